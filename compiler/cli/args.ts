@@ -1,0 +1,104 @@
+import { FORMATS, type Format } from '../diagnostics/render.js';
+
+export const EMITS = ['json', 'ts', 'js'] as const;
+export type Emit = (typeof EMITS)[number];
+
+export interface Args {
+  command: 'check' | 'build' | 'help' | 'version';
+  paths: string[];
+  format?: Format;
+  maxWarnings?: number;
+  out?: string;
+  emit: Emit[];
+  to?: string;
+  debug: boolean;
+}
+
+export class UsageError extends Error {}
+
+const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to']);
+const FLAGS: Record<string, readonly string[]> = {
+  check: ['--format', '--max-warnings', '--debug'],
+  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--debug'],
+};
+
+/** Parses `waml <command> [PATH ...] [--flag value | --flag=value]`. */
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { command: 'help', paths: [], emit: ['json'], debug: false };
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
+  if (command === 'version' || command === '--version' || command === '-v') return { ...args, command: 'version' };
+  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\` or \`build\``);
+  args.command = command;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--help' || arg === '-h') return { ...args, command: 'help' };
+    if (!arg.startsWith('--') || arg === '--') {
+      if (arg !== '--') args.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!FLAGS[command]!.includes(name)) throw new UsageError(`unknown option \`${name}\` for \`waml ${command}\``);
+    let value: string | undefined;
+    if (TAKES_VALUE.has(name)) {
+      value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === '') throw new UsageError(`\`${name}\` needs a value`);
+    } else if (eq !== -1) throw new UsageError(`\`${name}\` takes no value`);
+    switch (name) {
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value!)) throw new UsageError(`\`--format\` takes ${FORMATS.join(', ')}; not \`${value}\``);
+        args.format = value as Format;
+        break;
+      case '--max-warnings':
+        if (!/^\d+$/.test(value!)) throw new UsageError(`\`--max-warnings\` takes a whole number; not \`${value}\``);
+        args.maxWarnings = Number(value);
+        break;
+      case '--out':
+        args.out = value!;
+        break;
+      case '--emit': {
+        const emits = value!.split(',').map((s) => s.trim());
+        for (const e of emits) {
+          if (!(EMITS as readonly string[]).includes(e)) throw new UsageError(`\`--emit\` takes ${EMITS.join(', ')}; not \`${e}\``);
+        }
+        args.emit = [...new Set(emits as Emit[])];
+        break;
+      }
+      case '--to':
+        args.to = value!;
+        break;
+      case '--debug':
+        args.debug = true;
+        break;
+    }
+  }
+  if (command === 'build' && args.out === undefined) throw new UsageError('`waml build` needs `--out DIR`');
+  return args;
+}
+
+export const HELP = `waml: compile WhatsApp interactive messages written in .wa.yaml
+
+Usage:
+  waml check [PATH ...] [--format pretty|json|gcc|github] [--max-warnings N]
+  waml build [PATH ...] --out DIR [--emit json] [--to NUMBER] [--format ...] [--max-warnings N]
+  waml --version | --help
+
+A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
+dot-folders); no PATH means the current folder.
+
+check   report every problem in every file
+build   check, then write DIR/<file stem>.<message>.json for each file without errors
+
+Options:
+  --format F        pretty (default), json, gcc or github
+  --max-warnings N  fail (exit 1) when there are more than N warnings
+  --out DIR         where build writes its outputs
+  --emit LIST       what build writes: json (ts and js are not available yet)
+  --to NUMBER       the recipient for the bodies (7 to 15 digits, optional +);
+                    left out of the bodies when not given
+  --debug           show the stack of an internal error
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal error.
+Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
+`;

@@ -1,0 +1,76 @@
+/**
+ * Every diagnostic code waml can raise, in one table. A code is an identity: it is never
+ * reused or renumbered, and its name and summary are documented in the README and in
+ * docs/diagnostics.md (a test keeps the three in step).
+ *
+ * 1xx loading YAML, 2xx structure, 3xx lengths and counts, 4xx headers, media, cards and
+ * uniqueness, 5xx templates (reserved), 6xx address and Flow messages, 9xx the build.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeInfo {
+  /** Stable name, kebab-case. */
+  name: string;
+  severity: Severity;
+  /** One line: what the diagnostic means. */
+  summary: string;
+}
+
+export const CODES = {
+  WA101: { name: 'yaml-syntax', severity: 'error', summary: 'The file is not valid YAML.' },
+  WA102: { name: 'duplicate-key', severity: 'error', summary: 'A key appears twice in one mapping.' },
+  WA103: { name: 'tab-indentation', severity: 'error', summary: 'A tab is used for indentation; YAML allows only spaces.' },
+  WA104: { name: 'multiple-documents', severity: 'error', summary: 'The file holds more than one YAML document.' },
+  WA105: { name: 'alias', severity: 'error', summary: 'An alias refers to no anchor, or aliases expand beyond the safe limit.' },
+  WA106: { name: 'custom-tag', severity: 'error', summary: 'A YAML tag other than the standard ones is used.' },
+  WA107: { name: 'root-not-mapping', severity: 'error', summary: 'The file is empty or its top level is not a mapping.' },
+  WA108: { name: 'yaml-warning', severity: 'warning', summary: 'The YAML parser warns about the file.' },
+  WA109: { name: 'unsupported-version', severity: 'error', summary: 'The `waml` key names a language version other than 1.' },
+  WA110: { name: 'complex-key', severity: 'error', summary: 'A mapping key is not a plain scalar.' },
+
+  WA201: { name: 'unknown-key', severity: 'error', summary: 'A key that the language does not know.' },
+  WA202: { name: 'missing-key', severity: 'error', summary: 'A required key is missing.' },
+  WA203: { name: 'wrong-type', severity: 'error', summary: 'A value has the wrong type (text, mapping, list).' },
+  WA204: { name: 'invalid-message-name', severity: 'error', summary: 'A message name is not an identifier.' },
+  WA205: { name: 'unknown-message-type', severity: 'error', summary: 'A message `type` is not one of the seven interactive types.' },
+  WA206: { name: 'key-not-for-type', severity: 'error', summary: 'A key that belongs to another message type.' },
+  WA207: { name: 'no-messages', severity: 'error', summary: '`messages` defines no message.' },
+  WA208: { name: 'invalid-shape', severity: 'error', summary: 'A value does not have the shape the language expects.' },
+
+  WA301: { name: 'too-long', severity: 'error', summary: 'A text is longer than the API accepts.' },
+  WA302: { name: 'over-advised-length', severity: 'warning', summary: 'A text is within the accepted limit but over a smaller limit that other sources give.' },
+  WA303: { name: 'empty-text', severity: 'error', summary: 'A text that must be present is empty or only white space.' },
+  WA304: { name: 'too-many', severity: 'error', summary: 'A list has more items than the API accepts.' },
+  WA305: { name: 'too-few', severity: 'error', summary: 'A list has fewer items than the API requires.' },
+  WA306: { name: 'id-whitespace', severity: 'error', summary: 'An id begins or ends with white space.' },
+  WA307: { name: 'too-many-line-breaks', severity: 'error', summary: 'A carousel card body has more than two line breaks.' },
+
+  WA401: { name: 'header-not-allowed', severity: 'error', summary: 'This message type does not take this kind of header, or any header.' },
+  WA402: { name: 'footer-not-allowed', severity: 'error', summary: 'This message type does not take a footer.' },
+  WA403: { name: 'media-source', severity: 'error', summary: 'A media reference needs exactly one of `link` or `id`.' },
+  WA404: { name: 'filename-not-document', severity: 'error', summary: '`filename` is only for document media.' },
+  WA405: { name: 'invalid-url', severity: 'error', summary: 'A URL is not an absolute http or https URL.' },
+  WA406: { name: 'insecure-url', severity: 'warning', summary: 'A URL uses http rather than https.' },
+  WA407: { name: 'duplicate-id', severity: 'error', summary: 'Two buttons or rows share an id; replies could not be told apart.' },
+  WA408: { name: 'duplicate-title', severity: 'error', summary: 'Two reply buttons share a title.' },
+  WA409: { name: 'section-title-required', severity: 'error', summary: 'A list with more than one section has a section without a title.' },
+  WA410: { name: 'section-title-advised', severity: 'warning', summary: 'The only section of a list has no title.' },
+  WA411: { name: 'card-header', severity: 'error', summary: 'A carousel card needs exactly one of `image` or `video`.' },
+  WA412: { name: 'card-action', severity: 'error', summary: 'A carousel card needs exactly one of `button` (URL) or `buttons` (quick replies).' },
+  WA413: { name: 'card-kinds-differ', severity: 'error', summary: 'Carousel cards mix URL buttons and quick replies.' },
+  WA414: { name: 'card-button-count-differs', severity: 'error', summary: 'Carousel cards have different numbers of quick-reply buttons.' },
+
+  WA601: { name: 'address-country', severity: 'warning', summary: 'Address messages are available only in India (`IN`).' },
+  WA602: { name: 'flow-version', severity: 'error', summary: 'A Flow message version other than "3".' },
+  WA603: { name: 'flow-target', severity: 'error', summary: 'A Flow message needs exactly one of `id` or `name`.' },
+  WA604: { name: 'flow-cta-emoji', severity: 'warning', summary: 'A Flow button text contains emoji, which Meta advises against.' },
+  WA605: { name: 'invalid-value', severity: 'error', summary: 'A value is not one of the values the API accepts.' },
+  WA606: { name: 'flow-payload-without-navigate', severity: 'error', summary: '`screen` or `data` is given for a Flow whose action is not `navigate`.' },
+  WA607: { name: 'flow-data-empty', severity: 'error', summary: 'Flow `data` is given but empty.' },
+
+  WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
+  WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;

@@ -1,0 +1,247 @@
+import { parseDocument, Scalar as YamlScalar, isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
+import type { Reporter } from '../diagnostics/diagnostic.js';
+import type { Code } from '../diagnostics/codes.js';
+import type { Span } from '../source.js';
+import type { LEntry, LMap, LNode } from './tree.js';
+
+/** The yaml library's alias limit, left at its default: more expansions than this are refused. */
+const MAX_ALIAS_COUNT = 100;
+
+/** yaml's own error codes that have a waml code of their own; every other one is WA101. */
+const YAML_CODES: Partial<Record<string, Code>> = {
+  DUPLICATE_KEY: 'WA102',
+  TAB_AS_INDENT: 'WA103',
+  MULTIPLE_DOCS: 'WA104',
+  BAD_ALIAS: 'WA105',
+  TAG_RESOLVE_FAILED: 'WA106',
+};
+
+/** Tags a file may spell out; anything else is a custom tag. */
+const STANDARD_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+export interface Loaded {
+  /** The root mapping, or undefined when the file could not be read as one. */
+  root: LMap | undefined;
+}
+
+/**
+ * Parses one `.wa.yaml` text. YAML errors and warnings become diagnostics at their ranges
+ * (yaml's codes are kept in the message); a file with syntax errors yields no tree, since
+ * what the parser recovered would only produce confusing follow-on diagnostics. Duplicate
+ * keys and custom tags are reported but do not stop the later checks.
+ */
+export function load(text: string, reporter: Reporter): Loaded {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false });
+  const firstKeys = new Map<number, Span>();
+  const builder = new TreeBuilder(doc, reporter, firstKeys);
+  const contents = doc.contents as Node | null;
+  const tree = contents ? builder.build(contents) : undefined;
+
+  let fatal = false;
+  for (const error of doc.errors) {
+    const code = YAML_CODES[error.code] ?? 'WA101';
+    if (code === 'WA101' || code === 'WA103' || code === 'WA104') fatal = true;
+    reportYamlProblem(reporter, error, code, firstKeys);
+  }
+  for (const warning of doc.warnings) {
+    const code = YAML_CODES[warning.code] ?? 'WA108';
+    // Custom tags are errors in waml: the language has no use for them.
+    reportYamlProblem(reporter, warning, code, firstKeys);
+  }
+  if (fatal || builder.failed) return { root: undefined };
+
+  if (tree === undefined || tree.kind !== 'map') {
+    const span = tree ? tree.span : { start: 0, end: Math.min(text.length, 1) };
+    const found = tree === undefined ? 'the file is empty' : tree.kind === 'seq' ? 'it is a list' : 'it is a single value';
+    reporter.report('WA107', span, `the top level of a .wa.yaml file must be a mapping with a \`messages\` key; ${found}`, {
+      help: 'start the file with `messages:` and define each message under it',
+    });
+    return { root: undefined };
+  }
+  return { root: tree };
+}
+
+function reportYamlProblem(reporter: Reporter, error: YAMLError, code: Code, firstKeys: Map<number, Span>): void {
+  const [start, end] = error.pos;
+  const span = { start, end: Math.max(end, start) };
+  // yaml appends " at line L, column C:" and a code frame; waml renders its own.
+  let message = error.message.split(/ at line \d+, column \d+/)[0]!.trim();
+  const extras: { help?: string; related?: ReturnType<Reporter['related']>[] } = {};
+  switch (code) {
+    case 'WA102': {
+      message = 'this key is already defined in the same mapping';
+      const first = firstKeys.get(start);
+      if (first) extras.related = [reporter.related(first, 'first defined here')];
+      extras.help = 'remove one of the two, or rename it';
+      break;
+    }
+    case 'WA103':
+      message = 'tabs are not allowed as indentation';
+      extras.help = 'indent with spaces';
+      break;
+    case 'WA104':
+      message = 'a .wa.yaml file holds one YAML document; this is a second one';
+      extras.help = 'remove the `---` line, or move the second document to a file of its own';
+      break;
+    case 'WA106':
+      message = `${message.replace(/^Unresolved tag/, 'unknown tag')}; waml files use no custom tags`;
+      extras.help = 'remove the tag';
+      break;
+    case 'WA101':
+      message = `${lowerFirst(message)} (${error.code})`;
+      break;
+    default:
+      message = `${lowerFirst(message)} (${error.code})`;
+  }
+  reporter.report(code, span, message, extras);
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** Walks yaml's nodes into the located tree, resolving aliases once each. */
+class TreeBuilder {
+  failed = false;
+  private readonly done = new Map<Node, LNode>();
+  private aliasesSeen = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly reporter: Reporter,
+    private readonly firstKeys: Map<number, Span>,
+  ) {}
+
+  build(node: Node): LNode | undefined {
+    const tree = this.node(node);
+    if (this.aliasesSeen && !this.failed) this.checkAliasExpansion();
+    return tree;
+  }
+
+  /** yaml's own guard against alias bombs: toJS counts expansions against maxAliasCount. */
+  private checkAliasExpansion(): void {
+    try {
+      this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      const span = this.firstAlias ?? { start: 0, end: 0 };
+      this.reporter.report('WA105', span, `aliases expand to too many values (more than ${MAX_ALIAS_COUNT} expansions)`, {
+        help: 'write the repeated values out, or use fewer nested aliases',
+      });
+      this.failed = true;
+    }
+  }
+
+  private firstAlias: Span | undefined;
+
+  private node(node: Node): LNode | undefined {
+    if (isAlias(node)) {
+      this.aliasesSeen = true;
+      const span = rangeOf(node);
+      this.firstAlias ??= span;
+      const target = node.resolve(this.doc);
+      if (!target) {
+        this.reporter.report('WA105', span, `alias \`*${node.source}\` refers to no anchor`, {
+          help: `define \`&${node.source}\` on a value before this alias`,
+        });
+        this.failed = true;
+        return undefined;
+      }
+      const done = this.done.get(target);
+      if (done) return done;
+      return this.node(target);
+    }
+    this.checkTag(node);
+    if (isScalar(node)) {
+      const scalar = node as Scalar;
+      const value = scalar.value;
+      const result: LNode = {
+        kind: 'scalar',
+        value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : String(value),
+        source: typeof scalar.source === 'string' ? scalar.source : String(value),
+        span: rangeOf(scalar),
+        node: scalar,
+      };
+      this.done.set(node, result);
+      return result;
+    }
+    if (isSeq(node)) {
+      const result: LNode = { kind: 'seq', items: [], span: rangeOf(node) };
+      this.done.set(node, result);
+      for (const item of node.items) {
+        const built = this.node(item as Node);
+        if (built) result.items.push(built);
+      }
+      return result;
+    }
+    if (isMap(node)) {
+      const result: LMap = { kind: 'map', entries: [], span: rangeOf(node) };
+      this.done.set(node, result);
+      const seen = new Map<string, Span>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        let key: string;
+        let keySpan: Span;
+        if (keyNode === null) {
+          key = '';
+          keySpan = { start: result.span.start, end: result.span.start };
+        } else if (isScalar(keyNode)) {
+          this.checkTag(keyNode);
+          key = keyNode.value === null ? '' : String(keyNode.value);
+          keySpan = rangeOf(keyNode);
+        } else {
+          keySpan = rangeOf(keyNode);
+          this.reporter.report('WA110', keySpan, 'keys must be plain text; this key is a list, a mapping or an alias', {
+            help: 'write the key as a plain word, such as `body`',
+          });
+          continue;
+        }
+        const first = seen.get(key);
+        if (first) {
+          this.firstKeys.set(keySpan.start, first);
+          continue; // yaml reports DUPLICATE_KEY at this key; the first value is kept.
+        }
+        seen.set(key, keySpan);
+        const valueNode = pair.value as Node | null;
+        const value: LNode | undefined = valueNode
+          ? this.node(valueNode)
+          : emptyScalar(keySpan.end);
+        if (value) result.entries.push({ key, keySpan, value } satisfies LEntry);
+      }
+      return result;
+    }
+    return undefined;
+  }
+
+  private checkTag(node: Node): void {
+    const tag = (node as { tag?: string }).tag;
+    if (tag && !STANDARD_TAGS.has(tag) && !this.reportedTags.has(node)) {
+      this.reportedTags.add(node);
+      // yaml resolves some tags itself (`!!binary`, `!!set`); report those too.
+      if (tag.startsWith('tag:yaml.org,2002:')) {
+        const span = rangeOf(node);
+        this.reporter.report('WA106', { start: span.start, end: span.start }, `the tag \`!!${tag.slice(18)}\` is not supported; waml files use no custom tags`, {
+          help: 'remove the tag',
+        });
+      }
+      // Other tags are unresolved, and yaml itself warns (TAG_RESOLVE_FAILED).
+    }
+  }
+
+  private readonly reportedTags = new Set<Node>();
+}
+
+function rangeOf(node: Node): Span {
+  const r = node.range;
+  if (!r) return { start: 0, end: 0 };
+  return { start: r[0], end: r[1] };
+}
+
+function emptyScalar(at: number): LNode {
+  const node = new YamlScalar(null);
+  node.range = [at, at, at];
+  return { kind: 'scalar', value: null, source: '', span: { start: at, end: at }, node };
+}

@@ -1,0 +1,17 @@
+import { LIMITS } from '../limits.js';
+import { checkLength, checkPresent, type Rule } from './rule.js';
+
+/**
+ * `body` (interactive.body.text): present, not blank, at most 1024 characters; for lists an
+ * error over 4096 and a warning over 1024, since Meta's pages disagree.
+ */
+export const body: Rule = {
+  name: 'body',
+  description: 'The body text is present and within its length limit (list bodies: error over 4096, warning over 1024).',
+  codes: ['WA301', 'WA302', 'WA303'],
+  check(m, r) {
+    if (!checkPresent(r, m.body, 'body')) return;
+    if (m.type === 'list') checkLength(r, m.body, LIMITS.listBodyText, LIMITS.listBodyTextAdvised);
+    else checkLength(r, m.body, LIMITS.bodyText);
+  },
+};

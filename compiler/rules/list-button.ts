@@ -1,0 +1,13 @@
+import { LIMITS } from '../limits.js';
+import { checkLength, checkPresent, type Rule } from './rule.js';
+
+/** `list` messages: the button that opens the list is labelled, at most 20 characters. */
+export const listButton: Rule = {
+  name: 'list-button',
+  description: 'The label of the button that opens a list is present and within 20 characters.',
+  codes: ['WA301', 'WA303'],
+  check(m, r) {
+    if (m.type !== 'list') return;
+    if (checkPresent(r, m.listButton, 'list button')) checkLength(r, m.listButton, LIMITS.listButton);
+  },
+};

@@ -1,0 +1,31 @@
+import { LIMITS } from '../limits.js';
+import { checkCount, checkLength, checkPresent, messageContext, type Rule } from './rule.js';
+
+/**
+ * `list` messages: 1 to 10 sections; a title on every section when there are several (an
+ * error) and on a single one (a warning: the list page requires it, the reference does
+ * not); each title at most 24 characters.
+ */
+export const listSections: Rule = {
+  name: 'list-sections',
+  description: 'A list has 1 to 10 sections, titled when there are several, each title within 24 characters.',
+  codes: ['WA304', 'WA305', 'WA409', 'WA410', 'WA301', 'WA303'],
+  check(m, r) {
+    if (m.type !== 'list' || !m.sections) return;
+    const sections = m.sections.items;
+    checkCount(r, m.sections, LIMITS.sectionCount, messageContext(m));
+    sections.forEach((s, i) => {
+      if (s.title) {
+        if (checkPresent(r, s.title, 'section title')) checkLength(r, s.title, LIMITS.sectionTitle);
+      } else if (sections.length >= LIMITS.sectionTitleRequired.min) {
+        r.report('WA409', s.span, `section ${i + 1} of ${sections.length} has no title; a list with several sections needs a title on each`, {
+          help: `add \`title:\` (${LIMITS.sectionTitleRequired.source})`,
+        });
+      } else {
+        r.report('WA410', s.span, 'the section has no title; the list page asks for one', {
+          help: `add \`title:\` (${LIMITS.sectionTitleAdvised.source})`,
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,191 @@
+import type { Reporter } from '../diagnostics/diagnostic.js';
+import type { LMap, LNode } from '../load/tree.js';
+import { toPlain } from '../load/tree.js';
+import type { Span } from '../source.js';
+import { listOr, suggest } from '../suggest.js';
+import schema from './waml.schema.json' with { type: 'json' };
+import validate from './generated/validate.cjs';
+
+type ValidationError = validate.ValidationError;
+
+type SchemaObject = { properties?: Record<string, unknown>; type?: string | string[]; enum?: unknown[] };
+
+const MESSAGE_TYPES = schema.$defs.message.properties.type.enum as string[];
+const TYPE_KEYS: Record<string, string[]> = Object.fromEntries(
+  MESSAGE_TYPES.map((t) => [t, Object.keys((schema.$defs as Record<string, SchemaObject>)[t]!.properties!)]),
+);
+
+/**
+ * Checks the file's structure against the language's JSON Schema (precompiled by ajv) and
+ * reports each schema error at the YAML node it concerns, in words: unknown keys with a
+ * "did you mean", missing keys, wrong types, unknown message types. No ajv wording reaches
+ * the user.
+ */
+export function checkStructure(root: LMap, reporter: Reporter): void {
+  if (validate(toPlain(root))) return;
+  for (const error of validate.errors ?? []) report(root, error, reporter);
+}
+
+interface Located {
+  node: LNode;
+  /** The key under which the node stands in its parent mapping, if any. */
+  keySpan?: Span;
+  key?: string;
+}
+
+function locate(root: LNode, pointer: string): Located | undefined {
+  let here: Located = { node: root };
+  if (pointer === '') return here;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const node = here.node;
+    if (node.kind === 'map') {
+      const e = node.entries.find((x) => x.key === segment);
+      if (!e) return undefined;
+      here = { node: e.value, keySpan: e.keySpan, key: e.key };
+    } else if (node.kind === 'seq') {
+      const item = node.items[Number(segment)];
+      if (!item) return undefined;
+      here = { node: item, key: `[${segment}]` };
+    } else return undefined;
+  }
+  return here;
+}
+
+/** `help_menu.buttons[0].title`, from `/messages/help_menu/buttons/0/title`. */
+function describe(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (parts[0] === 'messages' && parts.length > 1) parts.shift();
+  let out = '';
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out === '' ? 'the file' : out;
+}
+
+function kindOf(node: LNode): string {
+  if (node.kind === 'map') return 'a mapping';
+  if (node.kind === 'seq') return 'a list';
+  if (node.value === null) return 'nothing (an empty value)';
+  return 'text';
+}
+
+function expected(type: string | string[] | undefined): string {
+  const types = Array.isArray(type) ? type : type ? [type] : [];
+  const words = new Set<string>();
+  for (const t of types) {
+    if (t === 'object') words.add('a mapping');
+    else if (t === 'array') words.add('a list');
+    else words.add('text');
+  }
+  return listOr([...words], false);
+}
+
+function report(root: LMap, error: ValidationError, reporter: Reporter): void {
+  const path = error.instancePath;
+  const at = locate(root, path);
+  if (!at) return; // Cannot happen: every error concerns a node of the tree.
+  const where = describe(path);
+  const parentSchema = (error.parentSchema ?? {}) as SchemaObject;
+  switch (error.keyword) {
+    case 'if':
+    case 'propertyNames':
+      return; // `if` only says its `then` failed, whose own errors follow; propertyNames has its `pattern` error.
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const node = at.node as LMap;
+      const span = node.entries.find((e) => e.key === key)?.keySpan ?? node.span;
+      const allowed = Object.keys(parentSchema.properties ?? {});
+      const guess = suggest(key, allowed);
+      const messageType = /^\/messages\/[^/]+$/.test(path) ? typeOf(node) : undefined;
+      if (messageType && !guess) {
+        const owners = MESSAGE_TYPES.filter((t) => t !== messageType && TYPE_KEYS[t]!.includes(key));
+        if (owners.length > 0) {
+          reporter.report('WA206', span, `\`${key}\` is not a key of a \`${messageType}\` message; it belongs to ${listOr(owners)} messages`, {
+            help: `a \`${messageType}\` message takes ${listOr(allowed)}`,
+          });
+          return;
+        }
+      }
+      const inWhat = path === '' ? 'at the top level' : `in ${where}`;
+      reporter.report('WA201', span, `unknown key \`${key}\` ${inWhat}${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+        help: `allowed here: ${listOr(allowed)}`,
+      });
+      return;
+    }
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      const span = at.keySpan ?? headSpan(at.node);
+      const owner = path === '' ? 'the file' : /^\/messages\/[^/]+$/.test(path) ? `message \`${at.key}\`` : `\`${where}\``;
+      const help =
+        missing === 'type'
+          ? `add \`type:\` with one of ${listOr(MESSAGE_TYPES)}`
+          : missing === 'messages'
+            ? 'add `messages:` and define each message under it'
+            : `add \`${missing}:\``;
+      reporter.report('WA202', span, `${owner} is missing \`${missing}\``, { help });
+      return;
+    }
+    case 'type': {
+      const span = at.node.kind === 'scalar' && at.node.value === null && at.keySpan ? at.keySpan : at.node.span;
+      reporter.report('WA203', span, `\`${where}\` must be ${expected(parentSchema.type)}, not ${kindOf(at.node)}`);
+      return;
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const value = at.node.kind === 'scalar' ? at.node.source : '';
+      if (path === '/waml') {
+        reporter.report('WA109', at.node.span, `this is waml language version 1; the file asks for \`${value}\``, {
+          help: 'write `waml: 1`, or leave the key out',
+        });
+        return;
+      }
+      const guess = suggest(value, allowed);
+      const code = /^\/messages\/[^/]+\/type$/.test(path) ? 'WA205' : 'WA605';
+      const what = code === 'WA205' ? 'message type' : `value for \`${where}\``;
+      reporter.report(code, at.node.span, `unknown ${what} \`${value}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+        help: `use one of ${listOr(allowed)}`,
+      });
+      return;
+    }
+    case 'pattern': {
+      const name = String(error.propertyName ?? '');
+      const node = at.node as LMap;
+      const span = node.entries.find((e) => e.key === name)?.keySpan ?? node.span;
+      reporter.report('WA204', span, `\`${name}\` is not a valid message name: use letters, digits and \`_\`, not starting with a digit`, {
+        help: `for example \`${name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1') || 'menu'}\``,
+      });
+      return;
+    }
+    case 'minProperties': {
+      if (path === '/messages') {
+        reporter.report('WA207', at.keySpan ?? at.node.span, '`messages` defines no message', {
+          help: 'define at least one message under `messages:`',
+        });
+        return;
+      }
+      const allowed = Object.keys(parentSchema.properties ?? {});
+      reporter.report('WA208', at.node.span, `\`${where}\` is empty; give one of ${listOr(allowed)}`);
+      return;
+    }
+    case 'maxProperties': {
+      const allowed = Object.keys(parentSchema.properties ?? {});
+      const node = at.node as LMap;
+      const extra = node.entries[1];
+      reporter.report('WA208', extra ? extra.keySpan : node.span, `\`${where}\` takes exactly one of ${listOr(allowed)}; found ${listOr(node.entries.map((e) => e.key))}`, {
+        help: 'keep one of them',
+      });
+      return;
+    }
+    default:
+      reporter.report('WA208', at.node.span, `\`${where}\` does not have the shape the language expects (${error.keyword})`);
+  }
+}
+
+function typeOf(node: LMap): string | undefined {
+  const t = node.entries.find((e) => e.key === 'type')?.value;
+  return t && t.kind === 'scalar' && typeof t.value === 'string' && MESSAGE_TYPES.includes(t.value) ? t.value : undefined;
+}
+
+/** The first line of a node, for "missing key" errors on a mapping that has no key of its own. */
+function headSpan(node: LNode): Span {
+  return { start: node.span.start, end: node.span.start };
+}

@@ -1,0 +1,86 @@
+/**
+ * Source text and positions. Offsets (UTF-16 indices into the text, as JavaScript strings
+ * index) are the truth everywhere in the compiler; lines and columns are computed here, only
+ * when a diagnostic is printed.
+ *
+ * Lines are 1-based and end at "\n" (a "\r\n" pair ends one line). Columns are 1-based and
+ * count Unicode code points from the start of the line, so an emoji is one column.
+ */
+
+/** A half-open range of offsets `[start, end)` into one source text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in code points. */
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A source file's text with its line starts, computed once. */
+export class SourceText {
+  readonly path: string;
+  readonly text: string;
+  readonly lineStarts: number[];
+
+  constructor(path: string, text: string) {
+    this.path = path;
+    this.text = text;
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  /** The 0-based line index holding `offset`. */
+  lineIndex(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineIndex(clamped);
+    return { line: line + 1, column: codePointCount(this.text, this.lineStarts[line]!, clamped) + 1 };
+  }
+
+  range(span: Span): Range {
+    return { start: this.position(span.start), end: this.position(span.end) };
+  }
+
+  /** The text of a 0-based line, without its line break. */
+  lineText(index: number): string {
+    const start = this.lineStarts[index] ?? this.text.length;
+    let end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1]! - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end -= 1;
+    return this.text.slice(start, end);
+  }
+}
+
+function codePointCount(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is a single code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
