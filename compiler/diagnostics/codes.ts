@@ -28,6 +28,7 @@ export const CODES = {
   WA108: { name: 'yaml-warning', severity: 'warning', summary: 'The YAML parser warns about the file.' },
   WA109: { name: 'unsupported-version', severity: 'error', summary: 'The `waml` key names a language version other than 1.' },
   WA110: { name: 'complex-key', severity: 'error', summary: 'A mapping key is not a plain scalar.' },
+  WA111: { name: 'merge-key', severity: 'error', summary: 'A YAML merge key (`<<`) is used; waml does not merge mappings.' },
 
   WA201: { name: 'unknown-key', severity: 'error', summary: 'A key that the language does not know.' },
   WA202: { name: 'missing-key', severity: 'error', summary: 'A required key is missing.' },

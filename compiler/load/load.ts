@@ -34,8 +34,8 @@ export interface Loaded {
  */
 export function load(text: string, reporter: Reporter): Loaded {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false });
-  const firstKeys = new Map<number, Span>();
-  const builder = new TreeBuilder(doc, reporter, firstKeys);
+  const firstKeys = new Map<number, { first: Span; second: Span }>();
+  const builder = new TreeBuilder(doc, text, reporter, firstKeys);
   const contents = doc.contents as Node | null;
   const tree = contents ? builder.build(contents) : undefined;
 
@@ -63,17 +63,20 @@ export function load(text: string, reporter: Reporter): Loaded {
   return { root: tree };
 }
 
-function reportYamlProblem(reporter: Reporter, error: YAMLError, code: Code, firstKeys: Map<number, Span>): void {
+function reportYamlProblem(reporter: Reporter, error: YAMLError, code: Code, firstKeys: Map<number, { first: Span; second: Span }>): void {
   const [start, end] = error.pos;
-  const span = { start, end: Math.max(end, start) };
+  let span = { start, end: Math.max(end, start) };
   // yaml appends " at line L, column C:" and a code frame; waml renders its own.
   let message = error.message.split(/ at line \d+, column \d+/)[0]!.trim();
   const extras: { help?: string; related?: ReturnType<Reporter['related']>[] } = {};
   switch (code) {
     case 'WA102': {
       message = 'this key is already defined in the same mapping';
-      const first = firstKeys.get(start);
-      if (first) extras.related = [reporter.related(first, 'first defined here')];
+      const keys = firstKeys.get(start);
+      if (keys) {
+        span = keys.second;
+        extras.related = [reporter.related(keys.first, 'first defined here')];
+      }
       extras.help = 'remove one of the two, or rename it';
       break;
     }
@@ -110,8 +113,9 @@ class TreeBuilder {
 
   constructor(
     private readonly doc: Document,
+    private readonly text: string,
     private readonly reporter: Reporter,
-    private readonly firstKeys: Map<number, Span>,
+    private readonly firstKeys: Map<number, { first: Span; second: Span }>,
   ) {}
 
   build(node: Node): LNode | undefined {
@@ -139,7 +143,7 @@ class TreeBuilder {
   private node(node: Node): LNode | undefined {
     if (isAlias(node)) {
       this.aliasesSeen = true;
-      const span = rangeOf(node);
+      const span = this.span(node);
       this.firstAlias ??= span;
       const target = node.resolve(this.doc);
       if (!target) {
@@ -161,14 +165,14 @@ class TreeBuilder {
         kind: 'scalar',
         value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : String(value),
         source: typeof scalar.source === 'string' ? scalar.source : String(value),
-        span: rangeOf(scalar),
+        span: this.span(scalar),
         node: scalar,
       };
       this.done.set(node, result);
       return result;
     }
     if (isSeq(node)) {
-      const result: LNode = { kind: 'seq', items: [], span: rangeOf(node) };
+      const result: LNode = { kind: 'seq', items: [], span: this.span(node) };
       this.done.set(node, result);
       for (const item of node.items) {
         const built = this.node(item as Node);
@@ -177,7 +181,7 @@ class TreeBuilder {
       return result;
     }
     if (isMap(node)) {
-      const result: LMap = { kind: 'map', entries: [], span: rangeOf(node) };
+      const result: LMap = { kind: 'map', entries: [], span: this.span(node) };
       this.done.set(node, result);
       const seen = new Map<string, Span>();
       for (const pair of node.items) {
@@ -191,17 +195,23 @@ class TreeBuilder {
         } else if (isScalar(keyNode)) {
           this.checkTag(keyNode);
           key = keyNode.value === null ? '' : String(keyNode.value);
-          keySpan = rangeOf(keyNode);
+          keySpan = this.span(keyNode);
         } else {
-          keySpan = rangeOf(keyNode);
+          keySpan = this.span(keyNode);
           this.reporter.report('WA110', keySpan, 'keys must be plain text; this key is a list, a mapping or an alias', {
             help: 'write the key as a plain word, such as `body`',
           });
           continue;
         }
+        if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+          this.reporter.report('WA111', keySpan, 'merge keys (`<<`) are not supported in waml files', {
+            help: 'write the keys out in this mapping',
+          });
+          continue;
+        }
         const first = seen.get(key);
         if (first) {
-          this.firstKeys.set(keySpan.start, first);
+          this.firstKeys.set(keySpan.start, { first, second: keySpan });
           continue; // yaml reports DUPLICATE_KEY at this key; the first value is kept.
         }
         seen.set(key, keySpan);
@@ -222,8 +232,7 @@ class TreeBuilder {
       this.reportedTags.add(node);
       // yaml resolves some tags itself (`!!binary`, `!!set`); report those too.
       if (tag.startsWith('tag:yaml.org,2002:')) {
-        const span = rangeOf(node);
-        this.reporter.report('WA106', { start: span.start, end: span.start }, `the tag \`!!${tag.slice(18)}\` is not supported; waml files use no custom tags`, {
+        this.reporter.report('WA106', this.span(node), `the tag \`!!${tag.slice(18)}\` is not supported; waml files use no custom tags`, {
           help: 'remove the tag',
         });
       }
@@ -232,6 +241,14 @@ class TreeBuilder {
   }
 
   private readonly reportedTags = new Set<Node>();
+
+  /** A node's span without the line breaks and spaces that yaml counts into block collections. */
+  private span(node: Node): Span {
+    const { start, end } = rangeOf(node);
+    let e = end;
+    while (e > start && /\s/.test(this.text.charAt(e - 1))) e--;
+    return { start, end: e };
+  }
 }
 
 function rangeOf(node: Node): Span {

@@ -1,0 +1,65 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { compile } from '../compiler/compile.js';
+import { metaValidator, ORACLE_TYPES } from './oracle.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const GOLDEN = join(import.meta.dirname, 'golden/examples');
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+
+const files = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.wa.yaml')).sort().map((f) => `${dir}/${f}`);
+const compileAll = (dir: string) => compile(files(dir).map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') })));
+
+const TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow'];
+
+test('the examples cover all seven types and compile without a diagnostic', () => {
+  const result = compileAll('examples');
+  assert.equal(result.diagnostics, []);
+  assert.equal([...new Set(result.messages.map((m) => m.type))].sort(), [...TYPES].sort());
+});
+
+test('a carousel of URL cards and one of quick replies are both among the examples', () => {
+  const carousels = compileAll('examples').messages.filter((m) => m.type === 'carousel');
+  const kinds = carousels.map((m) => JSON.stringify(m.body.interactive['action']).includes('quick_reply'));
+  assert.equal(kinds.sort(), [false, true]);
+});
+
+test('the examples build to their golden JSON files, byte for byte', () => {
+  const result = compileAll('examples');
+  if (UPDATE) {
+    mkdirSync(GOLDEN, { recursive: true });
+    for (const o of result.outputs) writeFileSync(join(GOLDEN, o.path), o.text);
+  }
+  const golden = readdirSync(GOLDEN).sort();
+  assert.equal(result.outputs.map((o) => o.path).sort(), golden);
+  for (const o of result.outputs) assert.fixture(o.text, readFileSync(join(GOLDEN, o.path), 'utf8'), o.path);
+});
+
+test('two builds give identical bytes', () => {
+  assert.equal(compileAll('examples').outputs, compileAll('examples').outputs);
+});
+
+test("every button, list and flow body of the examples and the conformance sources passes Meta's schema", () => {
+  const validate = metaValidator();
+  let checked = 0;
+  for (const dir of ['examples', 'test/fixtures/conformance']) {
+    for (const m of compileAll(dir).messages) {
+      if (!ORACLE_TYPES.has(m.type)) continue;
+      assert.equal(validate(m.body.interactive), [], `${m.file} ${m.name}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 6, `checked ${checked} bodies`);
+});
+
+test("Meta's schema is a real check: it rejects an over-long button title", () => {
+  const validate = metaValidator();
+  const body = compileAll('examples').messages.find((m) => m.type === 'button')!.body;
+  const broken = structuredClone(body.interactive) as { action: { buttons: { reply: { title: string } }[] } };
+  broken.action.buttons[0]!.reply.title = 'x'.repeat(21);
+  assert.ok(validate(broken).length > 0);
+});
+
+test.run();

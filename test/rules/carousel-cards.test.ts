@@ -1,0 +1,31 @@
+import { test } from 'uvu';
+import { chars, table } from '../harness.js';
+
+const carousel = (cards: string) => `
+  messages:
+    m:
+      type: carousel
+      body: Hi
+      cards:
+${cards}
+`;
+const card = (extra = '') => `        - { image: https://e.com/a.png, button: { text: Go, url: https://e.com }${extra} }`;
+const cards = (n: number) => Array.from({ length: n }, () => card()).join('\n');
+
+table(test, [
+  { name: 'two cards pass', yaml: carousel(cards(2)) },
+  { name: 'ten cards pass', yaml: carousel(cards(10)) },
+  { name: 'an eleventh card fails, at the eleventh', yaml: carousel(`${cards(10)}\n        - «{ image: https://e.com/a.png, button: { text: Go, url: https://e.com } }»`), expect: [{ code: 'WA304', message: 'has 11 cards; the limit is 10' }] },
+  { name: 'one card fails, at the key', yaml: carousel(card()).replace('cards:', '«cards»:'), expect: [{ code: 'WA305', message: 'needs at least 2 cards; it has 1' }] },
+  { name: 'a card body of 160 characters passes', yaml: carousel([card(`, body: ${chars(160)}`), card()].join('\n')) },
+  { name: 'a card body of 161 characters fails', yaml: carousel([card(`, body: «${chars(161)}»`), card()].join('\n')), expect: [{ code: 'WA301', message: 'card body is 161 characters; the limit is 160' }] },
+  { name: 'a card body of 160 Japanese characters passes', yaml: carousel([card(`, body: ${chars(160, 'あ')}`), card()].join('\n')) },
+  { name: 'two line breaks in a card body pass', yaml: carousel([card(', body: "a\\nb\\nc"'), card()].join('\n')) },
+  { name: 'three line breaks in a card body fail', yaml: carousel([card(', body: «"a\\nb\\nc\\nd"»'), card()].join('\n')), expect: [{ code: 'WA307', message: '3 line breaks; the limit is 2' }] },
+  { name: 'an empty card body fails', yaml: carousel([card(', body: «""»'), card()].join('\n')), expect: [{ code: 'WA303' }] },
+  { name: 'a card without a header fails', yaml: carousel(`        - «{ button: { text: Go, url: https://e.com } }»\n${card()}`), expect: [{ code: 'WA411', message: 'card 1 has no header' }] },
+  { name: 'a card with an image and a video fails at the video', yaml: carousel(`        - { image: https://e.com/a.png, «video»: https://e.com/a.mp4, button: { text: Go, url: https://e.com } }\n${card()}`), expect: [{ code: 'WA411' }] },
+  { name: 'a video card passes', yaml: carousel(`        - { video: { id: "77" }, button: { text: Go, url: https://e.com } }\n${card()}`) },
+]);
+
+test.run();

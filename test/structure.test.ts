@@ -1,0 +1,172 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { diagnose, expectDiagnostics } from './harness.js';
+
+test('WA201: an unknown key with a suggestion', () => {
+  expectDiagnostics(`
+    messages:
+      «m»:
+        type: location_request_message
+        «bdy»: Share your location
+  `, [{ code: 'WA202', message: 'message `m` is missing `body`' }, { code: 'WA201', message: 'did you mean `body`?' }]);
+});
+
+test('WA201: an unknown key deep inside, without a likely suggestion', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: button
+        body: Hi
+        buttons: [{ id: a, title: A, «colour»: red }]
+  `, [{ code: 'WA201', message: 'unknown key `colour` in m.buttons[0]' }]);
+});
+
+test('WA201: an unknown key at the top level', () => {
+  expectDiagnostics(`
+    «mesages»:
+      m: { type: location_request_message, body: Hi }
+    messages:
+      m: { type: location_request_message, body: Hi }
+  `, [{ code: 'WA201', message: 'did you mean `messages`?' }]);
+});
+
+test('WA202: a missing required key, at the key of the mapping that lacks it', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: cta_url
+        body: Hi
+        «button»: { text: Go }
+  `, [{ code: 'WA202', message: '`m.button` is missing `url`' }]);
+});
+
+test('WA202: a message without a type', () => {
+  expectDiagnostics(`
+    messages:
+      «m»:
+        body: Hi
+  `, [{ code: 'WA202', message: 'missing `type`' }]);
+});
+
+test('WA203: a list where text belongs', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: location_request_message
+        body: «[a, b]»
+  `, [{ code: 'WA203', message: '`m.body` must be text, not a list' }]);
+});
+
+test('WA203: an empty value', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: location_request_message
+        «body»:
+  `, [{ code: 'WA203', message: 'not nothing (an empty value)' }]);
+});
+
+test('WA203: text where a list belongs', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: button
+        body: Hi
+        buttons: «yes»
+  `, [{ code: 'WA203', message: 'must be a list, not text' }]);
+});
+
+test('WA204: a message name that is not an identifier', () => {
+  expectDiagnostics(`
+    messages:
+      «help-menu»:
+        type: location_request_message
+        body: Hi
+  `, [{ code: 'WA204', message: '`help-menu` is not a valid message name' }]);
+});
+
+test('WA205: an unknown message type, with a suggestion', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: «buton»
+        body: Hi
+  `, [{ code: 'WA205', message: 'did you mean `button`?' }]);
+});
+
+test('WA206: a key of another message type', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: list
+        body: Hi
+        button: Open
+        sections: [{ title: S, rows: [{ id: a, title: A }] }]
+        «cards»: []
+  `, [{ code: 'WA206', message: '`cards` is not a key of a `list` message; it belongs to `carousel` messages' }]);
+});
+
+test('WA207: no messages', () => {
+  expectDiagnostics(`
+    «messages»: {}
+  `, [{ code: 'WA207' }]);
+});
+
+test('WA208: a header with two kinds', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: button
+        header: { text: Hi, «image»: https://e.com/a.png }
+        body: Hi
+        buttons: [{ id: a, title: A }]
+  `, [{ code: 'WA208', message: 'takes exactly one of `text`, `image`, `video` or `document`' }]);
+});
+
+test('WA208: an empty header mapping', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: button
+        header: «{}»
+        body: Hi
+        buttons: [{ id: a, title: A }]
+  `, [{ code: 'WA208' }]);
+});
+
+test('a structural error does not hide the limits of the same message', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: button
+        body: Hi
+        «extra»: 1
+        buttons: [{ id: a, title: «Twenty-one characters» }]
+  `, [{ code: 'WA201' }, { code: 'WA301' }]);
+});
+
+test('no ajv wording reaches the user', () => {
+  const { diagnostics } = diagnose(`
+    messages:
+      m:
+        type: carousel
+        body: 3
+        cards: { a: 1 }
+        header: [1]
+      n: 5
+  `);
+  assert.ok(diagnostics.length >= 3);
+  for (const d of diagnostics) assert.not.match(d.message, /must NOT|must match|should|instancePath|schemaPath/);
+});
+
+test('plain numbers and booleans are text as written', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: button
+        body: 2024
+        buttons: [{ id: 1.50, title: true }]
+  `, []);
+});
+
+test.run();
