@@ -18,6 +18,8 @@ export interface Limit {
   values?: readonly string[];
   severity: 'error' | 'warning';
   source: string;
+  /** How the limit reads in the README's table, where min/max/values alone would not say it. */
+  wording?: string;
 }
 
 const MESSAGES_REF = 'Messages reference';
@@ -42,8 +44,8 @@ export const LIMITS = {
   listButton: { label: 'list button', field: 'interactive.action.button', max: 20, severity: 'error', source: 'List messages page; OpenAPI ActionObject.button maxLength' },
   sectionCount: { label: 'sections', field: 'interactive.action.sections', min: 1, max: 10, severity: 'error', source: 'List messages page; OpenAPI ActionObject.sections' },
   sectionTitle: { label: 'section title', field: 'action.sections[].title', max: 24, severity: 'error', source: 'List messages page; OpenAPI SectionObject.title maxLength' },
-  sectionTitleRequired: { label: 'section title', field: 'action.sections[].title', min: 2, severity: 'error', source: `${MESSAGES_REF}: required when there is more than one section` },
-  sectionTitleAdvised: { label: 'section title', field: 'action.sections[].title', min: 1, severity: 'warning', source: `List messages page: required (${MESSAGES_REF}: only with more than one section)` },
+  sectionTitleRequired: { label: 'section title', field: 'action.sections[].title', min: 2, wording: 'required with 2 or more sections', severity: 'error', source: `${MESSAGES_REF}: required when there is more than one section` },
+  sectionTitleAdvised: { label: 'section title', field: 'action.sections[].title', min: 1, wording: 'advised with 1 section', severity: 'warning', source: `List messages page: required (${MESSAGES_REF}: only with more than one section)` },
   rowsPerSection: { label: 'rows in a section', field: 'action.sections[].rows', min: 1, severity: 'error', source: 'List messages page' },
   rowsTotal: { label: 'rows in total across all sections', field: 'action.sections[].rows', max: 10, severity: 'error', source: 'List messages page: at most 10 rows across all sections' },
   rowId: { label: 'row id', field: 'action.sections[].rows[].id', max: 200, severity: 'error', source: 'List messages page; OpenAPI RowObject.id maxLength' },
@@ -60,7 +62,7 @@ export const LIMITS = {
   cardCount: { label: 'cards', field: 'interactive.action.cards', min: 2, max: 10, severity: 'error', source: 'Media carousel page' },
   cardHeaderKinds: { label: 'card header', field: 'cards[].header.type', values: ['image', 'video'], severity: 'error', source: 'Media carousel page' },
   cardBody: { label: 'card body', field: 'cards[].body.text', max: 160, severity: 'error', source: 'Media carousel page' },
-  cardBodyLineBreaks: { label: 'card body', field: 'cards[].body.text', max: 2, severity: 'error', source: 'Media carousel page: at most 2 line breaks' },
+  cardBodyLineBreaks: { label: 'card body', field: 'cards[].body.text', max: 2, wording: '≤ 2 line breaks', severity: 'error', source: 'Media carousel page: at most 2 line breaks' },
   cardUrlButtons: { label: 'URL buttons on a card', field: 'cards[].action', min: 1, max: 1, severity: 'error', source: 'Media carousel page' },
   cardQuickReplies: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', min: 1, max: 3, severity: 'error', source: 'pywa (Meta documents no number)' },
   cardQuickReplyId: { label: 'quick-reply id', field: 'cards[].action.buttons[].quick_reply.id', max: 256, severity: 'error', source: 'Media carousel page' },
@@ -82,7 +84,7 @@ export const LIMITS = {
   flowAction: { label: 'Flow action', field: 'action.parameters.flow_action', values: ['navigate', 'data_exchange'], severity: 'error', source: 'Flows sending page' },
 
   // The request.
-  recipient: { label: 'recipient', field: 'to', min: 7, max: 15, severity: 'error', source: 'E.164: 7 to 15 digits, an optional leading +' },
+  recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'E.164: 7 to 15 digits, an optional leading +' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -18,7 +18,7 @@ test('WA201: an unknown key deep inside, without a likely suggestion', () => {
         type: button
         body: Hi
         buttons: [{ id: a, title: A, «colour»: red }]
-  `, [{ code: 'WA201', message: 'unknown key `colour` in m.buttons[0]' }]);
+  `, [{ code: 'WA201', message: 'unknown key `colour` in `m.buttons[0]`' }]);
 });
 
 test('WA201: an unknown key at the top level', () => {

@@ -9,7 +9,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
  */
 export const address: Rule = {
   name: 'address',
-  description: 'An address message is for India and its PIN codes are at most 6 characters.',
+  description: 'An address message is for India and its PIN codes are within their length limit.',
   codes: ['WA601', 'WA301', 'WA303'],
   check(m, r) {
     if (m.type !== 'address_message' || !m.address) return;

@@ -38,7 +38,7 @@ export const carouselButtons: Rule = {
       const kind = kindOf(card);
       if (!kind) {
         r.report('WA412', card.span, `card ${i + 1} has no button; a card needs \`button\` (a URL) or \`buttons\` (quick replies)`, {
-          help: 'add `button: { text: ..., url: ... }`',
+          help: `add \`button: { text: ..., url: ... }\` (${LIMITS.cardUrlButtons.source}) or \`buttons:\` with quick replies`,
         });
         return;
       }

@@ -8,7 +8,7 @@ import { checkCount, checkLength, checkPresent, messageContext, type Rule } from
  */
 export const carouselCards: Rule = {
   name: 'carousel-cards',
-  description: 'A carousel has 2 to 10 cards, each with one image or video header and a short body.',
+  description: "A carousel has an allowed number of cards, each with one image or video header and a body within its limits.",
   codes: ['WA304', 'WA305', 'WA411', 'WA301', 'WA303', 'WA307'],
   check(m, r) {
     if (m.type !== 'carousel' || !m.cards) return;

@@ -4,7 +4,7 @@ import { checkLength, checkPresent, checkUrl, type Rule } from './rule.js';
 /** `cta_url` messages: the button text at most 20 characters; the URL absolute http(s). */
 export const ctaUrl: Rule = {
   name: 'cta-url',
-  description: 'A CTA URL button has a text within 20 characters and an absolute http(s) URL (https advised).',
+  description: "A CTA URL button has a text within its limit and an absolute http(s) URL (https advised).",
   codes: ['WA301', 'WA303', 'WA405', 'WA406'],
   check(m, r) {
     if (m.type !== 'cta_url' || !m.urlButton) return;

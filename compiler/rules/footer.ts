@@ -4,7 +4,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
 /** `footer`: at most 60 characters and not blank; carousels and location requests take none. */
 export const footer: Rule = {
   name: 'footer',
-  description: 'The footer is allowed for the message type and within 60 characters.',
+  description: "The footer is allowed for the message type and within its length limit.",
   codes: ['WA402', 'WA301', 'WA303'],
   check(m, r) {
     if (!m.footerKeySpan) return;

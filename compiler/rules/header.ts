@@ -20,7 +20,7 @@ const KINDS: Record<MessageType, Limit> = {
  */
 export const header: Rule = {
   name: 'header',
-  description: 'The header is of a kind the message type allows, and a text header is within 60 characters.',
+  description: "The header is of a kind the message type allows, and a text header is within its length limit.",
   codes: ['WA401', 'WA301', 'WA303'],
   check(m, r) {
     if (!m.type || !m.headerKeySpan) return;

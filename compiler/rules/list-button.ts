@@ -4,7 +4,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
 /** `list` messages: the button that opens the list is labelled, at most 20 characters. */
 export const listButton: Rule = {
   name: 'list-button',
-  description: 'The label of the button that opens a list is present and within 20 characters.',
+  description: "The label of the button that opens a list is present and within its length limit.",
   codes: ['WA301', 'WA303'],
   check(m, r) {
     if (m.type !== 'list') return;

@@ -9,7 +9,7 @@ import { checkIdSpacing, checkLength, checkPresent, checkUnique, messageContext,
  */
 export const listRows: Rule = {
   name: 'list-rows',
-  description: 'Each section has rows, the list has at most 10 in total, and every row id, title and description is valid.',
+  description: "Each section has rows, the whole list stays within the total row limit, and every row id, title and description is valid.",
   codes: ['WA304', 'WA305', 'WA301', 'WA303', 'WA306', 'WA407'],
   check(m, r) {
     if (m.type !== 'list' || !m.sections) return;

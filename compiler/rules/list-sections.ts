@@ -8,7 +8,7 @@ import { checkCount, checkLength, checkPresent, messageContext, type Rule } from
  */
 export const listSections: Rule = {
   name: 'list-sections',
-  description: 'A list has 1 to 10 sections, titled when there are several, each title within 24 characters.',
+  description: "A list has an allowed number of sections, titled when there are several, each title within its limit.",
   codes: ['WA304', 'WA305', 'WA409', 'WA410', 'WA301', 'WA303'],
   check(m, r) {
     if (m.type !== 'list' || !m.sections) return;

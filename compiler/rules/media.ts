@@ -30,6 +30,6 @@ function checkMedia(r: Reporter, media: Media, kind: MediaKind): void {
   if (checkPresent(r, media.link, `${kind} link`)) checkUrl(r, media.link, `${kind} link`, LIMITS.mediaSchemes, false);
   checkPresent(r, media.id, `${kind} id`);
   if (media.filename && kind !== 'document') {
-    r.report('WA404', media.filename.span, `\`filename\` is only for documents, not ${kind}`, { help: 'remove `filename`' });
+    r.report('WA404', media.filename.span, `\`filename\` is only for documents, not for ${kind} media`, { help: 'remove `filename`' });
   }
 }

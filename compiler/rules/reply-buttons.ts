@@ -7,7 +7,7 @@ import { checkCount, checkIdSpacing, checkLength, checkPresent, checkUnique, mes
  */
 export const replyButtons: Rule = {
   name: 'reply-buttons',
-  description: 'A button message has 1 to 3 reply buttons with valid, unique ids and titles.',
+  description: "A button message has an allowed number of reply buttons with valid, unique ids and titles.",
   codes: ['WA304', 'WA305', 'WA301', 'WA303', 'WA306', 'WA407', 'WA408'],
   check(m, r) {
     if (m.type !== 'button' || !m.buttons) return;

@@ -73,7 +73,7 @@ export function checkCount<T extends { span: { start: number; end: number } }>(
       help: `remove ${n - limit.max} (limit: ${limit.source})`,
     });
   } else if (limit.min !== undefined && n < limit.min) {
-    r.report('WA305', list.keySpan, `${context} needs at least ${limit.min} ${limit.label}; it has ${n}`, {
+    r.report('WA305', list.keySpan, `${context} has ${n} ${limit.label}; at least ${limit.min} ${limit.min === 1 ? 'is' : 'are'} required`, {
       help: `add ${limit.min - n} (limit: ${limit.source})`,
     });
   }

@@ -105,7 +105,7 @@ function report(root: LMap, error: ValidationError, reporter: Reporter): void {
           return;
         }
       }
-      const inWhat = path === '' ? 'at the top level' : `in ${where}`;
+      const inWhat = path === '' ? 'at the top level' : /^\/messages\/[^/]+$/.test(path) ? `in message \`${at.key}\`` : `in \`${where}\``;
       reporter.report('WA201', span, `unknown key \`${key}\` ${inWhat}${guess ? `; did you mean \`${guess}\`?` : ''}`, {
         help: `allowed here: ${listOr(allowed)}`,
       });
@@ -170,7 +170,7 @@ function report(root: LMap, error: ValidationError, reporter: Reporter): void {
       const allowed = Object.keys(parentSchema.properties ?? {});
       const node = at.node as LMap;
       const extra = node.entries[1];
-      reporter.report('WA208', extra ? extra.keySpan : node.span, `\`${where}\` takes exactly one of ${listOr(allowed)}; found ${listOr(node.entries.map((e) => e.key))}`, {
+      reporter.report('WA208', extra ? extra.keySpan : node.span, `\`${where}\` takes exactly one of ${listOr(allowed)}; found ${node.entries.map((e) => `\`${e.key}\``).join(' and ')}`, {
         help: 'keep one of them',
       });
       return;

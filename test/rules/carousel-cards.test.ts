@@ -16,7 +16,7 @@ table(test, [
   { name: 'two cards pass', yaml: carousel(cards(2)) },
   { name: 'ten cards pass', yaml: carousel(cards(10)) },
   { name: 'an eleventh card fails, at the eleventh', yaml: carousel(`${cards(10)}\n        - «{ image: https://e.com/a.png, button: { text: Go, url: https://e.com } }»`), expect: [{ code: 'WA304', message: 'has 11 cards; the limit is 10' }] },
-  { name: 'one card fails, at the key', yaml: carousel(card()).replace('cards:', '«cards»:'), expect: [{ code: 'WA305', message: 'needs at least 2 cards; it has 1' }] },
+  { name: 'one card fails, at the key', yaml: carousel(card()).replace('cards:', '«cards»:'), expect: [{ code: 'WA305', message: 'has 1 cards; at least 2 are required' }] },
   { name: 'a card body of 160 characters passes', yaml: carousel([card(`, body: ${chars(160)}`), card()].join('\n')) },
   { name: 'a card body of 161 characters fails', yaml: carousel([card(`, body: «${chars(161)}»`), card()].join('\n')), expect: [{ code: 'WA301', message: 'card body is 161 characters; the limit is 160' }] },
   { name: 'a card body of 160 Japanese characters passes', yaml: carousel([card(`, body: ${chars(160, 'あ')}`), card()].join('\n')) },

@@ -1,0 +1,222 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/waml.js');
+const MISTAKES = join(import.meta.dirname, 'fixtures/mistakes');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command, as a user would, in `cwd`. */
+function waml(args: string[], cwd = ROOT, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'waml-cli-'));
+}
+
+const LOCATION = (body: string) => `messages:\n  m:\n    type: location_request_message\n    body: ${body}\n`;
+
+test('check: a file with five different mistakes lists all five, with positions (gcc)', () => {
+  const r = waml(['check', 'five-mistakes.wa.yaml', '--format', 'gcc'], MISTAKES);
+  assert.is(r.status, 1);
+  const lines = r.stdout.trim().split('\n').filter((l) => !l.includes(': note: '));
+  assert.equal(
+    lines.map((l) => /^([^:]+):(\d+):(\d+): (\w+): .* \[(WA\d+)\]$/.exec(l)!.slice(1).join(' ')),
+    [
+      'five-mistakes.wa.yaml 6 5 error WA201',
+      'five-mistakes.wa.yaml 8 35 error WA301',
+      'five-mistakes.wa.yaml 9 15 error WA407',
+      'five-mistakes.wa.yaml 18 9 error WA409',
+      'five-mistakes.wa.yaml 23 37 warning WA406',
+    ],
+  );
+  assert.match(r.stdout, /five-mistakes\.wa\.yaml:8:15: note: first used here/);
+});
+
+test('check --format json prints the documented report', () => {
+  const r = waml(['check', 'five-mistakes.wa.yaml', '--format=json'], MISTAKES);
+  assert.is(r.status, 1);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.summary, { files: 1, errors: 4, warnings: 1 });
+  assert.equal(report.diagnostics[1].range, { start: { line: 8, column: 35 }, end: { line: 8, column: 59 } });
+});
+
+test('check --format github prints workflow annotations', () => {
+  const r = waml(['check', 'five-mistakes.wa.yaml', '--format', 'github'], MISTAKES);
+  assert.is(r.status, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.is(lines.length, 5);
+  assert.match(lines[4]!, /^::warning file=five-mistakes\.wa\.yaml,line=23,col=37,endLine=23,endColumn=63,title=WA406 warning::/);
+});
+
+test('check --format pretty: colour only when forced, never with NO_COLOR', () => {
+  const plain = waml(['check', 'five-mistakes.wa.yaml'], MISTAKES);
+  assert.not.match(plain.stdout, /\x1b\[/);
+  assert.match(plain.stdout, /error\[WA301\]: button title is 24 characters; the limit is 20/);
+  assert.match(plain.stdout, /4 errors and 1 warning in 1 file\n$/);
+  assert.match(waml(['check', 'five-mistakes.wa.yaml'], MISTAKES, { FORCE_COLOR: '1' }).stdout, /\x1b\[31m/);
+  assert.not.match(waml(['check', 'five-mistakes.wa.yaml'], MISTAKES, { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, /\x1b\[/);
+});
+
+test('check: a clean file exits 0', () => {
+  const r = waml(['check', 'clean.wa.yaml'], MISTAKES);
+  assert.is(r.status, 0);
+  assert.is(r.stdout, 'no problems in 1 file\n');
+});
+
+test('check: warnings alone exit 0; over --max-warnings exits 1', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'w.wa.yaml'), 'messages:\n  m:\n    type: cta_url\n    body: Hi\n    button: { text: Go, url: "http://e.com" }\n');
+  assert.is(waml(['check'], dir).status, 0);
+  assert.is(waml(['check', '--max-warnings', '1'], dir).status, 0);
+  const r = waml(['check', '--max-warnings', '0'], dir);
+  assert.is(r.status, 1);
+  assert.match(r.stderr, /1 warning, more than --max-warnings 0/);
+  rmSync(dir, { recursive: true });
+});
+
+test('check: every problem of every file in one run, folders searched, node_modules and dot-folders skipped', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'menus'));
+  mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
+  mkdirSync(join(dir, '.cache'));
+  writeFileSync(join(dir, 'a.wa.yaml'), LOCATION('""'));
+  writeFileSync(join(dir, 'menus/b.wa.yaml'), 'messages:\n  m:\n    type: lst\n');
+  writeFileSync(join(dir, 'node_modules/pkg/c.wa.yaml'), 'broken: [');
+  writeFileSync(join(dir, '.cache/d.wa.yaml'), 'broken: [');
+  writeFileSync(join(dir, 'notes.yaml'), 'broken: [');
+  const r = waml(['check', '--format', 'gcc'], dir);
+  assert.is(r.status, 1);
+  assert.equal(r.stdout.trim().split('\n').map((l) => l.replace(/: error: .*\[/, ' [')), ['a.wa.yaml:4:11 [WA303]', 'menus/b.wa.yaml:3:11 [WA205]']);
+  rmSync(dir, { recursive: true });
+});
+
+test('check: a file that is not UTF-8 is reported and the others still checked', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'bad.wa.yaml'), Buffer.from([0x6d, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+  writeFileSync(join(dir, 'good.wa.yaml'), LOCATION('""'));
+  const r = waml(['check', '--format', 'gcc'], dir);
+  assert.is(r.status, 1);
+  assert.match(r.stdout, /^bad\.wa\.yaml:1:1: error: bad\.wa\.yaml was not compiled: it is not valid UTF-8 text \[WA902\]$/m);
+  assert.match(r.stdout, /^good\.wa\.yaml:4:11: error: .*\[WA303\]$/m);
+  rmSync(dir, { recursive: true });
+});
+
+test('usage errors exit 2 with one line and no stack', () => {
+  const cases: [string[], RegExp][] = [
+    [['frobnicate'], /unknown command `frobnicate`/],
+    [['check', '--colour'], /unknown option `--colour` for `waml check`/],
+    [['check', '--format', 'xml'], /`--format` takes pretty, json, gcc, github; not `xml`/],
+    [['check', '--max-warnings', 'many'], /`--max-warnings` takes a whole number/],
+    [['check', '--format'], /`--format` needs a value/],
+    [['build', 'clean.wa.yaml'], /`waml build` needs `--out DIR`/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--to', '12ab'], /`--to 12ab` is not a phone number/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--to', '123456'], /is not a phone number/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--emit', 'ts'], /`--emit ts` is not available yet/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--emit', 'pdf'], /`--emit` takes json, ts, js; not `pdf`/],
+    [['check', 'missing.wa.yaml'], /no such file or folder: missing\.wa\.yaml/],
+  ];
+  for (const [args, message] of cases) {
+    const r = waml(args, MISTAKES);
+    assert.is(r.status, 2, args.join(' '));
+    assert.match(r.stderr, message);
+    assert.not.match(r.stderr, /\n\s+at /, 'no stack');
+    assert.is(r.stdout, '');
+  }
+});
+
+test('a folder without .wa.yaml files exits 2', () => {
+  const dir = tempDir();
+  const r = waml(['check'], dir);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /no \.wa\.yaml files found in the current folder/);
+  rmSync(dir, { recursive: true });
+});
+
+test('--version and --help', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.is(waml(['--version']).stdout, `${pkg.version}\n`);
+  const help = waml(['--help']);
+  assert.is(help.status, 0);
+  assert.match(help.stdout, /waml check \[PATH \.\.\.\]/);
+  assert.match(help.stdout, /waml build \[PATH \.\.\.\] --out DIR/);
+});
+
+test('build writes one file per message, with --to, and leaves unchanged files untouched', () => {
+  const dir = tempDir();
+  cpSync(join(ROOT, 'test/fixtures/conformance/button.wa.yaml'), join(dir, 'button.wa.yaml'));
+  const first = waml(['build', '.', '--out', 'out', '--to', '12015550123'], dir);
+  assert.is(first.status, 0, first.stderr);
+  assert.match(first.stderr, /wrote 1 file to out/);
+  assert.equal(readdirSync(join(dir, 'out')), ['button.help_menu.json']);
+  const expected = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/conformance/button.help_menu.json'), 'utf8'));
+  assert.equal(JSON.parse(readFileSync(join(dir, 'out/button.help_menu.json'), 'utf8')), expected);
+
+  const old = new Date('2020-01-01T00:00:00Z');
+  utimesSync(join(dir, 'out/button.help_menu.json'), old, old);
+  const second = waml(['build', '.', '--out', 'out', '--to', '12015550123'], dir);
+  assert.is(second.status, 0);
+  assert.match(second.stderr, /wrote 0 files to out; 1 unchanged/);
+  assert.is(statSync(join(dir, 'out/button.help_menu.json')).mtimeMs, old.getTime(), 'not rewritten');
+  assert.equal(readdirSync(join(dir, 'out')), ['button.help_menu.json'], 'no temporary files left');
+
+  const third = waml(['build', '.', '--out', 'out'], dir);
+  assert.is(third.status, 0);
+  assert.not.ok('to' in JSON.parse(readFileSync(join(dir, 'out/button.help_menu.json'), 'utf8')), 'without --to, no `to`');
+  rmSync(dir, { recursive: true });
+});
+
+test('build: a file with errors writes nothing and keeps its old outputs; the others still build', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'a.wa.yaml'), LOCATION('First version'));
+  writeFileSync(join(dir, 'b.wa.yaml'), LOCATION('Hello'));
+  assert.is(waml(['build', '--out', 'out'], dir).status, 0);
+  const before = readFileSync(join(dir, 'out/a.m.json'), 'utf8');
+
+  writeFileSync(join(dir, 'a.wa.yaml'), LOCATION('""'));
+  writeFileSync(join(dir, 'b.wa.yaml'), LOCATION('Hello again'));
+  const r = waml(['build', '--out', 'out', '--format', 'gcc'], dir);
+  assert.is(r.status, 1);
+  assert.match(r.stdout, /a\.wa\.yaml:4:11: error/);
+  assert.match(r.stderr, /wrote 1 file to out; 1 source with errors not built/);
+  assert.is(readFileSync(join(dir, 'out/a.m.json'), 'utf8'), before, 'the old output is intact');
+  assert.match(readFileSync(join(dir, 'out/b.m.json'), 'utf8'), /Hello again/);
+  rmSync(dir, { recursive: true });
+});
+
+test('build: an output folder inside the sources is not read back as input', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'a.wa.yaml'), LOCATION('Hi'));
+  mkdirSync(join(dir, 'gen'));
+  writeFileSync(join(dir, 'gen/stale.wa.yaml'), 'broken: [');
+  const r = waml(['build', '.', '--out', 'gen'], dir);
+  assert.is(r.status, 0, r.stdout);
+  rmSync(dir, { recursive: true });
+});
+
+test('build: two files that would write the same output are an error (WA901)', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'x'));
+  mkdirSync(join(dir, 'y'));
+  writeFileSync(join(dir, 'x/menu.wa.yaml'), LOCATION('Hi'));
+  writeFileSync(join(dir, 'y/menu.wa.yaml'), LOCATION('Hi'));
+  const r = waml(['build', '--out', 'out', '--format', 'gcc'], dir);
+  assert.is(r.status, 1);
+  assert.match(r.stdout, /^y\/menu\.wa\.yaml:2:3: error: message `m` would be written to menu\.m\.json, which `m` of x\/menu\.wa\.yaml already writes \[WA901\]$/m);
+  assert.match(r.stdout, /^x\/menu\.wa\.yaml:2:3: note: also written by this message$/m);
+  assert.equal(readdirSync(join(dir, 'out')), ['menu.m.json']);
+  rmSync(dir, { recursive: true });
+});
+
+test.run();
