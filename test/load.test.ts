@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compile } from '../compiler/compile.js';
 import { expectAt, expectDiagnostics } from './harness.js';
 
 const OK = 'messages:\n  m:\n    type: location_request_message\n    body: Share your location\n';
@@ -11,6 +12,13 @@ test('a valid file has no diagnostics', () => {
 test('WA101: a syntax error names yaml\'s code and stops the file', () => {
   const [d] = expectAt('messages:\n  a: 1\n b: 2\n', ['WA101@3:1-3:2']);
   assert.match(d!.message, /BAD_INDENT/);
+});
+
+test('WA101: an error at the very end of the file stays inside the text', () => {
+  const text = 'messages:\n  m: [a, b';
+  expectAt(text, ['WA101@2:11-2:11']);
+  const [d] = compile([{ path: 'f.wa.yaml', text }]).diagnostics;
+  assert.equal(d!.span, { start: text.length, end: text.length });
 });
 
 test('WA101: an unclosed quote', () => {

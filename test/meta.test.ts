@@ -138,4 +138,22 @@ test('rules hold no numbers of their own: limits come from the table', () => {
   }
 });
 
+
+test('every property of the language schema has a description (editors show them)', async () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'compiler/schema/waml.schema.json'), 'utf8'));
+  const missing: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (n['properties']) {
+      for (const [key, value] of Object.entries(n['properties'] as Record<string, Record<string, unknown>>)) {
+        if (typeof value['description'] !== 'string' || value['description'].length < 5) missing.push(`${path}/${key}`);
+      }
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'if') walk(value, `${path}/${key}`);
+  };
+  walk(schema, '#');
+  assert.equal(missing, []);
+});
+
 test.run();

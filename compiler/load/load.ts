@@ -43,12 +43,12 @@ export function load(text: string, reporter: Reporter): Loaded {
   for (const error of doc.errors) {
     const code = YAML_CODES[error.code] ?? 'WA101';
     if (code === 'WA101' || code === 'WA103' || code === 'WA104') fatal = true;
-    reportYamlProblem(reporter, error, code, firstKeys);
+    reportYamlProblem(reporter, error, code, firstKeys, text.length);
   }
   for (const warning of doc.warnings) {
     const code = YAML_CODES[warning.code] ?? 'WA108';
     // Custom tags are errors in waml: the language has no use for them.
-    reportYamlProblem(reporter, warning, code, firstKeys);
+    reportYamlProblem(reporter, warning, code, firstKeys, text.length);
   }
   if (fatal || builder.failed) return { root: undefined };
 
@@ -63,9 +63,16 @@ export function load(text: string, reporter: Reporter): Loaded {
   return { root: tree };
 }
 
-function reportYamlProblem(reporter: Reporter, error: YAMLError, code: Code, firstKeys: Map<number, { first: Span; second: Span }>): void {
-  const [start, end] = error.pos;
-  let span = { start, end: Math.max(end, start) };
+function reportYamlProblem(
+  reporter: Reporter,
+  error: YAMLError,
+  code: Code,
+  firstKeys: Map<number, { first: Span; second: Span }>,
+  length: number,
+): void {
+  // yaml places errors at the end of the input one character past it: keep ranges inside the text.
+  const start = Math.min(Math.max(error.pos[0], 0), length);
+  let span = { start, end: Math.min(Math.max(error.pos[1], start), length) };
   // yaml appends " at line L, column C:" and a code frame; waml renders its own.
   let message = error.message.split(/ at line \d+, column \d+/)[0]!.trim();
   const extras: { help?: string; related?: ReturnType<Reporter['related']>[] } = {};
