@@ -106,3 +106,16 @@ export function expectAt(text: string, expected: readonly string[], options: Com
   assert.equal(got, expected, JSON.stringify(diagnostics, null, 1));
   return diagnostics;
 }
+
+/** A list message whose `sections:` block is given (items indented by eight spaces). */
+export function listWithSections(sections: string): string {
+  return `
+  messages:
+    m:
+      type: list
+      body: Hi
+      button: Open
+      sections:
+${sections}
+`;
+}

@@ -1,15 +1,6 @@
 import { test } from 'uvu';
-import { chars, table } from '../harness.js';
+import { chars, listWithSections as list, table } from '../harness.js';
 
-const list = (sections: string) => `
-  messages:
-    m:
-      type: list
-      body: Hi
-      button: Open
-      sections:
-${sections}
-`;
 const row = (id: string, title = 'Row', description?: string) => `{ id: ${id}, title: ${title}${description === undefined ? '' : `, description: ${description}`} }`;
 const section = (title: string, rows: string[]) => `        - title: ${title}\n          rows:\n${rows.map((r) => `            - ${r}`).join('\n')}`;
 const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => row(`r${from + i}`));

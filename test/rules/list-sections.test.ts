@@ -1,15 +1,6 @@
 import { test } from 'uvu';
-import { chars, table } from '../harness.js';
+import { chars, listWithSections as list, table } from '../harness.js';
 
-const list = (sections: string) => `
-  messages:
-    m:
-      type: list
-      body: Hi
-      button: Open
-      sections:
-${sections}
-`;
 const s = (title: string | undefined, id: string) => `        - { ${title === undefined ? '' : `title: ${title}, `}rows: [{ id: ${id}, title: Row }] }`;
 const many = (n: number) => Array.from({ length: n }, (_, i) => s(`S${i}`, `r${i}`)).join('\n');
 
