@@ -1,10 +1,16 @@
-import { type Diagnostic, Reporter, sortDiagnostics, diagnostic } from './diagnostics/diagnostic.js';
+import { type Diagnostic, Reporter, sortDiagnostics, diagnostic, type RuntimeCheck } from './diagnostics/diagnostic.js';
 import { emitBody, printJson, type RequestBody } from './emit/json.js';
 import { LIMITS } from './limits.js';
 import { load } from './load/load.js';
 import { buildFile } from './model/build.js';
-import type { MessageType } from './model/types.js';
+import type { MessageType, WamlFile } from './model/types.js';
+import type { LMap } from './load/tree.js';
+import { toPlain } from './load/tree.js';
 import { RULES } from './rules/index.js';
+import { checkTemplates, type TemplateInfo } from './templates/check.js';
+import { checkData } from './templates/data.js';
+import { instantiate } from './templates/instantiate.js';
+import type { Value } from '../runtime/template.js';
 import type { Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
 
@@ -17,6 +23,11 @@ export interface Source {
 export interface CompileOptions {
   /** The recipient's phone number; when absent, bodies leave `to` out. */
   to?: string;
+  /**
+   * A data file: a JSON object of param values, shared by every source. Messages with params
+   * are rendered with it; without it they are listed in `unbuilt`.
+   */
+  data?: Source;
 }
 
 export interface CompiledMessage {
@@ -24,6 +35,16 @@ export interface CompiledMessage {
   name: string;
   type: MessageType;
   body: RequestBody;
+  /** What a sender must check before sending, for values the compiler could not bound. */
+  checks: RuntimeCheck[];
+}
+
+/** A message whose templates need param values that were not given. */
+export interface Unbuilt {
+  file: string;
+  name: string;
+  nameSpan: Span;
+  checks: RuntimeCheck[];
 }
 
 /** A file to write, relative to the output folder. */
@@ -42,6 +63,8 @@ export interface CompileResult {
   messages: CompiledMessage[];
   /** The JSON files to write: `<file stem>.<message name>.json`. */
   outputs: Output[];
+  /** Messages of sources without errors that need data to be built (no `data` given). */
+  unbuilt: Unbuilt[];
 }
 
 /** A recipient number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
@@ -74,24 +97,64 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
   }
   const diagnostics: Diagnostic[] = [];
   const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[] }[] = [];
+  const unbuilt: Unbuilt[] = [];
+  const data = options.data ? loadData(options.data) : undefined;
+  const dataDiagnostics = new Map<string, Diagnostic>();
 
   for (const source of list) {
     const reporter = new Reporter(source.path);
     const { root } = load(source.text, reporter);
     const messages: { compiled: CompiledMessage; nameSpan: Span }[] = [];
+    const waiting: Unbuilt[] = [];
     if (root) {
       checkStructure(root, reporter);
-      const file = buildFile(source.path, root);
-      for (const m of file.messages) for (const rule of RULES) rule.check(m, reporter);
+      const file = buildFile(source.path, root, source.text, reporter);
+      const infos = new Map<string, TemplateInfo>();
+      for (const m of file.messages) infos.set(m.name, checkTemplates(m, reporter));
+      reportUnused(file, infos, reporter);
+      const checks = new Map<string, RuntimeCheck[]>();
+      for (const m of file.messages) {
+        const before = reporter.checks.length;
+        for (const rule of RULES) rule.check(m, reporter);
+        checks.set(m.name, reporter.checks.slice(before));
+      }
       if (reporter.errorCount === 0) {
         for (const m of file.messages) {
-          messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(m, options.to) }, nameSpan: m.nameSpan });
+          const info = infos.get(m.name)!;
+          const mine = checks.get(m.name)!;
+          if (!info.needsData) {
+            messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(m, options.to), checks: mine }, nameSpan: m.nameSpan });
+            continue;
+          }
+          if (!data) {
+            waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: mine });
+            continue;
+          }
+          if (!data.root) continue; // The data file itself is broken; its diagnostics say why.
+          const dataReporter = new Reporter(data.path);
+          if (!checkData(data.root, m.scope, source.path, dataReporter)) {
+            for (const d of dataReporter.diagnostics) dataDiagnostics.set(`${d.span.start}:${d.span.end}:${d.message}`, d);
+            continue;
+          }
+          // The rendered message goes through the same rules; what they find is in its source.
+          const rendered = instantiate(m, toPlain(data.root) as { [key: string]: Value });
+          const renderedReporter = new Reporter(source.path);
+          renderedReporter.suffix = ` (rendered with ${data.path})`;
+          for (const rule of RULES) rule.check(rendered, renderedReporter);
+          reporter.diagnostics.push(...renderedReporter.diagnostics);
+          if (renderedReporter.errorCount === 0) {
+            messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(rendered, options.to), checks: mine }, nameSpan: m.nameSpan });
+          }
         }
       }
     }
     diagnostics.push(...reporter.diagnostics);
-    if (reporter.errorCount === 0) perFile.push({ path: source.path, messages });
+    if (reporter.errorCount === 0) {
+      perFile.push({ path: source.path, messages });
+      unbuilt.push(...waiting);
+    }
   }
+  if (data) diagnostics.push(...data.diagnostics, ...dataDiagnostics.values());
 
   // Output names are flat (`<stem>.<name>.json`): two files may claim the same one.
   const claimed = new Map<string, { file: string; name: string; nameSpan: Span }>();
@@ -122,5 +185,30 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
       outputs.push({ path, text: printJson(m.body), file: f.path, message: m.name });
     }
   }
-  return { diagnostics: sortDiagnostics(diagnostics), messages, outputs };
+  return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt };
+}
+
+/** Reads the data file: a JSON (or YAML) object of param values. */
+function loadData(source: Source): { path: string; root: LMap | undefined; diagnostics: Diagnostic[] } {
+  const reporter = new Reporter(source.path);
+  const { root } = load(source.text, reporter);
+  const diagnostics = reporter.diagnostics.map((d) =>
+    d.code === 'WA107' ? diagnostic(source.path, 'WA522', d.span, 'the data file must hold one JSON object of param values', { help: 'write `{ "name": "Asha", "products": [ … ] }`' }) : d,
+  );
+  return { path: source.path, root, diagnostics };
+}
+
+/** A param nobody reads is likely a mistake (a typo in a placeholder, or a leftover). */
+function reportUnused(file: WamlFile, infos: Map<string, TemplateInfo>, r: Reporter): void {
+  const usedAnywhere = new Set<string>();
+  for (const info of infos.values()) for (const name of info.used) usedAnywhere.add(name);
+  for (const [name, p] of Object.entries(file.params)) {
+    if (!usedAnywhere.has(name)) r.report('WA510', p.nameSpan, `the param \`${name}\` is never used`, { help: 'use it in a placeholder, or remove it' });
+  }
+  for (const m of file.messages) {
+    const used = infos.get(m.name)?.used ?? new Set<string>();
+    for (const [name, p] of Object.entries(m.params)) {
+      if (!used.has(name) && !(name in file.params)) r.report('WA510', p.nameSpan, `the param \`${name}\` of message \`${m.name}\` is never used`, { help: 'use it in a placeholder, or remove it' });
+    }
+  }
 }

@@ -11,15 +11,16 @@ export interface Args {
   out?: string;
   emit: Emit[];
   to?: string;
+  data?: string;
   debug: boolean;
 }
 
 export class UsageError extends Error {}
 
-const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to']);
+const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--format', '--max-warnings', '--debug'],
-  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--debug'],
+  check: ['--format', '--max-warnings', '--data', '--debug'],
+  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--debug'],
 };
 
 /** Parses `waml <command> [PATH ...] [--flag value | --flag=value]`. */
@@ -68,6 +69,9 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--to':
         args.to = value!;
         break;
+      case '--data':
+        args.data = value!;
+        break;
       case '--debug':
         args.debug = true;
         break;
@@ -80,8 +84,8 @@ export function parseArgs(argv: readonly string[]): Args {
 export const HELP = `waml: compile WhatsApp interactive messages written in .wa.yaml
 
 Usage:
-  waml check [PATH ...] [--format pretty|json|gcc|github] [--max-warnings N]
-  waml build [PATH ...] --out DIR [--emit json] [--to NUMBER] [--format ...] [--max-warnings N]
+  waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github] [--max-warnings N]
+  waml build [PATH ...] --out DIR [--emit json] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -97,6 +101,9 @@ Options:
   --emit LIST       what build writes: json (ts and js are not available yet)
   --to NUMBER       the recipient for the bodies (7 to 15 digits, optional +);
                     left out of the bodies when not given
+  --data FILE       a JSON object of param values, shared by all files: messages
+                    with params are rendered with it and checked again; without it,
+                    build skips them (and says so)
   --debug           show the stack of an internal error
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal error.

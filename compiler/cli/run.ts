@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { compile, isValidRecipient, type Source } from '../compile.js';
+import { compile, isValidRecipient, type CompileOptions, type Source } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { render, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
-import { discover, readSource } from './files.js';
+import { discover, displayPath, readSource } from './files.js';
 import { writeOutputs } from './write.js';
 
 export interface Io {
@@ -76,8 +76,29 @@ export function run(argv: readonly string[], io: Io): number {
     }
   }
 
-  const result = compile(sources, args.to !== undefined ? { to: args.to } : {});
-  const diagnostics = sortDiagnostics([...unreadable, ...result.diagnostics]);
+  const options: CompileOptions = {};
+  if (args.to !== undefined) options.to = args.to;
+  if (args.data !== undefined) {
+    const absolute = resolve(io.cwd, args.data);
+    const read = readSource(absolute);
+    if (!read.ok) {
+      io.stderr(`waml: the data file ${args.data} cannot be used: ${read.reason}\n`);
+      return EXIT.usage;
+    }
+    const path = displayPath(io.cwd, absolute);
+    options.data = { path, text: read.text };
+    sourceMap.add(path, read.text);
+  }
+  const result = compile(sources, options);
+  const skipped =
+    args.command === 'build'
+      ? result.unbuilt.map((u) =>
+          diagnostic(u.file, 'WA516', u.nameSpan, `message \`${u.name}\` has params, so no JSON was built for it`, {
+            help: 'give `--data FILE` with their values to build it',
+          }),
+        )
+      : [];
+  const diagnostics = sortDiagnostics([...unreadable, ...result.diagnostics, ...skipped]);
   const format = args.format ?? 'pretty';
   const color = format === 'pretty' && colorWanted(io);
   const shown = render(diagnostics, sourceMap, format, { color, files: found.length });
@@ -89,6 +110,7 @@ export function run(argv: readonly string[], io: Io): number {
     const parts = [`wrote ${plural(written.length, 'file')} to ${args.out}`];
     if (unchanged.length > 0) parts.push(`${unchanged.length} unchanged`);
     if (failed > 0) parts.push(`${plural(failed, 'source')} with errors not built`);
+    if (skipped.length > 0) parts.push(`${plural(skipped.length, 'message')} with params skipped (no --data)`);
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 

@@ -48,13 +48,36 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
+/**
+ * A check that only the values can settle, recorded for the sender to perform before it
+ * sends: the compiler proved the text or list may break the limit, not that it does.
+ */
+export interface RuntimeCheck {
+  kind: 'maxLength' | 'notBlank' | 'trimmed' | 'url' | 'maxLineBreaks' | 'maxItems' | 'minItems' | 'unique';
+  /** What is checked, in the words of diagnostics: "button title". */
+  label: string;
+  /** The limit, for lengths and counts. */
+  limit?: number;
+  /** The API field (from the limits table). */
+  field: string;
+  /** The text or list in the source. */
+  span: Span;
+}
+
 /** A collector passed down the pipeline: stages report, nothing throws. */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
+  readonly checks: RuntimeCheck[] = [];
+  /** Added to every message, such as " (with the data of data.json)". */
+  suffix = '';
   constructor(readonly file: string) {}
 
+  check(c: RuntimeCheck): void {
+    this.checks.push(c);
+  }
+
   report(code: Code, span: Span, message: string, extras?: DiagnosticExtras): void {
-    this.diagnostics.push(diagnostic(this.file, code, span, message, extras));
+    this.diagnostics.push(diagnostic(this.file, code, span, message + this.suffix, extras));
   }
 
   related(span: Span, message: string): Related {

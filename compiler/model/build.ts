@@ -1,5 +1,9 @@
+import { isTemplate, parseTemplate } from '../../grammar/index.js';
+import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { LEntry, LMap, LNode, LScalar } from '../load/tree.js';
 import { entry } from '../load/tree.js';
+import { emptyParams, readParams, type Params } from '../templates/params.js';
+import { textSpan } from './spans.js';
 import {
   MESSAGE_TYPES,
   type Address,
@@ -9,6 +13,7 @@ import {
   type Media,
   type Message,
   type MessageType,
+  type Repeat,
   type ReplyButton,
   type Row,
   type SavedAddress,
@@ -23,62 +28,11 @@ import {
 /**
  * Builds the model from the located tree. Lenient by design: what is missing or of the
  * wrong shape is left out (the structure check reports it), so that the limit rules can
- * still check every other part of the file in the same run.
+ * still check every other part of the file in the same run. Texts with `{{` are parsed as
+ * templates here; their syntax errors are reported at their exact characters.
  */
-export function buildFile(path: string, root: LMap): WamlFile {
-  const messages: Message[] = [];
-  const messagesNode = entry(root, 'messages')?.value;
-  if (messagesNode?.kind === 'map') {
-    for (const e of messagesNode.entries) {
-      if (e.value.kind === 'map') messages.push(buildMessage(path, e, e.value));
-    }
-  }
-  return { path, messages };
-}
-
-function buildMessage(file: string, e: LEntry, map: LMap): Message {
-  const m: Message = { file, name: e.key, nameSpan: e.keySpan, span: map.span };
-  const typeNode = entry(map, 'type')?.value;
-  if (typeNode?.kind === 'scalar' && (MESSAGE_TYPES as readonly unknown[]).includes(typeNode.value)) {
-    m.type = typeNode.value as MessageType;
-    m.typeSpan = typeNode.span;
-  }
-  const header = entry(map, 'header');
-  if (header) {
-    m.headerKeySpan = header.keySpan;
-    const h = buildHeader(header);
-    if (h) m.header = h;
-  }
-  set(m, 'body', text(entry(map, 'body')?.value));
-  const footer = entry(map, 'footer');
-  if (footer) {
-    m.footerKeySpan = footer.keySpan;
-    set(m, 'footer', text(footer.value));
-  }
-  switch (m.type) {
-    case 'button':
-      set(m, 'buttons', seq(entry(map, 'buttons'), replyButton));
-      break;
-    case 'list':
-      set(m, 'listButton', text(entry(map, 'button')?.value));
-      set(m, 'sections', seq(entry(map, 'sections'), section));
-      break;
-    case 'cta_url':
-      set(m, 'urlButton', urlButton(entry(map, 'button')));
-      break;
-    case 'carousel':
-      set(m, 'cards', seq(entry(map, 'cards'), card));
-      break;
-    case 'address_message':
-      set(m, 'address', address(entry(map, 'address')));
-      break;
-    case 'flow':
-      set(m, 'flow', flow(entry(map, 'flow')));
-      break;
-    default:
-      break;
-  }
-  return m;
+export function buildFile(path: string, root: LMap, fileText: string, reporter: Reporter): WamlFile {
+  return new Builder(path, fileText, reporter).file(root);
 }
 
 /** Assigns only defined values, so that absent parts are absent keys. */
@@ -86,135 +40,287 @@ function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
   if (value !== undefined) target[key] = value;
 }
 
-/** A text from a scalar; plain numbers and booleans keep the characters written (`1.50`). */
-export function text(node: LNode | undefined): Text | undefined {
-  if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
-  const value = typeof node.value === 'string' ? node.value : node.source;
-  return { value, span: node.span, parts: [{ kind: 'literal', value }], scalar: node as LScalar };
-}
+const IDENTIFIER_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function seq<T>(e: LEntry | undefined, item: (node: LMap) => T): Seq<T> | undefined {
-  if (!e || e.value.kind !== 'seq') return undefined;
-  const items: T[] = [];
-  for (const node of e.value.items) if (node.kind === 'map') items.push(item(node));
-  return { items, span: e.value.span, keySpan: e.keySpan };
-}
+class Builder {
+  constructor(
+    private readonly path: string,
+    private readonly fileText: string,
+    private readonly r: Reporter,
+  ) {}
 
-function media(node: LNode | undefined): Media | undefined {
-  if (!node) return undefined;
-  if (node.kind === 'scalar') {
-    const link = text(node);
-    return link ? { link, span: node.span } : undefined;
+  file(root: LMap): WamlFile {
+    const params = readParams(entry(root, 'params')?.value, this.r);
+    const messages: Message[] = [];
+    const messagesNode = entry(root, 'messages')?.value;
+    if (messagesNode?.kind === 'map') {
+      for (const e of messagesNode.entries) {
+        if (e.value.kind === 'map') messages.push(this.message(e, e.value, params));
+      }
+    }
+    return { path: this.path, params, messages };
   }
-  if (node.kind !== 'map') return undefined;
-  const m: Media = { span: node.span };
-  set(m, 'link', text(entry(node, 'link')?.value));
-  set(m, 'id', text(entry(node, 'id')?.value));
-  set(m, 'filename', text(entry(node, 'filename')?.value));
-  return m;
-}
 
-function buildHeader(e: LEntry): Header | undefined {
-  const node = e.value;
-  if (node.kind === 'scalar') {
-    const t = text(node);
-    return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
+  /** A text from a scalar; plain numbers and booleans keep the characters written (`1.50`). */
+  text(node: LNode | undefined): Text | undefined {
+    if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+    const value = typeof node.value === 'string' ? node.value : node.source;
+    const t: Text = { value, span: node.span, parts: [], templated: false, scalar: node as LScalar, fileText: this.fileText };
+    if (!isTemplate(value)) {
+      t.parts.push({ kind: 'literal', value, start: 0, end: value.length });
+      return t;
+    }
+    t.templated = true;
+    const parsed = parseTemplate(value);
+    for (const e of parsed.errors) {
+      this.r.report('WA511', textSpan(t, e.start, e.end), `${e.message} in a placeholder`, {
+        help: 'a placeholder is `{{ name }}`, `{{ p.field | filter }}` or `{{ "text" }}`; write `{{ "{{" }}` for literal braces',
+      });
+    }
+    for (const p of parsed.template.parts) {
+      if (p.kind === 'text') t.parts.push({ kind: 'literal', value: p.value, start: p.start, end: p.end });
+      else {
+        const part: Text['parts'][number] = { kind: 'expr', start: p.start, end: p.end };
+        if (p.pipe && parsed.errors.every((e) => e.end <= p.start || e.start >= p.end)) part.pipe = p.pipe;
+        t.parts.push(part);
+      }
+    }
+    return t;
   }
-  if (node.kind !== 'map' || node.entries.length !== 1) return undefined;
-  const only = node.entries[0]!;
-  if (only.key === 'text') {
-    const t = text(only.value);
-    return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
+
+  /** A value that must be fixed: a placeholder there is an error. */
+  fixedText(node: LNode | undefined, what: string): Text | undefined {
+    if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+    const value = typeof node.value === 'string' ? node.value : node.source;
+    if (isTemplate(value)) {
+      this.r.report('WA518', node.span, `${what} must be written out; it cannot be a template`, { help: 'write the value itself' });
+      return undefined;
+    }
+    return this.text(node);
   }
-  if (only.key === 'image' || only.key === 'video' || only.key === 'document') {
-    const m = media(only.value);
-    return m ? { kind: only.key, media: m, span: node.span, keySpan: e.keySpan } : undefined;
+
+  private message(e: LEntry, map: LMap, fileParams: Params): Message {
+    const own = readParams(entry(map, 'params')?.value, this.r);
+    const scope = emptyParams();
+    Object.assign(scope, fileParams);
+    for (const name of Object.keys(own)) {
+      const first = fileParams[name];
+      if (first) {
+        this.r.report('WA504', own[name]!.nameSpan, `message \`${e.key}\` redefines the file's param \`${name}\``, {
+          related: [this.r.related(first.nameSpan, 'declared here for the whole file')],
+          help: 'rename one of them; a message may add params, not redefine them',
+        });
+      } else scope[name] = own[name]!;
+    }
+    const m: Message = { file: this.path, name: e.key, nameSpan: e.keySpan, span: map.span, params: own, scope };
+    const typeNode = entry(map, 'type')?.value;
+    if (typeNode?.kind === 'scalar' && typeof typeNode.value === 'string' && isTemplate(typeNode.value)) this.fixedText(typeNode, '`type`');
+    if (typeNode?.kind === 'scalar' && (MESSAGE_TYPES as readonly unknown[]).includes(typeNode.value)) {
+      m.type = typeNode.value as MessageType;
+      m.typeSpan = typeNode.span;
+    }
+    const header = entry(map, 'header');
+    if (header) {
+      m.headerKeySpan = header.keySpan;
+      set(m, 'header', this.header(header));
+    }
+    set(m, 'body', this.text(entry(map, 'body')?.value));
+    const footer = entry(map, 'footer');
+    if (footer) {
+      m.footerKeySpan = footer.keySpan;
+      set(m, 'footer', this.text(footer.value));
+    }
+    switch (m.type) {
+      case 'button':
+        set(m, 'buttons', this.seq(entry(map, 'buttons'), (n) => this.replyButton(n)));
+        break;
+      case 'list':
+        set(m, 'listButton', this.text(entry(map, 'button')?.value));
+        set(m, 'sections', this.seq(entry(map, 'sections'), (n) => this.section(n)));
+        break;
+      case 'cta_url':
+        set(m, 'urlButton', this.urlButton(entry(map, 'button')));
+        break;
+      case 'carousel':
+        set(m, 'cards', this.seq(entry(map, 'cards'), (n) => this.card(n)));
+        break;
+      case 'address_message':
+        set(m, 'address', this.address(entry(map, 'address')));
+        break;
+      case 'flow':
+        set(m, 'flow', this.flow(entry(map, 'flow')));
+        break;
+      default:
+        break;
+    }
+    return m;
   }
-  return undefined;
-}
 
-function replyButton(node: LMap): ReplyButton {
-  const b: ReplyButton = { span: node.span };
-  set(b, 'id', text(entry(node, 'id')?.value));
-  set(b, 'title', text(entry(node, 'title')?.value));
-  return b;
-}
-
-function urlButton(e: LEntry | undefined): UrlButton | undefined {
-  if (!e || e.value.kind !== 'map') return undefined;
-  const b: UrlButton = { span: e.value.span, keySpan: e.keySpan };
-  set(b, 'text', text(entry(e.value, 'text')?.value));
-  set(b, 'url', text(entry(e.value, 'url')?.value));
-  return b;
-}
-
-function row(node: LMap): Row {
-  const r: Row = { span: node.span };
-  set(r, 'id', text(entry(node, 'id')?.value));
-  set(r, 'title', text(entry(node, 'title')?.value));
-  set(r, 'description', text(entry(node, 'description')?.value));
-  return r;
-}
-
-function section(node: LMap): Section {
-  const s: Section = { span: node.span };
-  set(s, 'title', text(entry(node, 'title')?.value));
-  set(s, 'rows', seq(entry(node, 'rows'), row));
-  return s;
-}
-
-function card(node: LMap): Card {
-  const c: Card = { span: node.span, keys: {} };
-  for (const e of node.entries) c.keys[e.key] = e.keySpan;
-  set(c, 'image', media(entry(node, 'image')?.value));
-  set(c, 'video', media(entry(node, 'video')?.value));
-  set(c, 'body', text(entry(node, 'body')?.value));
-  set(c, 'button', urlButton(entry(node, 'button')));
-  set(c, 'buttons', seq(entry(node, 'buttons'), replyButton));
-  return c;
-}
-
-function textMap(node: LNode | undefined): TextMap | undefined {
-  if (!node || node.kind !== 'map') return undefined;
-  const out: TextMap = { entries: [], span: node.span };
-  for (const e of node.entries) {
-    const value = text(e.value);
-    if (value) out.entries.push({ key: e.key, keySpan: e.keySpan, value });
+  private seq<T>(e: LEntry | undefined, item: (node: LMap) => T): Seq<T> | undefined {
+    if (!e || e.value.kind !== 'seq') return undefined;
+    const items: T[] = [];
+    for (const node of e.value.items) if (node.kind === 'map') items.push(item(node));
+    return { items, span: e.value.span, keySpan: e.keySpan };
   }
-  return out;
-}
 
-function address(e: LEntry | undefined): Address | undefined {
-  if (!e || e.value.kind !== 'map') return undefined;
-  const node = e.value;
-  const a: Address = { span: node.span, keySpan: e.keySpan };
-  set(a, 'country', text(entry(node, 'country')?.value));
-  set(a, 'values', textMap(entry(node, 'values')?.value));
-  set(
-    a,
-    'savedAddresses',
-    seq(entry(node, 'saved_addresses'), (item): SavedAddress => {
-      const s: SavedAddress = { span: item.span };
-      set(s, 'id', text(entry(item, 'id')?.value));
-      set(s, 'value', textMap(entry(item, 'value')?.value));
-      return s;
-    }),
-  );
-  set(a, 'validationErrors', textMap(entry(node, 'validation_errors')?.value));
-  return a;
-}
+  /** `each`, `as` and `when` on a list item. */
+  private repeat(node: LMap): Repeat | undefined {
+    const each = entry(node, 'each')?.value;
+    const as = entry(node, 'as')?.value;
+    const when = entry(node, 'when')?.value;
+    if (!each && !as && !when) return undefined;
+    const r: Repeat = {};
+    if (each?.kind === 'scalar') {
+      let path = String(each.value ?? '').trim();
+      const braced = /^\{\{\s*(.*?)\s*\}\}$/.exec(path);
+      if (braced) path = braced[1]!;
+      if (IDENTIFIER_PATH.test(path)) r.each = { path: path.split('.'), span: each.span };
+      else this.r.report('WA508', each.span, `\`each\` takes the name of an array param, such as \`products\`; not \`${path}\``);
+    }
+    if (as?.kind === 'scalar') {
+      const name = String(as.value ?? '');
+      if (IDENTIFIER.test(name)) r.as = { name, span: as.span };
+      else this.r.report('WA512', as.span, `\`as\` takes a name (letters, digits and \`_\`); not \`${name}\``);
+    }
+    if (when?.kind === 'scalar') {
+      // `when: has_more` is short for `when: "{{ has_more }}"`.
+      const raw = typeof when.value === 'string' ? when.value : when.source;
+      const t = isTemplate(raw) ? this.text(when) : IDENTIFIER_PATH.test(raw) ? this.text({ ...when, value: `{{${raw}}}`, source: `{{${raw}}}` }) : undefined;
+      if (t && !isTemplate(raw)) t.value = `{{${raw}}}`;
+      if (t) r.when = t;
+      else this.r.report('WA509', when.span, `\`when\` takes a boolean param, such as \`has_more\` or \`"{{ has_more }}"\`; not \`${raw}\``);
+    }
+    return r;
+  }
 
-function flow(e: LEntry | undefined): FlowSpec | undefined {
-  if (!e || e.value.kind !== 'map') return undefined;
-  const node = e.value;
-  const f: FlowSpec = { span: node.span, keySpan: e.keySpan };
-  for (const key of ['id', 'name', 'cta', 'token', 'mode', 'action', 'screen', 'version'] as const) {
-    set(f, key, text(entry(node, key)?.value));
+  private media(node: LNode | undefined): Media | undefined {
+    if (!node) return undefined;
+    if (node.kind === 'scalar') {
+      const link = this.text(node);
+      return link ? { link, span: node.span } : undefined;
+    }
+    if (node.kind !== 'map') return undefined;
+    const m: Media = { span: node.span };
+    set(m, 'link', this.text(entry(node, 'link')?.value));
+    set(m, 'id', this.text(entry(node, 'id')?.value));
+    set(m, 'filename', this.text(entry(node, 'filename')?.value));
+    return m;
   }
-  const data = entry(node, 'data');
-  if (data && data.value.kind === 'map') {
-    f.data = data.value;
-    f.dataKeySpan = data.keySpan;
+
+  private header(e: LEntry): Header | undefined {
+    const node = e.value;
+    if (node.kind === 'scalar') {
+      const t = this.text(node);
+      return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
+    }
+    if (node.kind !== 'map' || node.entries.length !== 1) return undefined;
+    const only = node.entries[0]!;
+    if (only.key === 'text') {
+      const t = this.text(only.value);
+      return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
+    }
+    if (only.key === 'image' || only.key === 'video' || only.key === 'document') {
+      const m = this.media(only.value);
+      return m ? { kind: only.key, media: m, span: node.span, keySpan: e.keySpan } : undefined;
+    }
+    return undefined;
   }
-  return f;
+
+  private replyButton(node: LMap): ReplyButton {
+    const b: ReplyButton = { span: node.span };
+    set(b, 'repeat', this.repeat(node));
+    set(b, 'id', this.text(entry(node, 'id')?.value));
+    set(b, 'title', this.text(entry(node, 'title')?.value));
+    return b;
+  }
+
+  private urlButton(e: LEntry | undefined): UrlButton | undefined {
+    if (!e || e.value.kind !== 'map') return undefined;
+    const b: UrlButton = { span: e.value.span, keySpan: e.keySpan };
+    set(b, 'text', this.text(entry(e.value, 'text')?.value));
+    set(b, 'url', this.text(entry(e.value, 'url')?.value));
+    return b;
+  }
+
+  private row(node: LMap): Row {
+    const r: Row = { span: node.span };
+    set(r, 'repeat', this.repeat(node));
+    set(r, 'id', this.text(entry(node, 'id')?.value));
+    set(r, 'title', this.text(entry(node, 'title')?.value));
+    set(r, 'description', this.text(entry(node, 'description')?.value));
+    return r;
+  }
+
+  private section(node: LMap): Section {
+    const s: Section = { span: node.span };
+    set(s, 'repeat', this.repeat(node));
+    set(s, 'title', this.text(entry(node, 'title')?.value));
+    set(s, 'rows', this.seq(entry(node, 'rows'), (n) => this.row(n)));
+    return s;
+  }
+
+  private card(node: LMap): Card {
+    const c: Card = { span: node.span, keys: {} };
+    for (const e of node.entries) c.keys[e.key] = e.keySpan;
+    set(c, 'repeat', this.repeat(node));
+    set(c, 'image', this.media(entry(node, 'image')?.value));
+    set(c, 'video', this.media(entry(node, 'video')?.value));
+    set(c, 'body', this.text(entry(node, 'body')?.value));
+    set(c, 'button', this.urlButton(entry(node, 'button')));
+    set(c, 'buttons', this.seq(entry(node, 'buttons'), (n) => this.replyButton(n)));
+    return c;
+  }
+
+  private textMap(node: LNode | undefined): TextMap | undefined {
+    if (!node || node.kind !== 'map') return undefined;
+    const out: TextMap = { entries: [], span: node.span };
+    for (const e of node.entries) {
+      const value = this.text(e.value);
+      if (value) out.entries.push({ key: e.key, keySpan: e.keySpan, value });
+    }
+    return out;
+  }
+
+  private address(e: LEntry | undefined): Address | undefined {
+    if (!e || e.value.kind !== 'map') return undefined;
+    const node = e.value;
+    const a: Address = { span: node.span, keySpan: e.keySpan };
+    set(a, 'country', this.fixedText(entry(node, 'country')?.value, 'the country'));
+    set(a, 'values', this.textMap(entry(node, 'values')?.value));
+    set(
+      a,
+      'savedAddresses',
+      this.seq(entry(node, 'saved_addresses'), (item): SavedAddress => {
+        const s: SavedAddress = { span: item.span };
+        set(s, 'id', this.text(entry(item, 'id')?.value));
+        set(s, 'value', this.textMap(entry(item, 'value')?.value));
+        return s;
+      }),
+    );
+    set(a, 'validationErrors', this.textMap(entry(node, 'validation_errors')?.value));
+    return a;
+  }
+
+  private flow(e: LEntry | undefined): FlowSpec | undefined {
+    if (!e || e.value.kind !== 'map') return undefined;
+    const node = e.value;
+    const f: FlowSpec = { span: node.span, keySpan: e.keySpan };
+    for (const key of ['id', 'name', 'cta', 'token', 'screen'] as const) set(f, key, this.text(entry(node, key)?.value));
+    for (const key of ['mode', 'action', 'version'] as const) set(f, key, this.fixedText(entry(node, key)?.value, `the Flow's \`${key}\``));
+    const data = entry(node, 'data');
+    if (data && data.value.kind === 'map') {
+      f.data = data.value;
+      f.dataKeySpan = data.keySpan;
+      f.dataTexts = [];
+      const walk = (n: LNode): void => {
+        if (n.kind === 'scalar') {
+          if (typeof n.value === 'string') f.dataTexts!.push(this.text(n)!);
+        } else if (n.kind === 'seq') n.items.forEach(walk);
+        else n.entries.forEach((x) => walk(x.value));
+      };
+      walk(data.value);
+    }
+    return f;
+  }
 }

@@ -1,5 +1,8 @@
+import type { Pipe } from '../../grammar/index.js';
 import type { LMap, LScalar } from '../load/tree.js';
 import type { Span } from '../source.js';
+import type { Params } from '../templates/params.js';
+import type { ValueType } from '../templates/types.js';
 
 /**
  * The compiled model of a `.wa.yaml` file: what the rules check and the emitters print.
@@ -11,21 +14,50 @@ import type { Span } from '../source.js';
 export const MESSAGE_TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
-/** A literal run of characters. Templates (`{{ }}`) will add expression parts beside it. */
+/** A literal run of characters; offsets are into the text's value. */
 export interface LiteralPart {
   kind: 'literal';
   value: string;
+  start: number;
+  end: number;
 }
-export type TextPart = LiteralPart;
+
+/** A `{{ … }}` placeholder; `type` is set by the template check. */
+export interface ExprPart {
+  kind: 'expr';
+  start: number;
+  end: number;
+  /** Absent when the placeholder did not parse (WA511 says why). */
+  pipe?: Pipe;
+  type?: ValueType;
+}
+
+export type TextPart = LiteralPart | ExprPart;
 
 /** A text value: a title, an id, a URL, a body. */
 export interface Text {
-  /** The text after YAML unescaping; for a template, its literal text. */
+  /** The text after YAML unescaping; for a template, as written (with its `{{ }}`). */
   value: string;
   span: Span;
   parts: TextPart[];
-  /** The scalar it was read from. */
+  /** Whether it holds placeholders. */
+  templated: boolean;
+  /** The scalar it was read from, and the text of its file, for exact positions inside it. */
   scalar: LScalar;
+  fileText: string;
+}
+
+/**
+ * Repetition and condition on an item of `buttons`, `sections`, `rows` or `cards`: the item
+ * stands once for each element of an array param (`each`, naming it `as`), and only when
+ * `when` is true.
+ */
+export interface Repeat {
+  each?: { path: string[]; span: Span };
+  as?: { name: string; span: Span };
+  when?: Text;
+  /** How many items this one stands for, set by the template check. */
+  count?: { min: number; max: number };
 }
 
 /** A list in the source: its items, its own span and the span of its key. */
@@ -49,6 +81,7 @@ export type Header =
   | { kind: MediaKind; media: Media; span: Span; keySpan: Span };
 
 export interface ReplyButton {
+  repeat?: Repeat;
   id?: Text;
   title?: Text;
   span: Span;
@@ -62,6 +95,7 @@ export interface UrlButton {
 }
 
 export interface Row {
+  repeat?: Repeat;
   id?: Text;
   title?: Text;
   description?: Text;
@@ -69,12 +103,14 @@ export interface Row {
 }
 
 export interface Section {
+  repeat?: Repeat;
   title?: Text;
   rows?: Seq<Row>;
   span: Span;
 }
 
 export interface Card {
+  repeat?: Repeat;
   image?: Media;
   video?: Media;
   body?: Text;
@@ -122,6 +158,8 @@ export interface FlowSpec {
   /** The first screen's data: any mapping, kept as written (numbers stay numbers). */
   data?: LMap;
   dataKeySpan?: Span;
+  /** The string values inside `data`, as texts (they may be templates), by their scalar. */
+  dataTexts?: Text[];
   version?: Text;
   span: Span;
   keySpan: Span;
@@ -130,6 +168,10 @@ export interface FlowSpec {
 export interface Message {
   /** The source file's path, as given to compile(). */
   file: string;
+  /** The params of the message itself (the file's are on WamlFile). */
+  params: Params;
+  /** The params the message's templates may use: the file's and its own. */
+  scope: Params;
   name: string;
   nameSpan: Span;
   span: Span;
@@ -155,5 +197,6 @@ export interface Message {
 
 export interface WamlFile {
   path: string;
+  params: Params;
   messages: Message[];
 }

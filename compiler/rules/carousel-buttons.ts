@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits.js';
 import type { Card } from '../model/types.js';
+import { countBounds } from '../templates/bounds.js';
 import { checkCount, checkIdSpacing, checkLength, checkPresent, checkUnique, checkUrl, messageContext, type Rule } from './rule.js';
 
 type Kind = 'url' | 'quick-reply';
@@ -21,7 +22,7 @@ function kindOf(card: Card): Kind | undefined {
 export const carouselButtons: Rule = {
   name: 'carousel-buttons',
   description: 'Carousel cards all carry the same kind and number of buttons, each valid, with quick-reply ids unique across cards.',
-  codes: ['WA412', 'WA413', 'WA414', 'WA304', 'WA305', 'WA301', 'WA303', 'WA306', 'WA405', 'WA406', 'WA407'],
+  codes: ['WA412', 'WA413', 'WA414', 'WA304', 'WA305', 'WA515', 'WA301', 'WA514', 'WA303', 'WA520', 'WA306', 'WA405', 'WA406', 'WA521', 'WA407'],
   check(m, r) {
     if (m.type !== 'carousel' || !m.cards) return;
     const cards = m.cards.items;
@@ -55,8 +56,11 @@ export const carouselButtons: Rule = {
       }
       if (kind === 'quick-reply' && card.buttons) {
         checkCount(r, card.buttons, LIMITS.cardQuickReplies, `card ${i + 1}`);
-        const count = card.buttons.items.length;
-        if (!firstCount) firstCount = { count, card, index: i };
+        const bounds = countBounds(card.buttons.items);
+        const count = bounds.min === bounds.max ? bounds.min : -1;
+        if (count === -1) {
+          r.check({ kind: 'maxItems', label: 'quick-reply buttons on every card, the same number', limit: LIMITS.cardQuickReplies.max, field: LIMITS.cardQuickReplies.field, span: card.buttons.keySpan });
+        } else if (!firstCount) firstCount = { count, card, index: i };
         else if (firstCount.count !== count && firstKind?.kind === 'quick-reply') {
           r.report('WA414', card.buttons.keySpan, `card ${i + 1} has ${count} buttons, but card ${firstCount.index + 1} has ${firstCount.count}; every card must have the same number`, {
             related: [r.related(firstCount.card.buttons!.keySpan, `card ${firstCount.index + 1}`)],
@@ -71,7 +75,7 @@ export const carouselButtons: Rule = {
         }
       }
     });
-    const ids = cards.flatMap((c) => (kindOf(c) === 'quick-reply' ? (c.buttons?.items ?? []).map((b) => b.id) : []));
-    checkUnique(r, ids, 'WA407', 'quick-reply id', messageContext(m));
+    const ids = cards.flatMap((c) => (kindOf(c) === 'quick-reply' ? (c.buttons?.items ?? []).map((b) => ({ text: b.id, repeats: c.repeat?.each !== undefined || b.repeat?.each !== undefined })) : []));
+    checkUnique(r, ids, 'WA407', 'quick-reply id', messageContext(m), { span: m.cards.keySpan });
   },
 };

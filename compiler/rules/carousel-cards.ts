@@ -9,7 +9,7 @@ import { checkCount, checkLength, checkPresent, messageContext, type Rule } from
 export const carouselCards: Rule = {
   name: 'carousel-cards',
   description: "A carousel has an allowed number of cards, each with one image or video header and a body within its limits.",
-  codes: ['WA304', 'WA305', 'WA411', 'WA301', 'WA303', 'WA307'],
+  codes: ['WA304', 'WA305', 'WA515', 'WA411', 'WA301', 'WA514', 'WA303', 'WA520', 'WA307'],
   check(m, r) {
     if (m.type !== 'carousel' || !m.cards) return;
     checkCount(r, m.cards, LIMITS.cardCount, messageContext(m));
@@ -25,8 +25,12 @@ export const carouselCards: Rule = {
       }
       if (!checkPresent(r, card.body, 'card body')) return;
       checkLength(r, card.body, LIMITS.cardBody);
-      const breaks = lineBreaks(card.body!.value);
       const max = LIMITS.cardBodyLineBreaks.max;
+      const fixedBreaks = card.body!.parts.reduce((n, p) => n + (p.kind === 'literal' ? lineBreaks(p.value) : 0), 0);
+      const breaks = card.body!.templated ? fixedBreaks : lineBreaks(card.body!.value);
+      if (card.body!.templated && breaks <= max && card.body!.parts.some((p) => p.kind === 'expr' && p.type?.kind === 'string')) {
+        r.check({ kind: 'maxLineBreaks', label: LIMITS.cardBodyLineBreaks.label, limit: max, field: LIMITS.cardBodyLineBreaks.field, span: card.body!.span });
+      }
       if (breaks > max) {
         r.report('WA307', card.body!.span, `card body has ${breaks} line breaks; the limit is ${max}`, {
           help: `join some lines (${LIMITS.cardBodyLineBreaks.source})`,

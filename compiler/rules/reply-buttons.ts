@@ -1,5 +1,5 @@
 import { LIMITS } from '../limits.js';
-import { checkCount, checkIdSpacing, checkLength, checkPresent, checkUnique, messageContext, type Rule } from './rule.js';
+import { checkCount, checkIdSpacing, checkLength, checkPresent, checkUnique, messageContext, unique, type Rule } from './rule.js';
 
 /**
  * `button` messages: 1 to 3 reply buttons; each id at most 256 characters, each title at most
@@ -8,7 +8,7 @@ import { checkCount, checkIdSpacing, checkLength, checkPresent, checkUnique, mes
 export const replyButtons: Rule = {
   name: 'reply-buttons',
   description: "A button message has an allowed number of reply buttons with valid, unique ids and titles.",
-  codes: ['WA304', 'WA305', 'WA301', 'WA303', 'WA306', 'WA407', 'WA408'],
+  codes: ['WA304', 'WA305', 'WA515', 'WA301', 'WA514', 'WA303', 'WA520', 'WA306', 'WA407', 'WA408'],
   check(m, r) {
     if (m.type !== 'button' || !m.buttons) return;
     checkCount(r, m.buttons, LIMITS.buttonCount, messageContext(m));
@@ -19,7 +19,7 @@ export const replyButtons: Rule = {
       }
       if (checkPresent(r, b.title, 'button title')) checkLength(r, b.title, LIMITS.buttonTitle);
     }
-    checkUnique(r, m.buttons.items.map((b) => b.id), 'WA407', 'button id', messageContext(m));
-    checkUnique(r, m.buttons.items.map((b) => b.title), 'WA408', 'button title', messageContext(m));
+    checkUnique(r, unique(m.buttons.items, (b) => b.id), 'WA407', 'button id', messageContext(m), { span: m.buttons.keySpan });
+    checkUnique(r, unique(m.buttons.items, (b) => b.title), 'WA408', 'button title', messageContext(m), { span: m.buttons.keySpan });
   },
 };

@@ -1,13 +1,18 @@
 import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { Limit } from '../limits.js';
-import type { Message, Seq, Text } from '../model/types.js';
-import { characters, isBlank, length } from '../text.js';
+import type { Message, Repeat, Seq, Text } from '../model/types.js';
+import { countBounds, safeDeclaration, textBounds } from '../templates/bounds.js';
+import { characters, isBlank } from '../text.js';
 
 /**
  * A rule: one check of the API's limits, in one file, with its own table test. It reads
  * its numbers from the limits table and reports through the reporter; it never throws and
  * copes with any part of the message being absent (the structure check reports those).
+ *
+ * Rules work on bounds: a fixed text has one length, a template a [min, max] range. Always
+ * over a limit is an error; possibly over is a warning and a runtime check recorded for the
+ * sender; provably within is silent. Rendered messages (`--data`) are all fixed texts.
  */
 export interface Rule {
   name: string;
@@ -18,37 +23,75 @@ export interface Rule {
   check(message: Message, reporter: Reporter): void;
 }
 
+function upTo(n: number): string {
+  return Number.isFinite(n) ? characters(n) : 'any length';
+}
+
 /**
  * Too long: an error over `limit.max`; with `advised`, a warning over the smaller limit that
- * other sources give (the conflict policy of the limits table).
+ * other sources give (the conflict policy of the limits table). For templates: an error when
+ * even the shortest values are over, a warning (and a runtime check) when the longest may be.
  */
 export function checkLength(r: Reporter, text: Text | undefined, limit: Limit, advised?: Limit): void {
   if (!text || limit.max === undefined) return;
-  const n = length(text.value);
-  if (n > limit.max) {
-    r.report('WA301', text.span, `${limit.label} is ${characters(n)}; the limit is ${limit.max}`, {
-      help: `shorten it by ${characters(n - limit.max)} (limit: ${limit.source})`,
+  const { min, max } = textBounds(text);
+  if (min > limit.max) {
+    const is = text.templated ? `is at least ${characters(min)}` : `is ${characters(min)}`;
+    r.report('WA301', text.span, `${limit.label} ${is}; the limit is ${limit.max}`, {
+      help: `shorten it by ${characters(min - limit.max)} (limit: ${limit.source})`,
     });
-  } else if (advised?.max !== undefined && n > advised.max) {
-    r.report('WA302', text.span, `${advised.label} is ${characters(n)}; the API accepts ${limit.max}, but some sources say ${advised.max}`, {
+  } else if (max > limit.max) {
+    const fix = safeDeclaration(text, limit.max);
+    r.report('WA514', text.span, `${limit.label} may be ${upTo(max)}; the limit is ${limit.max}`, {
+      help: fix
+        ? `declare \`maxLength: ${fix.maxLength}\` on \`${fix.label}\` to make it safe; until then it is checked before sending`
+        : `bound the params it uses (\`maxLength\`), or \`truncate\` them; until then it is checked before sending`,
+    });
+    r.check({ kind: 'maxLength', label: limit.label, limit: limit.max, field: limit.field, span: text.span });
+  } else if (advised?.max !== undefined && min > advised.max) {
+    r.report('WA302', text.span, `${advised.label} is ${text.templated ? 'at least ' : ''}${characters(min)}; the API accepts ${limit.max}, but some sources say ${advised.max}`, {
       help: `${advised.source}; keep it to ${advised.max} to be safe everywhere`,
     });
   }
 }
 
 /** Text that must be present must not be empty or only white space. */
-export function checkPresent(r: Reporter, text: Text | undefined, label: string): boolean {
+export function checkPresent(r: Reporter, text: Text | undefined, label: string, field = label): boolean {
   if (!text) return false;
-  if (isBlank(text.value)) {
-    r.report('WA303', text.span, `${label} is empty`, { help: `write a ${label}` });
+  const literalsBlank = text.parts.every((p) => p.kind !== 'literal' || isBlank(p.value));
+  if (!text.templated) {
+    if (isBlank(text.value)) {
+      r.report('WA303', text.span, `${label} is empty`, { help: `write a ${label}` });
+      return false;
+    }
+    return true;
+  }
+  if (literalsBlank && textBounds(text).max === 0) {
+    r.report('WA303', text.span, `${label} is always empty`, { help: `write a ${label}` });
     return false;
+  }
+  if (literalsBlank && textBounds(text).min === 0) {
+    r.report('WA520', text.span, `${label} may be empty: the values it is built from may be`, {
+      help: 'declare `minLength: 1` on the params it uses, or give a `default(...)`; until then it is checked before sending',
+    });
+    r.check({ kind: 'notBlank', label, field, span: text.span });
   }
   return true;
 }
 
 /** Ids must not begin or end with white space (the API trims nothing, the reply would differ). */
 export function checkIdSpacing(r: Reporter, text: Text | undefined, label: string): void {
-  if (!text || isBlank(text.value)) return;
+  if (!text) return;
+  if (text.templated) {
+    const first = text.parts[0];
+    const last = text.parts[text.parts.length - 1];
+    const fixedEdges = first?.kind === 'literal' && last?.kind === 'literal' && first.value.trim() !== '' && last.value.trim() !== '';
+    const bad = (first?.kind === 'literal' && /^\s/.test(first.value)) || (last?.kind === 'literal' && /\s$/.test(last.value));
+    if (bad) r.report('WA306', text.span, `${label} \`${text.value}\` begins or ends with white space`);
+    else if (!fixedEdges) r.check({ kind: 'trimmed', label, field: label, span: text.span });
+    return;
+  }
+  if (isBlank(text.value)) return;
   if (text.value.trim() !== text.value) {
     r.report('WA306', text.span, `${label} \`${text.value}\` begins or ends with white space`, {
       help: `write \`${text.value.trim()}\``,
@@ -58,32 +101,63 @@ export function checkIdSpacing(r: Reporter, text: Text | undefined, label: strin
 
 /**
  * Counts a list against `limit.min`..`limit.max`: too many points at the first item over the
- * limit, too few at the list.
+ * limit, too few at the list's key. Items with `each` or `when` make the count a range:
+ * always out of bounds is an error, possibly out of bounds a warning and a runtime check.
  */
-export function checkCount<T extends { span: { start: number; end: number } }>(
+export function checkCount<T extends { span: { start: number; end: number }; repeat?: Repeat }>(
   r: Reporter,
   list: Seq<T> | undefined,
   limit: Limit,
   context: string,
 ): void {
   if (!list) return;
-  const n = list.items.length;
-  if (limit.max !== undefined && n > limit.max) {
-    r.report('WA304', list.items[limit.max]!.span, `${context} has ${n} ${limit.label}; the limit is ${limit.max}`, {
-      help: `remove ${n - limit.max} (limit: ${limit.source})`,
+  const { min, max } = countBounds(list.items);
+  const fixed = min === max;
+  if (limit.max !== undefined && min > limit.max) {
+    const at = fixed ? list.items[limit.max]!.span : list.keySpan;
+    r.report('WA304', at, `${context} has ${fixed ? '' : 'at least '}${min} ${limit.label}; the limit is ${limit.max}`, {
+      help: `remove ${min - limit.max} (limit: ${limit.source})`,
     });
-  } else if (limit.min !== undefined && n < limit.min) {
-    r.report('WA305', list.keySpan, `${context} has ${n} ${limit.label}; at least ${limit.min} ${limit.min === 1 ? 'is' : 'are'} required`, {
-      help: `add ${limit.min - n} (limit: ${limit.source})`,
+  } else if (limit.min !== undefined && max < limit.min) {
+    r.report('WA305', list.keySpan, `${context} has ${fixed ? '' : 'at most '}${max} ${limit.label}; at least ${limit.min} ${limit.min === 1 ? 'is' : 'are'} required`, {
+      help: `add ${limit.min - max} (limit: ${limit.source})`,
     });
+  } else {
+    if (limit.max !== undefined && max > limit.max) {
+      r.report('WA515', list.keySpan, `${context} may have ${Number.isFinite(max) ? max : 'any number of'} ${limit.label}; the limit is ${limit.max}`, {
+        help: `declare \`maxItems\` on the array it repeats over so that it fits; until then it is checked before sending`,
+      });
+      r.check({ kind: 'maxItems', label: limit.label, limit: limit.max, field: limit.field, span: list.keySpan });
+    }
+    if (limit.min !== undefined && min < limit.min) {
+      r.report('WA515', list.keySpan, `${context} may have only ${min} ${limit.label}; at least ${limit.min} ${limit.min === 1 ? 'is' : 'are'} required`, {
+        help: `declare \`minItems\` on the array it repeats over; until then it is checked before sending`,
+      });
+      r.check({ kind: 'minItems', label: limit.label, limit: limit.min, field: limit.field, span: list.keySpan });
+    }
   }
 }
 
-/** Reports every text whose value repeats an earlier one, pointing back at the first. */
-export function checkUnique(r: Reporter, texts: readonly (Text | undefined)[], code: 'WA407' | 'WA408', label: string, scope: string): void {
+/**
+ * Reports every fixed text whose value repeats an earlier one, pointing back at the first.
+ * Templated texts, and any text of a repeating item, are checked before sending instead.
+ */
+export function checkUnique(
+  r: Reporter,
+  texts: readonly { text: Text | undefined; repeats: boolean }[],
+  code: 'WA407' | 'WA408',
+  label: string,
+  scope: string,
+  list?: { span: { start: number; end: number } },
+): void {
   const first = new Map<string, Text>();
-  for (const t of texts) {
+  let dynamic = false;
+  for (const { text: t, repeats } of texts) {
     if (!t) continue;
+    if (t.templated || repeats) {
+      dynamic = true;
+      continue;
+    }
     const earlier = first.get(t.value);
     if (earlier) {
       r.report(code, t.span, `${label} \`${t.value}\` is used twice in ${scope}`, {
@@ -92,22 +166,44 @@ export function checkUnique(r: Reporter, texts: readonly (Text | undefined)[], c
       });
     } else first.set(t.value, t);
   }
+  if (dynamic && list) r.check({ kind: 'unique', label, field: label, span: list.span });
 }
 
 /**
  * An absolute http(s) URL. `warnHttp`: a plain-http link gets a warning (WhatsApp shows
- * such links as not secure).
+ * such links as not secure). A template is fine when its fixed start already is such a URL
+ * (`https://shop.example.com/{{ sku }}`) or it is one `url` param; otherwise it is checked
+ * before sending.
  */
 export function checkUrl(r: Reporter, text: Text | undefined, label: string, schemes: Limit, warnHttp: boolean): void {
-  if (!text || isBlank(text.value)) return;
+  if (!text) return;
+  if (text.templated) {
+    const first = text.parts[0];
+    const onlyUrlParam = text.parts.length === 1 && first?.kind === 'expr' && first.type?.kind === 'url' && first.type.optional === false;
+    const prefix = first?.kind === 'literal' ? first.value : '';
+    const prefixOk = /^[a-z]+:\/\/[^/\s{}]+\//i.test(prefix) || /^[a-z]+:\/\/[^/\s{}]+$/i.test(prefix) && text.parts.length === 1;
+    if (prefixOk) checkUrlText(r, text, prefix.replace(/\/?$/, '/'), label, schemes, warnHttp);
+    else if (!onlyUrlParam) {
+      r.report('WA521', text.span, `${label} may not be an absolute http or https URL`, {
+        help: 'start it with the fixed `https://host/` part, or use one param of type `url`; until then it is checked before sending',
+      });
+      r.check({ kind: 'url', label, field: label, span: text.span });
+    }
+    return;
+  }
+  if (isBlank(text.value)) return;
+  checkUrlText(r, text, text.value, label, schemes, warnHttp);
+}
+
+function checkUrlText(r: Reporter, text: Text, value: string, label: string, schemes: Limit, warnHttp: boolean): void {
   let url: URL | undefined;
   try {
-    url = new URL(text.value);
+    url = new URL(value);
   } catch {
     url = undefined;
   }
   const scheme = url?.protocol.slice(0, -1);
-  if (!url || !scheme || !schemes.values?.includes(scheme) || url.host === '' || /\s/.test(text.value)) {
+  if (!url || !scheme || !schemes.values?.includes(scheme) || url.host === '' || /\s/.test(value)) {
     r.report('WA405', text.span, `${label} \`${text.value}\` is not an absolute http or https URL`, {
       help: 'write the whole URL, starting with `https://`',
     });
@@ -120,7 +216,12 @@ export function checkUrl(r: Reporter, text: Text | undefined, label: string, sch
   }
 }
 
-/** "a `button` message" */
+/** "message `help_menu`" */
 export function messageContext(m: Message): string {
   return `message \`${m.name}\``;
+}
+
+/** The items of a list with whether each repeats, for uniqueness checks. */
+export function unique<T extends { repeat?: Repeat }>(items: readonly T[], pick: (item: T) => Text | undefined): { text: Text | undefined; repeats: boolean }[] {
+  return items.map((item) => ({ text: pick(item), repeats: item.repeat?.each !== undefined }));
 }

@@ -65,15 +65,22 @@ function kindOf(node: LNode): string {
   if (node.kind === 'map') return 'a mapping';
   if (node.kind === 'seq') return 'a list';
   if (node.value === null) return 'nothing (an empty value)';
+  if (typeof node.value === 'number') return `the number ${node.source}`;
+  if (typeof node.value === 'boolean') return `\`${node.source}\``;
   return 'text';
 }
 
 function expected(type: string | string[] | undefined): string {
-  const types = Array.isArray(type) ? type : type ? [type] : [];
+  let types = Array.isArray(type) ? type : type ? [type] : [];
+  // Texts accept numbers and booleans as written: to the reader they are all text.
+  if (types.includes('string')) types = types.filter((t) => t !== 'number' && t !== 'boolean');
   const words = new Set<string>();
   for (const t of types) {
     if (t === 'object') words.add('a mapping');
     else if (t === 'array') words.add('a list');
+    else if (t === 'integer') words.add('a whole number');
+    else if (t === 'number') words.add('a number');
+    else if (t === 'boolean') words.add('`true` or `false`');
     else words.add('text');
   }
   return listOr([...words], false);
@@ -148,6 +155,12 @@ function report(root: LMap, error: ValidationError, reporter: Reporter): void {
     }
     case 'pattern': {
       const name = String(error.propertyName ?? '');
+      if (!/^\/messages$/.test(path)) {
+        const node = at.node as LMap;
+        const span = node.entries.find((e) => e.key === name)?.keySpan ?? node.span;
+        reporter.report('WA512', span, `\`${name}\` is not a valid param name: use letters, digits and \`_\`, not starting with a digit`);
+        return;
+      }
       const node = at.node as LMap;
       const span = node.entries.find((e) => e.key === name)?.keySpan ?? node.span;
       reporter.report('WA204', span, `\`${name}\` is not a valid message name: use letters, digits and \`_\`, not starting with a digit`, {

@@ -1,0 +1,292 @@
+import type { Filter as FilterNode, Pipe } from '../../grammar/index.js';
+import { evaluatePipe, FILTER_NAMES, toText, type FilterName } from '../../runtime/template.js';
+import type { Reporter } from '../diagnostics/diagnostic.js';
+import { textSpan } from '../model/spans.js';
+import type { Card, Message, Repeat, ReplyButton, Row, Section, Text } from '../model/types.js';
+import { suggest } from '../suggest.js';
+import { FILTERS } from './filters.js';
+import { toRuntimePipe } from './runtime.js';
+import type { Param } from './params.js';
+import { describeKind, literalType, paramType, type Bounds, type ValueType } from './types.js';
+
+type Scope = Map<string, ValueType>;
+
+/** What the template check learns of a message. */
+export interface TemplateInfo {
+  /** Names of the params (of the file or the message) that the message reads. */
+  used: Set<string>;
+  /** Whether any text is a template or any item repeats: such a message needs data to be built. */
+  needsData: boolean;
+}
+
+/**
+ * Checks every placeholder of a message: names resolve to declared params (or to the `as`
+ * name of an `each`), fields exist, filters exist and fit their input, nothing renders a
+ * list or a mapping as text, `each` names an array and `when` a boolean. Each placeholder is
+ * annotated with its type and the bounds of its text; each repeating item with the bounds of
+ * its count.
+ */
+export function checkTemplates(m: Message, r: Reporter): TemplateInfo {
+  const scope: Scope = new Map();
+  for (const [name, p] of Object.entries(m.scope)) scope.set(name, paramType(p, name));
+  const c = new Checker(r, scope);
+  c.message(m);
+  return { used: c.used, needsData: c.needsData };
+}
+
+class Checker {
+  readonly used = new Set<string>();
+  needsData = false;
+
+  constructor(
+    private readonly r: Reporter,
+    private scope: Scope,
+  ) {}
+
+  message(m: Message): void {
+    const h = m.header;
+    if (h?.kind === 'text') this.text(h.text);
+    else if (h) this.media(h.media);
+    this.text(m.body);
+    this.text(m.footer);
+    this.items(m.buttons?.items, (b) => this.button(b));
+    this.text(m.listButton);
+    this.items(m.sections?.items, (s) => this.section(s));
+    if (m.urlButton) {
+      this.text(m.urlButton.text);
+      this.text(m.urlButton.url);
+    }
+    this.items(m.cards?.items, (c) => this.card(c));
+    const a = m.address;
+    if (a) {
+      for (const e of a.values?.entries ?? []) this.text(e.value);
+      for (const s of a.savedAddresses?.items ?? []) {
+        this.text(s.id);
+        for (const e of s.value?.entries ?? []) this.text(e.value);
+      }
+      for (const e of a.validationErrors?.entries ?? []) this.text(e.value);
+    }
+    const f = m.flow;
+    if (f) {
+      for (const t of [f.id, f.name, f.cta, f.token, f.screen]) this.text(t);
+      for (const t of f.dataTexts ?? []) this.text(t);
+    }
+  }
+
+  private media(media: { link?: Text; id?: Text; filename?: Text } | undefined): void {
+    if (!media) return;
+    this.text(media.link);
+    this.text(media.id);
+    this.text(media.filename);
+  }
+
+  private button(b: ReplyButton): void {
+    this.text(b.id);
+    this.text(b.title);
+  }
+
+  private section(s: Section): void {
+    this.text(s.title);
+    this.items(s.rows?.items, (row: Row) => {
+      this.text(row.id);
+      this.text(row.title);
+      this.text(row.description);
+    });
+  }
+
+  private card(c: Card): void {
+    this.media(c.image);
+    this.media(c.video);
+    this.text(c.body);
+    if (c.button) {
+      this.text(c.button.text);
+      this.text(c.button.url);
+    }
+    this.items(c.buttons?.items, (b) => this.button(b));
+  }
+
+  /** Checks each item, in the scope its `each` opens. */
+  private items<T extends { repeat?: Repeat }>(items: readonly T[] | undefined, check: (item: T) => void): void {
+    for (const item of items ?? []) {
+      const outer = this.scope;
+      if (item.repeat) this.repeat(item.repeat);
+      check(item);
+      this.scope = outer;
+    }
+  }
+
+  private repeat(rep: Repeat): void {
+    this.needsData = true;
+    let count: Bounds = { min: 1, max: 1 };
+    if (rep.each) {
+      const t = this.resolve(rep.each.path, rep.each.span);
+      if (t && t.kind !== 'array') {
+        this.r.report('WA508', rep.each.span, `\`each\` needs an array param; \`${t.label}\` is ${describeKind(t)}`);
+      } else if (t) {
+        count = { min: t.optional ? 0 : (t.minItems ?? 0), max: t.maxItems ?? Number.POSITIVE_INFINITY };
+        const name = rep.as?.name ?? 'item';
+        if (this.scope.has(name) && rep.as) {
+          const hidden = this.scope.get(name)!;
+          this.r.report('WA504', rep.as.span, `\`as: ${name}\` hides the param \`${name}\``, {
+            ...(hidden.param ? { related: [this.r.related(hidden.param.nameSpan, 'declared here')] } : {}),
+            help: 'choose another name for the item',
+          });
+        }
+        const scope = new Map(this.scope);
+        const item: ValueType = { kind: 'object', optional: false, bounds: { min: 0, max: Number.POSITIVE_INFINITY }, label: `${t.label}[]`, fields: t.fields ?? {} };
+        scope.set(name, item);
+        this.scope = scope;
+      }
+    } else if (rep.as) {
+      this.r.report('WA512', rep.as.span, '`as` names the item of an `each`; there is no `each` here');
+    }
+    if (rep.when) {
+      const w = rep.when;
+      const exprs = w.parts.filter((p) => p.kind === 'expr');
+      const onlyOne = exprs.length === 1 && w.parts.every((p) => p.kind === 'expr' || p.value.trim() === '');
+      this.text(w);
+      const t = exprs[0]?.type;
+      if (!onlyOne) {
+        this.r.report('WA509', w.span, '`when` takes one boolean placeholder, such as `"{{ has_more }}"`');
+      } else if (t && t.kind !== 'boolean') {
+        this.r.report('WA509', textSpan(w, exprs[0]!.start, exprs[0]!.end), `\`when\` needs a boolean; \`${t.label}\` is ${describeKind(t)}`);
+      }
+      count = { min: 0, max: count.max };
+    }
+    rep.count = count;
+  }
+
+  /** Resolves a dotted path (as in `each: order.items`). */
+  private resolve(path: readonly string[], span: { start: number; end: number }): ValueType | undefined {
+    const [head, ...rest] = path;
+    let t = this.scope.get(head!);
+    if (!t) {
+      const guess = suggest(head!, this.scope.keys());
+      this.r.report('WA505', span, `\`${head}\` is not a declared param${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+        help: `declare it under \`params:\`, such as \`${head}: { type: array, items: { … } }\``,
+      });
+      return undefined;
+    }
+    this.use(head!, t);
+    for (const name of rest) {
+      const field: Param | undefined = t.fields?.[name];
+      if (!t.fields || t.kind === 'array' || !field) {
+        this.r.report('WA506', span, `\`${t.label}\` has no field \`${name}\``);
+        return undefined;
+      }
+      t = { ...paramType(field, `${t.label}.${name}`), optional: t.optional || field.optional };
+    }
+    return t;
+  }
+
+  private use(name: string, t: ValueType): void {
+    if (t.param) this.used.add(name);
+  }
+
+  text(t: Text | undefined): void {
+    if (!t || !t.templated) return;
+    this.needsData = true;
+    for (const part of t.parts) {
+      if (part.kind !== 'expr' || !part.pipe) continue;
+      const type = this.pipe(part.pipe, t);
+      if (!type) continue;
+      if (type.kind === 'array' || type.kind === 'object') {
+        this.r.report('WA519', textSpan(t, part.start, part.end), `\`${type.label}\` is ${describeKind(type)} and cannot be written as text`, {
+          help: type.kind === 'array' ? 'repeat an item with `each`, or read one field, such as `items[0].name`' : 'read one of its fields',
+        });
+        continue;
+      }
+      part.type = type;
+    }
+  }
+
+  private pipe(pipe: Pipe, text: Text): ValueType | undefined {
+    let t: ValueType | undefined;
+    const primary = pipe.primary;
+    if (primary.kind === 'literal') t = literalType(primary.value);
+    else {
+      const head = this.scope.get(primary.head.name);
+      if (!head) {
+        const guess = suggest(primary.head.name, this.scope.keys());
+        this.r.report('WA505', textSpan(text, primary.head.start, primary.head.end), `\`${primary.head.name}\` is not a declared param${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+          help: `declare it under \`params:\`, such as \`${primary.head.name}: { type: string, maxLength: 20 }\``,
+        });
+        return undefined;
+      }
+      this.use(primary.head.name, head);
+      t = head;
+      for (const seg of primary.segments) {
+        const at = textSpan(text, seg.start, seg.end);
+        if (seg.kind === 'field') {
+          const field: Param | undefined = t.kind !== 'array' ? t.fields?.[seg.name] : undefined;
+          if (!field) {
+            const known = t.kind !== 'array' && t.fields ? Object.keys(t.fields) : [];
+            const guess = suggest(seg.name, known);
+            const why = t.kind === 'array' ? `; \`${t.label}\` is a list: pick an item (\`${t.label}[0].${seg.name}\`) or repeat with \`each\`` : !t.fields ? `; \`${t.label}\` is ${describeKind(t)}` : guess ? `; did you mean \`${guess}\`?` : '';
+            this.r.report('WA506', at, `\`${t.label}\` has no field \`${seg.name}\`${why}`, known.length > 0 ? { help: `its fields: ${known.join(', ')}` } : {});
+            return undefined;
+          }
+          t = { ...paramType(field, `${t.label}.${seg.name}`), optional: t.optional || field.optional };
+        } else {
+          if (t.kind !== 'array') {
+            this.r.report('WA506', at, `\`${t.label}\` is ${describeKind(t)}; only lists take an index`);
+            return undefined;
+          }
+          const item: ValueType = { kind: 'object', optional: t.optional || seg.index >= (t.minItems ?? 0), bounds: { min: 0, max: Number.POSITIVE_INFINITY }, label: `${t.label}[${seg.index}]`, fields: t.fields ?? {} };
+          t = item;
+        }
+      }
+    }
+    for (const f of pipe.filters) {
+      t = this.filter(f, t, text);
+      if (!t) return undefined;
+    }
+    // A placeholder of literals alone has one exact value.
+    if (primary.kind === 'literal' && t) {
+      const value = toText(evaluatePipe(toRuntimePipe(pipe), {}));
+      const n = [...value].length;
+      t = { ...t, bounds: { min: n, max: n } };
+      delete t.source;
+    }
+    return t;
+  }
+
+  private filter(f: FilterNode, input: ValueType, text: Text): ValueType | undefined {
+    const name = f.name.name;
+    const at = textSpan(text, f.start, f.end);
+    if (!(FILTER_NAMES as readonly string[]).includes(name)) {
+      const guess = suggest(name, FILTER_NAMES);
+      this.r.report('WA513', textSpan(text, f.name.start, f.name.end), `unknown filter \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+        help: `filters: ${FILTER_NAMES.join(', ')}`,
+      });
+      return undefined;
+    }
+    const sig = FILTERS[name as FilterName];
+    if (!sig.accepts.includes(input.kind)) {
+      this.r.report('WA507', at, `\`${name}\` does not take ${describeKind(input)} (\`${input.label}\`)`, {
+        help: `\`${name}\` takes ${sig.accepts.map((k) => describeKind({ kind: k } as ValueType)).join(', ')}`,
+      });
+      return undefined;
+    }
+    if (f.args.length < sig.required || f.args.length > sig.args.length) {
+      const count = sig.required === sig.args.length ? `${sig.required}` : `${sig.required} to ${sig.args.length}`;
+      this.r.report('WA507', at, `\`${name}\` takes ${count} argument${sig.args.length === 1 ? '' : 's'}; ${f.args.length} given`);
+      return undefined;
+    }
+    for (let i = 0; i < f.args.length; i++) {
+      const want = sig.args[i]!;
+      const v = f.args[i]!.value;
+      const ok = want === 'any' || (want === 'integer' ? typeof v === 'number' && Number.isInteger(v) : typeof v === 'string');
+      if (!ok) {
+        this.r.report('WA507', textSpan(text, f.args[i]!.start, f.args[i]!.end), `argument ${i + 1} of \`${name}\` must be ${want === 'integer' ? 'a whole number' : 'a string'}`);
+        return undefined;
+      }
+    }
+    const out = sig.apply(input, f.args.map((a) => a.value));
+    if (typeof out === 'string') {
+      this.r.report('WA507', at, out);
+      return undefined;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,223 @@
+import type { Reporter } from '../diagnostics/diagnostic.js';
+import type { LMap, LNode } from '../load/tree.js';
+import { entry } from '../load/tree.js';
+import type { Span } from '../source.js';
+import { suggest } from '../suggest.js';
+
+/**
+ * Param declarations: the typed inputs of templates, declared under `params:` in a file (for
+ * all its messages) or in a message (for that message only).
+ *
+ *   name: { type: string, maxLength: 30 }    city: string    # shorthand: an unbounded string
+ */
+
+export const PARAM_TYPES = ['string', 'integer', 'number', 'boolean', 'url', 'array', 'object'] as const;
+export type ParamKind = (typeof PARAM_TYPES)[number];
+
+interface ParamBase {
+  name: string;
+  /** Where the name is declared. */
+  nameSpan: Span;
+  /** The declaration's value (the shorthand or the mapping). */
+  span: Span;
+  optional: boolean;
+  /** Where a `maxLength` (or the shorthand) would go, for suggestions. */
+  declSpan: Span;
+}
+export interface StringParam extends ParamBase {
+  kind: 'string' | 'url';
+  minLength?: number;
+  maxLength?: number;
+  pattern?: { source: string; regex: RegExp };
+  enum?: string[];
+}
+export interface NumberParam extends ParamBase {
+  kind: 'integer' | 'number';
+  minimum?: number;
+  maximum?: number;
+}
+export interface BooleanParam extends ParamBase {
+  kind: 'boolean';
+}
+export interface ArrayParam extends ParamBase {
+  kind: 'array';
+  /** An array's items are records of named fields. */
+  items: Record<string, Param>;
+  minItems?: number;
+  maxItems?: number;
+}
+export interface ObjectParam extends ParamBase {
+  kind: 'object';
+  fields: Record<string, Param>;
+}
+export type Param = StringParam | NumberParam | BooleanParam | ArrayParam | ObjectParam;
+
+/** Params by name, without a prototype (a param may be called `constructor`). */
+export type Params = Record<string, Param>;
+
+export function emptyParams(): Params {
+  return Object.create(null) as Params;
+}
+
+const CONSTRAINTS: Record<string, readonly ParamKind[]> = {
+  minLength: ['string', 'url'],
+  maxLength: ['string', 'url'],
+  pattern: ['string', 'url'],
+  enum: ['string'],
+  minimum: ['integer', 'number'],
+  maximum: ['integer', 'number'],
+  items: ['array'],
+  minItems: ['array'],
+  maxItems: ['array'],
+  fields: ['object'],
+};
+
+/** Reads a `params:` mapping. Problems are reported; a faulty declaration is left out. */
+export function readParams(node: LNode | undefined, r: Reporter): Params {
+  const out = emptyParams();
+  if (!node || node.kind !== 'map') return out;
+  for (const e of node.entries) {
+    const p = readParam(e.key, e.keySpan, e.value, r);
+    if (p) out[e.key] = p;
+  }
+  return out;
+}
+
+function nonNegativeInteger(node: LNode | undefined, key: string, r: Reporter): number | undefined {
+  if (!node) return undefined;
+  if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 0) {
+    r.report('WA512', node.span, `\`${key}\` must be a whole number, 0 or more`);
+    return undefined;
+  }
+  return node.value;
+}
+
+function numberValue(node: LNode | undefined, key: string, r: Reporter): number | undefined {
+  if (!node) return undefined;
+  if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
+    r.report('WA512', node.span, `\`${key}\` must be a number`);
+    return undefined;
+  }
+  return node.value;
+}
+
+function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Param | undefined {
+  let typeNode: LNode | undefined;
+  let map: LMap | undefined;
+  if (node.kind === 'scalar') typeNode = node;
+  else if (node.kind === 'map') {
+    map = node;
+    typeNode = entry(node, 'type')?.value;
+    if (!typeNode) {
+      r.report('WA512', nameSpan, `param \`${name}\` needs a \`type\``, { help: `one of ${PARAM_TYPES.join(', ')}` });
+      return undefined;
+    }
+  } else return undefined; // The structure check reports a list.
+  const typeName = typeNode.kind === 'scalar' ? String(typeNode.value ?? '') : '';
+  if (!(PARAM_TYPES as readonly string[]).includes(typeName)) {
+    const guess = suggest(typeName, PARAM_TYPES);
+    r.report('WA501', typeNode.span, `unknown param type \`${typeName}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+      help: `use one of ${PARAM_TYPES.join(', ')}`,
+    });
+    return undefined;
+  }
+  const kind = typeName as ParamKind;
+  const base = { name, nameSpan, span: node.span, declSpan: node.span, optional: false };
+  if (!map) {
+    if (kind === 'array' || kind === 'object') {
+      r.report('WA512', node.span, `an ${kind} param needs ${kind === 'array' ? '`items`' : '`fields`'}; write it as a mapping`, {
+        help: kind === 'array' ? `${name}: { type: array, items: { id: string } }` : `${name}: { type: object, fields: { id: string } }`,
+      });
+      return undefined;
+    }
+    return { ...base, kind } as Param;
+  }
+  const optional = entry(map, 'optional')?.value;
+  if (optional && optional.kind === 'scalar' && optional.value === true) base.optional = true;
+  for (const e of map.entries) {
+    const allowed = CONSTRAINTS[e.key];
+    if (allowed && !allowed.includes(kind)) {
+      r.report('WA512', e.keySpan, `\`${e.key}\` does not apply to a param of type ${kind}`, {
+        help: `\`${e.key}\` is for ${allowed.join(' and ')} params`,
+      });
+    }
+  }
+  const get = (key: string) => entry(map!, key)?.value;
+  switch (kind) {
+    case 'string':
+    case 'url': {
+      const p: StringParam = { ...base, kind };
+      const minLength = nonNegativeInteger(get('minLength'), 'minLength', r);
+      const maxLength = nonNegativeInteger(get('maxLength'), 'maxLength', r);
+      if (minLength !== undefined) p.minLength = minLength;
+      if (maxLength !== undefined) p.maxLength = maxLength;
+      if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
+        r.report('WA502', get('minLength')!.span, `param \`${name}\`: minLength ${minLength} is more than maxLength ${maxLength}`, {
+          related: [r.related(get('maxLength')!.span, 'maxLength')],
+        });
+      }
+      const pattern = get('pattern');
+      if (pattern && pattern.kind === 'scalar' && kind === 'string') {
+        const source = String(pattern.value ?? '');
+        try {
+          p.pattern = { source, regex: new RegExp(source, 'u') };
+        } catch (error) {
+          r.report('WA503', pattern.span, `param \`${name}\`: \`${source}\` is not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, '')})`);
+        }
+      }
+      const values = get('enum');
+      if (values && values.kind === 'seq' && kind === 'string') {
+        p.enum = values.items.map((v) => (v.kind === 'scalar' ? (typeof v.value === 'string' ? v.value : v.source) : ''));
+        values.items.forEach((v, i) => {
+          const value = p.enum![i]!;
+          const n = [...value].length;
+          const bad = (p.minLength !== undefined && n < p.minLength) || (p.maxLength !== undefined && n > p.maxLength) || (p.pattern && !p.pattern.regex.test(value));
+          if (bad) r.report('WA502', v.span, `param \`${name}\`: the enum value \`${value}\` breaks the param's own constraints`);
+        });
+      }
+      return p;
+    }
+    case 'integer':
+    case 'number': {
+      const p: NumberParam = { ...base, kind };
+      const minimum = numberValue(get('minimum'), 'minimum', r);
+      const maximum = numberValue(get('maximum'), 'maximum', r);
+      if (minimum !== undefined) p.minimum = minimum;
+      if (maximum !== undefined) p.maximum = maximum;
+      if (minimum !== undefined && maximum !== undefined && minimum > maximum) {
+        r.report('WA502', get('minimum')!.span, `param \`${name}\`: minimum ${minimum} is more than maximum ${maximum}`, {
+          related: [r.related(get('maximum')!.span, 'maximum')],
+        });
+      }
+      return p;
+    }
+    case 'boolean':
+      return { ...base, kind };
+    case 'array': {
+      const itemsNode = get('items');
+      if (!itemsNode || itemsNode.kind !== 'map') {
+        if (!itemsNode) r.report('WA512', nameSpan, `array param \`${name}\` needs \`items\`: the fields of each item`, { help: 'items: { id: string, title: { type: string, maxLength: 24 } }' });
+        return undefined;
+      }
+      const p: ArrayParam = { ...base, kind, items: readParams(itemsNode, r) };
+      const minItems = nonNegativeInteger(get('minItems'), 'minItems', r);
+      const maxItems = nonNegativeInteger(get('maxItems'), 'maxItems', r);
+      if (minItems !== undefined) p.minItems = minItems;
+      if (maxItems !== undefined) p.maxItems = maxItems;
+      if (minItems !== undefined && maxItems !== undefined && minItems > maxItems) {
+        r.report('WA502', get('minItems')!.span, `param \`${name}\`: minItems ${minItems} is more than maxItems ${maxItems}`, {
+          related: [r.related(get('maxItems')!.span, 'maxItems')],
+        });
+      }
+      return p;
+    }
+    case 'object': {
+      const fieldsNode = get('fields');
+      if (!fieldsNode || fieldsNode.kind !== 'map') {
+        if (!fieldsNode) r.report('WA512', nameSpan, `object param \`${name}\` needs \`fields\``, { help: 'fields: { street: string, city: string }' });
+        return undefined;
+      }
+      return { ...base, kind, fields: readParams(fieldsNode, r) };
+    }
+  }
+}
