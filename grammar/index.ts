@@ -31,7 +31,7 @@ export function parseTemplate(text: string): Parsed {
     const t = e.token;
     const atEnd = t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset);
     const start = atEnd ? text.length : t.startOffset;
-    const end = atEnd ? text.length : (t.endOffset ?? t.startOffset) + 1;
+    const end = atEnd ? text.length : t.startOffset + t.image.length;
     errors.push({ start, end, message: e.message });
   }
   errors.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -219,4 +219,36 @@ test('build: two files that would write the same output are an error (WA901)', (
   rmSync(dir, { recursive: true });
 });
 
+const TEMPLATED = 'params:\n  name: { type: string, minLength: 1, maxLength: 12 }\nmessages:\n  hi:\n    type: location_request_message\n    body: "Hi {{ name }}, where are you?"\n  plain:\n    type: location_request_message\n    body: Where are you?\n';
+
+test('build without --data: templated messages are reported (info) and skipped, the rest built', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 't.wa.yaml'), TEMPLATED);
+  const r = waml(['build', '--out', 'out', '--format', 'gcc'], dir);
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.is(r.stdout, 't.wa.yaml:4:3: note: message `hi` has params, so no JSON was built for it [WA516]\n');
+  assert.match(r.stderr, /wrote 1 file to out; 1 message with params skipped \(no --data\)/);
+  assert.equal(readdirSync(join(dir, 'out')), ['t.plain.json']);
+  assert.is(waml(['check'], dir).stdout, 'no problems in 1 file\n', 'check does not mention it');
+  rmSync(dir, { recursive: true });
+});
+
+test('build --data renders; bad data is reported in the data file', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 't.wa.yaml'), TEMPLATED);
+  writeFileSync(join(dir, 'data.json'), '{ "name": "Asha" }\n');
+  const r = waml(['build', '--out', 'out', '--data', 'data.json'], dir);
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.equal(JSON.parse(readFileSync(join(dir, 'out/t.hi.json'), 'utf8')).interactive.body, { text: 'Hi Asha, where are you?' });
+  writeFileSync(join(dir, 'data.json'), '{\n  "name": "A name far too long"\n}\n');
+  const bad = waml(['check', '--data', 'data.json', '--format', 'gcc'], dir);
+  assert.is(bad.status, 1);
+  assert.match(bad.stdout, /^data\.json:2:11: error: `name` is 19 characters; its declaration allows 12 \[WA517\]$/m);
+  assert.match(bad.stdout, /^t\.wa\.yaml:2:3: note: `name` is declared here$/m);
+  const missing = waml(['check', '--data', 'nope.json'], dir);
+  assert.is(missing.status, 2);
+  assert.match(missing.stderr, /the data file nope\.json cannot be used/);
+  rmSync(dir, { recursive: true });
+});
+
 test.run();

@@ -37,7 +37,8 @@ export const listRows: Rule = {
       all.push(...s.rows.items);
     });
     const max = LIMITS.rowsTotal.max;
-    const fixed = totalMin === totalMax;
+    // Point at the row over the limit only when every row is written out.
+    const fixed = totalMin === totalMax && all.length === totalMin;
     if (totalMin > max) {
       r.report('WA304', fixed ? all[max]!.span : m.sections.keySpan, `${messageContext(m)} has ${fixed ? '' : 'at least '}${totalMin} rows; the limit is ${max} in total across all sections`, {
         help: `remove ${totalMin - max} rows (${LIMITS.rowsTotal.source})`,

@@ -2,7 +2,7 @@ import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { Limit } from '../limits.js';
 import type { Message, Repeat, Seq, Text } from '../model/types.js';
-import { countBounds, safeDeclaration, textBounds } from '../templates/bounds.js';
+import { countBounds, safeDeclaration, textBounds, unresolved } from '../templates/bounds.js';
 import { characters, isBlank } from '../text.js';
 
 /**
@@ -33,7 +33,7 @@ function upTo(n: number): string {
  * even the shortest values are over, a warning (and a runtime check) when the longest may be.
  */
 export function checkLength(r: Reporter, text: Text | undefined, limit: Limit, advised?: Limit): void {
-  if (!text || limit.max === undefined) return;
+  if (!text || limit.max === undefined || unresolved(text)) return;
   const { min, max } = textBounds(text);
   if (min > limit.max) {
     const is = text.templated ? `is at least ${characters(min)}` : `is ${characters(min)}`;
@@ -58,6 +58,7 @@ export function checkLength(r: Reporter, text: Text | undefined, limit: Limit, a
 /** Text that must be present must not be empty or only white space. */
 export function checkPresent(r: Reporter, text: Text | undefined, label: string, field = label): boolean {
   if (!text) return false;
+  if (unresolved(text)) return false;
   const literalsBlank = text.parts.every((p) => p.kind !== 'literal' || isBlank(p.value));
   if (!text.templated) {
     if (isBlank(text.value)) {
@@ -81,7 +82,7 @@ export function checkPresent(r: Reporter, text: Text | undefined, label: string,
 
 /** Ids must not begin or end with white space (the API trims nothing, the reply would differ). */
 export function checkIdSpacing(r: Reporter, text: Text | undefined, label: string): void {
-  if (!text) return;
+  if (!text || unresolved(text)) return;
   if (text.templated) {
     const first = text.parts[0];
     const last = text.parts[text.parts.length - 1];
@@ -112,7 +113,8 @@ export function checkCount<T extends { span: { start: number; end: number }; rep
 ): void {
   if (!list) return;
   const { min, max } = countBounds(list.items);
-  const fixed = min === max;
+  // Point at the item over the limit only when every item is written out.
+  const fixed = min === max && list.items.length === min;
   if (limit.max !== undefined && min > limit.max) {
     const at = fixed ? list.items[limit.max]!.span : list.keySpan;
     r.report('WA304', at, `${context} has ${fixed ? '' : 'at least '}${min} ${limit.label}; the limit is ${limit.max}`, {
@@ -176,7 +178,7 @@ export function checkUnique(
  * before sending.
  */
 export function checkUrl(r: Reporter, text: Text | undefined, label: string, schemes: Limit, warnHttp: boolean): void {
-  if (!text) return;
+  if (!text || unresolved(text)) return;
   if (text.templated) {
     const first = text.parts[0];
     const onlyUrlParam = text.parts.length === 1 && first?.kind === 'expr' && first.type?.kind === 'url' && first.type.optional === false;

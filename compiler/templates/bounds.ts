@@ -38,6 +38,11 @@ export function countBounds(items: readonly { repeat?: Repeat }[]): Bounds {
   return { min, max };
 }
 
+/** True when a placeholder of the text failed to parse or check: an error has said why, and no bound is known. */
+export function unresolved(t: Text): boolean {
+  return t.templated && t.parts.some((p) => p.kind === 'expr' && !p.type);
+}
+
 /** True when a text's value is fixed (no placeholders). */
 export function isFixed(t: Text): boolean {
   return !t.templated;

@@ -77,6 +77,7 @@ export function readParams(node: LNode | undefined, r: Reporter): Params {
   const out = emptyParams();
   if (!node || node.kind !== 'map') return out;
   for (const e of node.entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) continue; // The structure check reports the name.
     const p = readParam(e.key, e.keySpan, e.value, r);
     if (p) out[e.key] = p;
   }

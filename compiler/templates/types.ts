@@ -47,6 +47,9 @@ export function numberBounds(lo: number | undefined, hi: number | undefined, dec
   return { min, max: Math.max(...ends) };
 }
 
+/** The shortest absolute http(s) URL, `http://a`. */
+export const MIN_URL_LENGTH = 8;
+
 /** The most characters `String(x)` gives for a finite double: `-1.7976931348623157e+308`. */
 export const MAX_NUMBER_TEXT = 25;
 
@@ -65,7 +68,8 @@ export function paramType(param: Param, label: string): ValueType {
         // A simple pattern bounds the length too (`^[A-Z0-9-]{4,12}$` is 4 to 12).
         const fromPattern = param.pattern ? patternBounds(param.pattern.source) : undefined;
         bounds = {
-          min: Math.max(param.minLength ?? 0, fromPattern?.min ?? 0),
+          // A url value is an absolute http(s) URL: at least `http://a`.
+          min: Math.max(param.minLength ?? 0, fromPattern?.min ?? 0, param.kind === 'url' ? MIN_URL_LENGTH : 0),
           max: Math.min(param.maxLength ?? INF, fromPattern?.max ?? INF),
         };
       }
