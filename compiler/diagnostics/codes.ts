@@ -4,7 +4,7 @@
  * docs/diagnostics.md (a test keeps the three in step).
  *
  * 1xx loading YAML, 2xx structure, 3xx lengths and counts, 4xx headers, media, cards and
- * uniqueness, 5xx templates (reserved), 6xx address and Flow messages, 9xx the build.
+ * uniqueness, 5xx templates and data, 6xx address and Flow messages, 9xx the build.
  */
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -187,7 +187,12 @@ class Checker {
     if (!t || !t.templated) return;
     this.needsData = true;
     for (const part of t.parts) {
-      if (part.kind !== 'expr' || !part.pipe) continue;
+      if (part.kind !== 'expr') continue;
+      if (!part.pipe) {
+        // It did not parse (WA511 says why); the names in it are not unused params.
+        for (const name of t.value.slice(part.start, part.end).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) if (this.scope.get(name)?.param) this.used.add(name);
+        continue;
+      }
       const type = this.pipe(part.pipe, t);
       if (!type) continue;
       if (type.kind === 'array' || type.kind === 'object') {

@@ -154,7 +154,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       if (maxLength !== undefined) p.maxLength = maxLength;
       if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
         r.report('WA502', get('minLength')!.span, `param \`${name}\`: minLength ${minLength} is more than maxLength ${maxLength}`, {
-          related: [r.related(get('maxLength')!.span, 'maxLength')],
+          related: [r.related(get('maxLength')!.span, 'the maxLength it contradicts')],
         });
       }
       const pattern = get('pattern');
@@ -187,7 +187,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       if (maximum !== undefined) p.maximum = maximum;
       if (minimum !== undefined && maximum !== undefined && minimum > maximum) {
         r.report('WA502', get('minimum')!.span, `param \`${name}\`: minimum ${minimum} is more than maximum ${maximum}`, {
-          related: [r.related(get('maximum')!.span, 'maximum')],
+          related: [r.related(get('maximum')!.span, 'the maximum it contradicts')],
         });
       }
       return p;
@@ -207,7 +207,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       if (maxItems !== undefined) p.maxItems = maxItems;
       if (minItems !== undefined && maxItems !== undefined && minItems > maxItems) {
         r.report('WA502', get('minItems')!.span, `param \`${name}\`: minItems ${minItems} is more than maxItems ${maxItems}`, {
-          related: [r.related(get('maxItems')!.span, 'maxItems')],
+          related: [r.related(get('maxItems')!.span, 'the maxItems it contradicts')],
         });
       }
       return p;
