@@ -10,7 +10,13 @@ const GOLDEN = join(import.meta.dirname, 'golden/examples');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 const files = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.wa.yaml')).sort().map((f) => `${dir}/${f}`);
-const compileAll = (dir: string) => compile(files(dir).map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') })));
+const DATA = { path: 'examples/data.json', text: readFileSync(join(ROOT, 'examples/data.json'), 'utf8') };
+/** Compiles a folder's files; the examples with their data file. */
+const compileAll = (dir: string) =>
+  compile(
+    files(dir).map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') })),
+    dir === 'examples' ? { data: DATA } : {},
+  );
 
 const TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow'];
 
@@ -18,6 +24,12 @@ test('the examples cover all seven types and compile without a diagnostic', () =
   const result = compileAll('examples');
   assert.equal(result.diagnostics, []);
   assert.equal([...new Set(result.messages.map((m) => m.type))].sort(), [...TYPES].sort());
+});
+
+test('the templated examples need their data, and build warning-free without it too', () => {
+  const bare = compile(files('examples').map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') })));
+  assert.equal(bare.diagnostics, []);
+  assert.equal(bare.unbuilt.map((u) => u.name).sort(), ['catalog', 'order_status', 'personal_menu']);
 });
 
 test('a carousel of URL cards and one of quick replies are both among the examples', () => {

@@ -10,7 +10,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
 export const address: Rule = {
   name: 'address',
   description: 'An address message is for India and its PIN codes are within their length limit.',
-  codes: ['WA601', 'WA301', 'WA303'],
+  codes: ['WA601', 'WA301', 'WA303', 'WA514', 'WA520'],
   check(m, r) {
     if (m.type !== 'address_message' || !m.address) return;
     const a = m.address;

@@ -5,7 +5,7 @@ import { checkLength, checkPresent, checkUrl, type Rule } from './rule.js';
 export const ctaUrl: Rule = {
   name: 'cta-url',
   description: "A CTA URL button has a text within its limit and an absolute http(s) URL (https advised).",
-  codes: ['WA301', 'WA303', 'WA405', 'WA406'],
+  codes: ['WA301', 'WA303', 'WA405', 'WA406', 'WA514', 'WA520', 'WA521'],
   check(m, r) {
     if (m.type !== 'cta_url' || !m.urlButton) return;
     const b = m.urlButton;

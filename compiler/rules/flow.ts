@@ -13,7 +13,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
 export const flow: Rule = {
   name: 'flow',
   description: 'A Flow message names one Flow, has a short button text, valid mode and action, and a payload only with navigate.',
-  codes: ['WA602', 'WA603', 'WA604', 'WA605', 'WA606', 'WA607', 'WA301', 'WA302', 'WA303'],
+  codes: ['WA602', 'WA603', 'WA604', 'WA605', 'WA606', 'WA607', 'WA301', 'WA302', 'WA303', 'WA514', 'WA520'],
   check(m, r) {
     if (m.type !== 'flow' || !m.flow) return;
     const f = m.flow;

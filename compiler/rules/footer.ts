@@ -5,7 +5,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
 export const footer: Rule = {
   name: 'footer',
   description: "The footer is allowed for the message type and within its length limit.",
-  codes: ['WA402', 'WA301', 'WA303'],
+  codes: ['WA402', 'WA301', 'WA303', 'WA514', 'WA520'],
   check(m, r) {
     if (!m.footerKeySpan) return;
     const forbidden = m.type === 'carousel' ? LIMITS.carouselFooter : m.type === 'location_request_message' ? LIMITS.locationFooter : undefined;

@@ -21,7 +21,7 @@ const KINDS: Record<MessageType, Limit> = {
 export const header: Rule = {
   name: 'header',
   description: "The header is of a kind the message type allows, and a text header is within its length limit.",
-  codes: ['WA401', 'WA301', 'WA303'],
+  codes: ['WA401', 'WA301', 'WA303', 'WA514', 'WA520'],
   check(m, r) {
     if (!m.type || !m.headerKeySpan) return;
     const allowed = KINDS[m.type];

@@ -9,7 +9,7 @@ import { checkCount, checkLength, checkPresent, messageContext, type Rule } from
 export const listSections: Rule = {
   name: 'list-sections',
   description: "A list has an allowed number of sections, titled when there are several, each title within its limit.",
-  codes: ['WA304', 'WA305', 'WA409', 'WA410', 'WA301', 'WA303'],
+  codes: ['WA304', 'WA305', 'WA409', 'WA410', 'WA301', 'WA303', 'WA515', 'WA514', 'WA520'],
   check(m, r) {
     if (m.type !== 'list' || !m.sections) return;
     const sections = m.sections.items;

@@ -10,7 +10,7 @@ import { checkPresent, checkUrl, type Rule } from './rule.js';
 export const media: Rule = {
   name: 'media',
   description: 'Each media reference has exactly one of `link` or `id`, an http(s) link, and `filename` only for documents.',
-  codes: ['WA403', 'WA404', 'WA405', 'WA303'],
+  codes: ['WA403', 'WA404', 'WA405', 'WA303', 'WA520', 'WA521'],
   check(m, r) {
     const h = m.header;
     if (h && h.kind !== 'text') checkMedia(r, h.media, h.kind);
