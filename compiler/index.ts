@@ -3,8 +3,8 @@
  * diagnostics, request bodies and the files to write, touching no file system.
  */
 export { compile, fileStem, isValidRecipient } from './compile.js';
-export type { CompileOptions, CompileResult, CompiledMessage, Output, Source } from './compile.js';
-export type { Diagnostic, Related } from './diagnostics/diagnostic.js';
+export type { CompileOptions, CompileResult, CompiledMessage, Output, Source, Unbuilt } from './compile.js';
+export type { Diagnostic, Related, RuntimeCheck } from './diagnostics/diagnostic.js';
 export { CODES, type Code, type CodeInfo, type Severity } from './diagnostics/codes.js';
 export { FORMATS, render, SourceMap, toJson, type Format, type JsonDiagnostic, type JsonReport, type RenderOptions } from './diagnostics/render.js';
 export type { RequestBody, Json } from './emit/json.js';

@@ -1,3 +1,5 @@
+import { codePoints } from '../runtime/template.js';
+
 /**
  * How waml counts characters: in Unicode code points, what JSON Schema's `maxLength` and
  * Meta's OpenAPI description count. This is the one place that decides it; every length
@@ -6,17 +8,8 @@
 export const LENGTH_UNIT: 'code points' | 'UTF-16 code units' = 'code points';
 
 export function length(s: string): number {
-  if (LENGTH_UNIT === 'UTF-16 code units') return s.length;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
+  // The runtime counts with the same function, so the compiler and the senders agree.
+  return LENGTH_UNIT === 'UTF-16 code units' ? s.length : codePoints(s);
 }
 
 /** "1 character", "23 characters". */

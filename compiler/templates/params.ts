@@ -102,6 +102,14 @@ function numberValue(node: LNode | undefined, key: string, r: Reporter): number 
   return node.value;
 }
 
+/** A lower bound over its upper bound: reported at the lower, with the upper as related. */
+function contradiction(r: Reporter, name: string, map: LMap, loKey: string, lo: number | undefined, hiKey: string, hi: number | undefined): void {
+  if (lo === undefined || hi === undefined || lo <= hi) return;
+  r.report('WA502', entry(map, loKey)!.value.span, `param \`${name}\`: ${loKey} ${lo} is more than ${hiKey} ${hi}`, {
+    related: [r.related(entry(map, hiKey)!.value.span, `the ${hiKey} it contradicts`)],
+  });
+}
+
 function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Param | undefined {
   let typeNode: LNode | undefined;
   let map: LMap | undefined;
@@ -152,11 +160,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       const maxLength = nonNegativeInteger(get('maxLength'), 'maxLength', r);
       if (minLength !== undefined) p.minLength = minLength;
       if (maxLength !== undefined) p.maxLength = maxLength;
-      if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
-        r.report('WA502', get('minLength')!.span, `param \`${name}\`: minLength ${minLength} is more than maxLength ${maxLength}`, {
-          related: [r.related(get('maxLength')!.span, 'the maxLength it contradicts')],
-        });
-      }
+      contradiction(r, name, map, 'minLength', minLength, 'maxLength', maxLength);
       const pattern = get('pattern');
       if (pattern && pattern.kind === 'scalar' && kind === 'string') {
         const source = String(pattern.value ?? '');
@@ -185,11 +189,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       const maximum = numberValue(get('maximum'), 'maximum', r);
       if (minimum !== undefined) p.minimum = minimum;
       if (maximum !== undefined) p.maximum = maximum;
-      if (minimum !== undefined && maximum !== undefined && minimum > maximum) {
-        r.report('WA502', get('minimum')!.span, `param \`${name}\`: minimum ${minimum} is more than maximum ${maximum}`, {
-          related: [r.related(get('maximum')!.span, 'the maximum it contradicts')],
-        });
-      }
+      contradiction(r, name, map, 'minimum', minimum, 'maximum', maximum);
       return p;
     }
     case 'boolean':
@@ -205,11 +205,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       const maxItems = nonNegativeInteger(get('maxItems'), 'maxItems', r);
       if (minItems !== undefined) p.minItems = minItems;
       if (maxItems !== undefined) p.maxItems = maxItems;
-      if (minItems !== undefined && maxItems !== undefined && minItems > maxItems) {
-        r.report('WA502', get('minItems')!.span, `param \`${name}\`: minItems ${minItems} is more than maxItems ${maxItems}`, {
-          related: [r.related(get('maxItems')!.span, 'the maxItems it contradicts')],
-        });
-      }
+      contradiction(r, name, map, 'minItems', minItems, 'maxItems', maxItems);
       return p;
     }
     case 'object': {
