@@ -2,6 +2,7 @@ import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { LMap, LNode } from '../load/tree.js';
 import { entry } from '../load/tree.js';
 import type { Span } from '../source.js';
+import type { ParamSpec, ParamSpecs } from '../../runtime/params.js';
 import { suggest } from '../suggest.js';
 
 /**
@@ -217,4 +218,41 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       return { ...base, kind, fields: readParams(fieldsNode, r) };
     }
   }
+}
+
+/** Declarations in the runtime's form: what generated senders validate with, and data files too. */
+export function toSpecs(params: Params): ParamSpecs {
+  const out: { [name: string]: ParamSpec } = {};
+  for (const [name, p] of Object.entries(params)) out[name] = toSpec(p);
+  return out;
+}
+
+function toSpec(p: Param): ParamSpec {
+  const spec: ParamSpec = { type: p.kind };
+  if (p.optional) spec.optional = true;
+  switch (p.kind) {
+    case 'string':
+    case 'url':
+      if (p.minLength !== undefined) spec.minLength = p.minLength;
+      if (p.maxLength !== undefined) spec.maxLength = p.maxLength;
+      if (p.pattern) spec.pattern = p.pattern.source;
+      if (p.enum) spec.enum = p.enum;
+      break;
+    case 'integer':
+    case 'number':
+      if (p.minimum !== undefined) spec.minimum = p.minimum;
+      if (p.maximum !== undefined) spec.maximum = p.maximum;
+      break;
+    case 'array':
+      spec.items = toSpecs(p.items);
+      if (p.minItems !== undefined) spec.minItems = p.minItems;
+      if (p.maxItems !== undefined) spec.maxItems = p.maxItems;
+      break;
+    case 'object':
+      spec.fields = toSpecs(p.fields);
+      break;
+    default:
+      break;
+  }
+  return spec;
 }

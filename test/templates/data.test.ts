@@ -89,7 +89,7 @@ test('bad values are reported in the data file, by position, with the declaratio
     'data.json:2:11 WA517 `name` is 23 characters; its declaration allows 12',
     'data.json:3:10 WA517 `vip` must be true or false',
     'data.json:4:15 WA517 `order_id` does not match the pattern `^[A-Z0-9-]{4,12}$`',
-    'data.json:6:5 WA517 the data has no value for `products[0].name`, which is required',
+    'data.json:6:5 WA517 `products[0].name` is required but has no value',
     'data.json:9:5 WA517 `products[1]` must be a mapping of `sku`, `name`',
   ]);
   const d = result.diagnostics.find((x) => x.message.startsWith('`name`'))!;
@@ -103,7 +103,7 @@ test('a missing required value, and too many items', () => {
   assert.equal(shown, ['data.json:1:59 WA517 `products` has 9 items; its declaration allows 8']);
   const { shown: missing } = run('{ "vip": true, "order_id": "AB-1234", "products": [] }');
   assert.equal(missing, [
-    'data.json:1:1 WA517 the data has no value for `name`, which is required',
+    'data.json:1:1 WA517 `name` is required but has no value',
     'data.json:1:51 WA517 `products` has 0 items; its declaration asks for at least 1',
   ]);
 });

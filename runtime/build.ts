@@ -1,0 +1,93 @@
+/**
+ * What a generated `build()` calls: param validation, the filters, and the checks the
+ * compiler recorded for values it could not bound. Everything here throws the runtime's own
+ * errors, with the `.wa.yaml` location of the field.
+ */
+import { WamlLimitError, WamlParamError, type SourceLocation } from './errors.js';
+import { checkParams, cleanParams, formatPath, type ParamSpecs } from './params.js';
+import { applyFilter, codePoints, toText, type Value } from './template.js';
+
+export { toText as text };
+
+/** Where a checked field is: the message, the API field and the source location. */
+export interface Site {
+  message: string;
+  field: string;
+  source: SourceLocation;
+}
+
+/** Validates params against their declarations; returns a clean copy to read from. */
+export function params(message: string, specs: ParamSpecs, values: unknown): { [key: string]: Value } {
+  const [first] = checkParams(specs, values);
+  if (first) throw new WamlParamError(message, formatPath(first.path), first.problem);
+  return cleanParams(specs, values);
+}
+
+export const upper = (v: Value): Value => applyFilter('upper', v, []);
+export const lower = (v: Value): Value => applyFilter('lower', v, []);
+export const trim = (v: Value): Value => applyFilter('trim', v, []);
+export const truncate = (v: Value, n: number, suffix?: string): Value => applyFilter('truncate', v, suffix === undefined ? [n] : [n, suffix]);
+export const fallback = (v: Value, x: string | number | boolean): Value => applyFilter('default', v, [x]);
+export const number = (v: Value, decimals: number): Value => applyFilter('number', v, [decimals]);
+
+/** A step into a value that may be missing (an index past the end, an optional field). */
+export function at(v: Value, step: string | number): Value {
+  if (v === null || v === undefined || typeof v !== 'object') return undefined;
+  if (typeof step === 'number') return Array.isArray(v) ? (v as readonly Value[])[step] : undefined;
+  return Object.prototype.hasOwnProperty.call(v, step) ? (v as { readonly [k: string]: Value })[step] : undefined;
+}
+
+/** Every element of an array param (a missing optional array has none). */
+export function each(v: Value): readonly Value[] {
+  return Array.isArray(v) ? (v as readonly Value[]) : [];
+}
+
+export function maxLength(site: Site, value: string, limit: number): string {
+  const n = codePoints(value);
+  if (n > limit) throw new WamlLimitError(site.message, site.field, `is ${n} characters; the limit is ${limit}`, limit, n, site.source);
+  return value;
+}
+
+export function notBlank(site: Site, value: string): string {
+  if (value.trim() === '') throw new WamlLimitError(site.message, site.field, 'is empty', 1, 0, site.source);
+  return value;
+}
+
+export function trimmed(site: Site, value: string): string {
+  if (value.trim() !== value) throw new WamlLimitError(site.message, site.field, `\`${value}\` begins or ends with white space`, undefined, value, site.source);
+  return value;
+}
+
+export function url(site: Site, value: string): string {
+  let ok = false;
+  try {
+    const u = new URL(value);
+    ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.host !== '' && !/\s/.test(value);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new WamlLimitError(site.message, site.field, `\`${value}\` is not an absolute http or https URL`, undefined, value, site.source);
+  return value;
+}
+
+export function lineBreaks(site: Site, value: string, limit: number): string {
+  const n = value.match(/\r\n|\r|\n/g)?.length ?? 0;
+  if (n > limit) throw new WamlLimitError(site.message, site.field, `has ${n} line breaks; the limit is ${limit}`, limit, n, site.source);
+  return value;
+}
+
+export function count<T>(site: Site, items: T[], min: number | undefined, max: number | undefined): T[] {
+  if (max !== undefined && items.length > max) throw new WamlLimitError(site.message, site.field, `has ${items.length} items; the limit is ${max}`, max, items.length, site.source);
+  if (min !== undefined && items.length < min) throw new WamlLimitError(site.message, site.field, `has ${items.length} items; at least ${min} are required`, min, items.length, site.source);
+  return items;
+}
+
+export function unique<T>(site: Site, items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (seen.has(k)) throw new WamlLimitError(site.message, site.field, `\`${k}\` is used twice; each must be unique`, undefined, k, site.source);
+    seen.add(k);
+  }
+  return items;
+}

@@ -1,0 +1,167 @@
+import { WebhookError } from './errors.js';
+
+/** A reply button or a carousel quick reply was tapped. */
+export interface ButtonReply {
+  id: string;
+  title: string;
+}
+/** A list row was picked. */
+export interface ListReply {
+  id: string;
+  title: string;
+  description?: string;
+}
+/** A Flow was completed, or an address sent: `response_json` is parsed. */
+export interface NfmReply {
+  name: string;
+  body?: string;
+  responseJson: string;
+  /** `response_json` parsed; undefined when it is not valid JSON. */
+  response: unknown;
+}
+export interface SharedLocation {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
+/** One inbound message of a webhook, as WhatsApp sends it, with the parts waml reads typed. */
+export interface InboundMessage {
+  id: string;
+  from: string;
+  timestamp: string;
+  type: string;
+  /** The message it answers, for replies. */
+  context?: { id?: string; from?: string };
+  interactive?: { type: string; button_reply?: ButtonReply; list_reply?: ListReply; nfm_reply?: { name: string; body?: string; response_json: string } };
+  /** A quick reply on a *template* message (a different shape). */
+  button?: { payload: string; text: string };
+  location?: SharedLocation;
+  text?: { body: string };
+  [key: string]: unknown;
+}
+
+export interface MessageEvent {
+  phoneNumberId: string;
+  displayPhoneNumber?: string;
+  /** The sender's profile name, when WhatsApp gives it. */
+  profileName?: string;
+  message: InboundMessage;
+}
+
+export interface StatusEvent {
+  phoneNumberId: string;
+  id: string;
+  status: string;
+  timestamp: string;
+  recipientId: string;
+  errors?: { code: number; title?: string; message?: string }[];
+  [key: string]: unknown;
+}
+
+export interface Webhook {
+  messages: MessageEvent[];
+  statuses: StatusEvent[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function need<T>(ok: boolean, path: string, problem: string, value: T): T {
+  if (!ok) throw new WebhookError(path, problem);
+  return value;
+}
+
+function str(v: unknown, path: string): string {
+  return need(typeof v === 'string', path, 'must be a string', v as string);
+}
+
+function list(v: unknown, path: string): unknown[] {
+  if (v === undefined) return [];
+  return need(Array.isArray(v), path, 'must be a list', v as unknown[]);
+}
+
+function message(raw: unknown, path: string): InboundMessage {
+  if (!isObject(raw)) throw new WebhookError(path, 'must be an object');
+  const m = raw as InboundMessage;
+  str(m.id, `${path}.id`);
+  str(m.from, `${path}.from`);
+  str(m.type, `${path}.type`);
+  if (m.timestamp !== undefined) str(m.timestamp, `${path}.timestamp`);
+  if (m.context !== undefined && !isObject(m.context)) throw new WebhookError(`${path}.context`, 'must be an object');
+  if (m.type === 'interactive') {
+    const i = m.interactive;
+    if (!isObject(i)) throw new WebhookError(`${path}.interactive`, 'must be an object');
+    str(i.type, `${path}.interactive.type`);
+    for (const key of ['button_reply', 'list_reply'] as const) {
+      const r = i[key];
+      if (r === undefined) continue;
+      if (!isObject(r)) throw new WebhookError(`${path}.interactive.${key}`, 'must be an object');
+      str(r.id, `${path}.interactive.${key}.id`);
+      str(r.title, `${path}.interactive.${key}.title`);
+    }
+    if (i.nfm_reply !== undefined) {
+      if (!isObject(i.nfm_reply)) throw new WebhookError(`${path}.interactive.nfm_reply`, 'must be an object');
+      str(i.nfm_reply.name, `${path}.interactive.nfm_reply.name`);
+      str(i.nfm_reply.response_json, `${path}.interactive.nfm_reply.response_json`);
+    }
+  }
+  if (m.type === 'button') {
+    if (!isObject(m.button)) throw new WebhookError(`${path}.button`, 'must be an object');
+    str(m.button.payload, `${path}.button.payload`);
+  }
+  if (m.type === 'location') {
+    const l = m.location;
+    if (!isObject(l) || typeof l.latitude !== 'number' || typeof l.longitude !== 'number') throw new WebhookError(`${path}.location`, 'must have a numeric latitude and longitude');
+  }
+  return m;
+}
+
+/**
+ * The messages and statuses of a webhook body (the whole envelope WhatsApp posts, already
+ * parsed from JSON). A body that is not such an envelope throws a WebhookError that names
+ * the faulty path; nothing deeper fails.
+ */
+export function parseWebhook(body: unknown): Webhook {
+  if (!isObject(body)) throw new WebhookError('the body', 'must be a JSON object');
+  if (body['object'] !== 'whatsapp_business_account') throw new WebhookError('object', 'must be "whatsapp_business_account"');
+  const out: Webhook = { messages: [], statuses: [] };
+  list(body['entry'], 'entry').forEach((entry, e) => {
+    if (!isObject(entry)) throw new WebhookError(`entry[${e}]`, 'must be an object');
+    list(entry['changes'], `entry[${e}].changes`).forEach((change, c) => {
+      const at = `entry[${e}].changes[${c}]`;
+      if (!isObject(change)) throw new WebhookError(at, 'must be an object');
+      if (change['field'] !== 'messages') return; // other fields (templates, quality) are not messages
+      const value = change['value'];
+      if (!isObject(value)) throw new WebhookError(`${at}.value`, 'must be an object');
+      const metadata = isObject(value['metadata']) ? value['metadata'] : {};
+      const phoneNumberId = str(metadata['phone_number_id'], `${at}.value.metadata.phone_number_id`);
+      const display = typeof metadata['display_phone_number'] === 'string' ? (metadata['display_phone_number'] as string) : undefined;
+      const contacts = list(value['contacts'], `${at}.value.contacts`).filter(isObject);
+      list(value['messages'], `${at}.value.messages`).forEach((raw, i) => {
+        const m = message(raw, `${at}.value.messages[${i}]`);
+        const contact = contacts.find((x) => x['wa_id'] === m.from) ?? contacts[0];
+        const profile = contact && isObject(contact['profile']) && typeof contact['profile']['name'] === 'string' ? (contact['profile']['name'] as string) : undefined;
+        const event: MessageEvent = { phoneNumberId, message: m };
+        if (display !== undefined) event.displayPhoneNumber = display;
+        if (profile !== undefined) event.profileName = profile;
+        out.messages.push(event);
+      });
+      list(value['statuses'], `${at}.value.statuses`).forEach((raw, i) => {
+        const p = `${at}.value.statuses[${i}]`;
+        if (!isObject(raw)) throw new WebhookError(p, 'must be an object');
+        out.statuses.push({ ...raw, phoneNumberId, id: str(raw['id'], `${p}.id`), status: str(raw['status'], `${p}.status`), timestamp: str(raw['timestamp'], `${p}.timestamp`), recipientId: str(raw['recipient_id'], `${p}.recipient_id`) } as StatusEvent);
+      });
+    });
+  });
+  return out;
+}
+
+/** `response_json` parsed, or undefined when it is not JSON. */
+export function parseResponseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
