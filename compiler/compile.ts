@@ -1,5 +1,6 @@
 import { type Diagnostic, Reporter, sortDiagnostics, diagnostic, type RuntimeCheck } from './diagnostics/diagnostic.js';
 import { emitBody, printJson, type RequestBody } from './emit/json.js';
+import { emitTypeScript } from './emit/ts.js';
 import { LIMITS } from './limits.js';
 import { load } from './load/load.js';
 import { buildFile } from './model/build.js';
@@ -28,6 +29,8 @@ export interface CompileOptions {
    * are rendered with it; without it they are listed in `unbuilt`.
    */
   data?: Source;
+  /** What to produce: `json` request bodies (the default) and/or `ts` sender modules. */
+  emit?: readonly ('json' | 'ts')[];
 }
 
 export interface CompiledMessage {
@@ -96,7 +99,8 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
     throw new RangeError(`to: "${options.to}" is not a phone number: digits with an optional leading +, 7 to 15 digits`);
   }
   const diagnostics: Diagnostic[] = [];
-  const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[] }[] = [];
+  const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[] }[] = [];
+  const emit = new Set(options.emit ?? ['json']);
   const unbuilt: Unbuilt[] = [];
   const data = options.data ? loadData(options.data) : undefined;
   const dataDiagnostics = new Map<string, Diagnostic>();
@@ -106,6 +110,7 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
     const { root } = load(source.text, reporter);
     const messages: { compiled: CompiledMessage; nameSpan: Span }[] = [];
     const waiting: Unbuilt[] = [];
+    const modules: Output[] = [];
     if (root) {
       checkStructure(root, reporter);
       const file = buildFile(source.path, root, source.text, reporter);
@@ -117,6 +122,9 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
         const before = reporter.checks.length;
         for (const rule of RULES) rule.check(m, reporter);
         checks.set(m.name, reporter.checks.slice(before));
+      }
+      if (reporter.errorCount === 0 && emit.has('ts')) {
+        modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, checks, source.text), file: source.path, message: '' });
       }
       if (reporter.errorCount === 0) {
         for (const m of file.messages) {
@@ -150,7 +158,7 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
     }
     diagnostics.push(...reporter.diagnostics);
     if (reporter.errorCount === 0) {
-      perFile.push({ path: source.path, messages });
+      perFile.push({ path: source.path, messages, modules });
       unbuilt.push(...waiting);
     }
   }
@@ -162,7 +170,18 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
   const outputs: Output[] = [];
   for (const f of [...perFile].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const collisions: Diagnostic[] = [];
-    for (const { compiled: m, nameSpan } of f.messages) {
+    for (const o of f.modules) {
+      const first = claimed.get(o.path);
+      if (first && first.file !== f.path) {
+        collisions.push(
+          diagnostic(f.path, 'WA901', { start: 0, end: 0 }, `this file's module would be written to ${o.path}, which ${first.file} already writes`, {
+            related: [{ file: first.file, span: { start: 0, end: 0 }, message: 'also written from this file' }],
+            help: 'rename one of the files',
+          }),
+        );
+      }
+    }
+    for (const { compiled: m, nameSpan } of emit.has('json') ? f.messages : []) {
       const path = `${fileStem(f.path)}.${m.name}.json`;
       const first = claimed.get(path);
       if (first && first.file !== f.path) {
@@ -178,10 +197,15 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
       diagnostics.push(...collisions);
       continue;
     }
+    for (const o of f.modules) {
+      claimed.set(o.path, { file: f.path, name: '', nameSpan: { start: 0, end: 0 } });
+      outputs.push(o);
+    }
     for (const { compiled: m, nameSpan } of f.messages) {
+      messages.push(m);
+      if (!emit.has('json')) continue;
       const path = `${fileStem(f.path)}.${m.name}.json`;
       claimed.set(path, { file: f.path, name: m.name, nameSpan });
-      messages.push(m);
       outputs.push({ path, text: printJson(m.body), file: f.path, message: m.name });
     }
   }

@@ -6,6 +6,7 @@
 import { WamlLimitError, WamlParamError, type SourceLocation } from './errors.js';
 import { checkParams, cleanParams, formatPath, type ParamSpecs } from './params.js';
 import { applyFilter, codePoints, toText, type Value } from './template.js';
+import type { Interactive, RequestBody } from './types.js';
 
 export { toText as text };
 
@@ -90,4 +91,41 @@ export function unique<T>(site: Site, items: T[], key: (item: T) => string): T[]
     seen.add(k);
   }
   return items;
+}
+
+/** A recipient number: digits with an optional leading `+`, 7 to 15 digits. */
+export function isRecipient(to: string): boolean {
+  return /^\+?[0-9]{7,15}$/.test(to);
+}
+
+/** The request body around an interactive object; `to` left out when undefined. */
+export function body<I extends Interactive>(message: string, to: string | undefined, interactive: I): RequestBody<I> {
+  if (to === undefined) return { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive };
+  if (typeof to !== 'string' || !isRecipient(to)) throw new WamlParamError(message, 'to', 'is not a phone number: digits with an optional leading +, 7 to 15 digits');
+  return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'interactive', interactive };
+}
+
+/** Numbers carousel cards from 0, in order, after any `each` has expanded them. */
+export function indexCards<C extends object>(cards: C[]): (C & { card_index: number })[] {
+  return cards.map((card, i) => ({ card_index: i, ...card }));
+}
+
+/** Row ids are unique across all the sections of a list. */
+export function uniqueRows<S extends { rows: { id: string }[] }>(site: Site, sections: S[]): S[] {
+  unique(site, sections.flatMap((s) => s.rows), (r) => r.id);
+  return sections;
+}
+
+/** At most `limit` rows in total across all the sections of a list. */
+export function totalRows<S extends { rows: unknown[] }>(site: Site, sections: S[], limit: number): S[] {
+  const n = sections.reduce((sum, s) => sum + s.rows.length, 0);
+  if (n > limit) throw new WamlLimitError(site.message, site.field, `has ${n} rows in total; the limit is ${limit} across all sections`, limit, n, site.source);
+  return sections;
+}
+
+/** Quick-reply ids are unique across all the cards of a carousel. */
+export function uniqueQuickReplies<C extends { action: object }>(site: Site, cards: C[]): C[] {
+  const ids = cards.flatMap((c) => ('buttons' in c.action ? (c.action as { buttons: { quick_reply: { id: string } }[] }).buttons.map((b) => b.quick_reply.id) : []));
+  unique(site, ids, (id) => id);
+  return cards;
 }

@@ -10,3 +10,4 @@ export { verifySignature } from './signature.js';
 export { render, type Template, type Value } from './template.js';
 export { parseResponseJson, parseWebhook, type ButtonReply, type InboundMessage, type ListReply, type MessageEvent, type NfmReply, type SharedLocation, type StatusEvent, type Webhook } from './webhook.js';
 export * as $ from './build.js';
+export type * from './types.js';

@@ -64,6 +64,8 @@ const common = {
 };
 await build({ ...common, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/waml.js') });
 await build({ ...common, entryPoints: [at('compiler/index.ts')], outfile: at('dist/index.js') });
+// The runtime has no dependencies and runs anywhere (Node, Deno, Bun, edge): no Node banner.
+await build({ ...common, banner: {}, platform: 'neutral', target: 'es2022', entryPoints: [at('runtime/index.ts')], outfile: at('dist/runtime.js') });
 
 // 3. Declarations (and the type check).
 if (!process.argv.includes('--no-types')) {

@@ -123,7 +123,7 @@ test('usage errors exit 2 with one line and no stack', () => {
     [['build', 'clean.wa.yaml'], /`waml build` needs `--out DIR`/],
     [['build', 'clean.wa.yaml', '--out', 'o', '--to', '12ab'], /`--to 12ab` is not a phone number/],
     [['build', 'clean.wa.yaml', '--out', 'o', '--to', '123456'], /is not a phone number/],
-    [['build', 'clean.wa.yaml', '--out', 'o', '--emit', 'ts'], /`--emit ts` is not available yet/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--emit', 'js'], /`--emit js` is not available yet/],
     [['build', 'clean.wa.yaml', '--out', 'o', '--emit', 'pdf'], /`--emit` takes json, ts, js; not `pdf`/],
     [['check', 'missing.wa.yaml'], /no such file or folder: missing\.wa\.yaml/],
   ];

@@ -85,7 +85,7 @@ export const HELP = `waml: compile WhatsApp interactive messages written in .wa.
 
 Usage:
   waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github] [--max-warnings N]
-  waml build [PATH ...] --out DIR [--emit json] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
+  waml build [PATH ...] --out DIR [--emit json,ts] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -98,7 +98,8 @@ Options:
   --format F        pretty (default), json, gcc or github
   --max-warnings N  fail (exit 1) when there are more than N warnings
   --out DIR         where build writes its outputs
-  --emit LIST       what build writes: json (ts and js are not available yet)
+  --emit LIST       what build writes: json (the default) and/or ts (typed sender
+                    modules, DIR/<file stem>.wa.ts); js is not available yet
   --to NUMBER       the recipient for the bodies (7 to 15 digits, optional +);
                     left out of the bodies when not given
   --data FILE       a JSON object of param values, shared by all files: messages

@@ -28,8 +28,8 @@ export function run(argv: readonly string[], io: Io): number {
   let args: Args;
   try {
     args = parseArgs(argv);
-    if (args.command === 'build' && args.emit.some((e) => e !== 'json')) {
-      throw new UsageError(`\`--emit ${args.emit.filter((e) => e !== 'json').join(',')}\` is not available yet; use \`--emit json\``);
+    if (args.command === 'build' && args.emit.includes('js')) {
+      throw new UsageError('`--emit js` is not available yet; use `--emit json,ts`');
     }
     if (args.to !== undefined && !isValidRecipient(args.to)) {
       throw new UsageError(`\`--to ${args.to}\` is not a phone number: digits with an optional leading +, 7 to 15 digits`);
@@ -76,7 +76,7 @@ export function run(argv: readonly string[], io: Io): number {
     }
   }
 
-  const options: CompileOptions = {};
+  const options: CompileOptions = { emit: args.emit.filter((e): e is 'json' | 'ts' => e !== 'js') };
   if (args.to !== undefined) options.to = args.to;
   if (args.data !== undefined) {
     const absolute = resolve(io.cwd, args.data);
@@ -91,7 +91,7 @@ export function run(argv: readonly string[], io: Io): number {
   }
   const result = compile(sources, options);
   const skipped =
-    args.command === 'build'
+    args.command === 'build' && args.emit.includes('json')
       ? result.unbuilt.map((u) =>
           diagnostic(u.file, 'WA516', u.nameSpan, `message \`${u.name}\` has params, so no JSON was built for it`, {
             help: 'give `--data FILE` with their values to build it',

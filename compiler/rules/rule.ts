@@ -71,10 +71,14 @@ export function checkPresent(r: Reporter, text: Text | undefined, label: string,
     r.report('WA303', text.span, `${label} is always empty`, { help: `write a ${label}` });
     return false;
   }
-  if (literalsBlank && textBounds(text).min === 0) {
-    r.report('WA520', text.span, `${label} may be empty: the values it is built from may be`, {
-      help: 'declare `minLength: 1` on the params it uses, or give a `default(...)`; until then it is checked before sending',
-    });
+  if (literalsBlank) {
+    // Even values of minLength 1 may be only white space, which the API refuses as blank:
+    // such a text is always checked before sending; a warning when it may be outright empty.
+    if (textBounds(text).min === 0) {
+      r.report('WA520', text.span, `${label} may be empty: the values it is built from may be`, {
+        help: 'declare `minLength: 1` on the params it uses, or give a `default(...)`; until then it is checked before sending',
+      });
+    }
     r.check({ kind: 'notBlank', label, field, span: text.span });
   }
   return true;

@@ -1,0 +1,123 @@
+// The differential property: for random param values, a generated sender's build() and the
+// compiler's JSON output (rendered with the same values as data) give the same bytes, or
+// both refuse. Shared by test/differential.test.ts (1,000 runs a message) and
+// bench/differential.ts (as many as asked).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { ParamSpec, ParamSpecs } from '../runtime/params.js';
+import { compile } from '../compiler/compile.js';
+import { Reporter } from '../compiler/diagnostics/diagnostic.js';
+import { printJson } from '../compiler/emit/json.js';
+import { load } from '../compiler/load/load.js';
+import { buildFile } from '../compiler/model/build.js';
+import { toSpecs } from '../compiler/templates/params.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export interface Subject {
+  file: string;
+  text: string;
+  message: string;
+  specs: ParamSpecs;
+  build: (to: string | undefined, params: unknown) => unknown;
+}
+
+/** The templated examples' messages, with their generated senders (the golden modules). */
+export async function subjects(): Promise<Subject[]> {
+  const out: Subject[] = [];
+  for (const stem of ['personal-menu', 'catalog', 'order-status']) {
+    const path = `examples/${stem}.wa.yaml`;
+    const text = readFileSync(join(ROOT, path), 'utf8');
+    const r = new Reporter(path);
+    const file = buildFile(path, load(text, r).root!, text, r);
+    const module = (await import(`./golden/ts/${stem}.wa.ts`)) as Record<string, { name: string; build: Subject['build'] }>;
+    for (const m of file.messages) {
+      const sender = Object.values(module).find((x) => x && typeof x === 'object' && x.name === m.name)!;
+      out.push({ file: path, text, message: m.name, specs: toSpecs(m.scope), build: sender.build });
+    }
+  }
+  return out;
+}
+
+/** Values that fit a declaration: Unicode-heavy strings, edge numbers, empty and full lists. */
+export function valid(spec: ParamSpec): fc.Arbitrary<unknown> {
+  let a: fc.Arbitrary<unknown>;
+  switch (spec.type) {
+    case 'string':
+      if (spec.enum) a = fc.constantFrom(...spec.enum);
+      else if (spec.pattern) a = fc.stringMatching(new RegExp(`^(?:${spec.pattern})$`, 'u'));
+      else a = fc.string({ unit: fc.oneof(fc.constantFrom('ß', 'İ', '👍🏽', '"', '\\', '`', '${', '\u2028', '\n', ' '), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: spec.minLength ?? 0, maxLength: spec.maxLength ?? 60 });
+      a = a.filter((s) => {
+        const n = [...(s as string)].length;
+        return n >= (spec.minLength ?? 0) && n <= (spec.maxLength ?? Infinity);
+      });
+      break;
+    case 'url':
+      a = fc.webPath().map((p) => `https://shop.example.com${p}`).filter((s) => [...s].length <= (spec.maxLength ?? Infinity));
+      break;
+    case 'integer':
+      a = fc.integer({ min: spec.minimum ?? -1_000_000, max: spec.maximum ?? 1_000_000 });
+      break;
+    case 'number':
+      a = fc.double({ min: spec.minimum ?? -1e6, max: spec.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
+      break;
+    case 'boolean':
+      a = fc.boolean();
+      break;
+    case 'array':
+      a = fc.array(record(spec.items ?? {}), { minLength: spec.minItems ?? 0, maxLength: spec.maxItems ?? 5 });
+      break;
+    case 'object':
+      a = record(spec.fields ?? {});
+      break;
+  }
+  return a;
+}
+
+export function record(specs: ParamSpecs): fc.Arbitrary<Record<string, unknown>> {
+  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  const required: string[] = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    model[name] = valid(spec);
+    if (!spec.optional) required.push(name);
+  }
+  return fc.record(model, { requiredKeys: required });
+}
+
+/** Valid values with one thing broken: a wrong type, a missing required value, an overlong text. */
+export function invalid(specs: ParamSpecs): fc.Arbitrary<Record<string, unknown>> {
+  const names = Object.keys(specs);
+  return fc.tuple(record(specs), fc.constantFrom(...names), fc.constantFrom('type', 'missing', 'long')).map(([values, name, how]) => {
+    const out = { ...values };
+    const spec = specs[name]!;
+    if (how === 'missing' && !spec.optional) delete out[name];
+    else if (how === 'long' && spec.type === 'string' && spec.maxLength !== undefined) out[name] = 'x'.repeat(spec.maxLength + 1);
+    else out[name] = spec.type === 'string' || spec.type === 'url' ? 12345 : 'not the right type';
+    return out;
+  });
+}
+
+export interface Outcome {
+  same: boolean;
+  detail: string;
+}
+
+/** Both outputs for one set of values: equal bytes, or both refused. */
+export function compare(s: Subject, values: unknown): Outcome {
+  let built: string | Error;
+  try {
+    built = printJson(s.build(undefined, values));
+  } catch (error) {
+    built = error as Error;
+  }
+  const data = JSON.stringify(values);
+  const result = compile([{ path: s.file, text: s.text }], { data: { path: 'data.json', text: data } });
+  const output = result.outputs.find((o) => o.message === s.message);
+  if (!output) {
+    const refused = built instanceof Error;
+    return { same: refused, detail: refused ? '' : `the compiler refused (${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}) but build() gave a body for ${data}` };
+  }
+  if (built instanceof Error) return { same: false, detail: `build() threw ${built.message} but the compiler built ${data}` };
+  return { same: built === output.text, detail: built === output.text ? '' : `different bytes for ${data}:\n${built}\n---\n${output.text}` };
+}

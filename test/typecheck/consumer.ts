@@ -1,0 +1,36 @@
+// A user's code against the generated modules: what must type-check, and, on each line
+// after a @ts-expect-error, what must not.
+import type { InboundMessage } from 'waml/runtime';
+import { catalog, type CatalogReplyId } from '../golden/ts/catalog.wa.js';
+import { orderStatus } from '../golden/ts/order-status.wa.js';
+import { personalMenu } from '../golden/ts/personal-menu.wa.js';
+import { helpMenu, type HelpMenuReply } from '../golden/ts/support-menu.wa.js';
+
+export function ok(message: InboundMessage): string[] {
+  const out: string[] = [];
+  out.push(helpMenu.build('12015550123').interactive.type);
+  out.push(helpMenu.build(undefined).interactive.body.text);
+  out.push(personalMenu.build(undefined, { first_name: 'Asha', vip: true, open_orders: 2 }).interactive.action.buttons[0]?.reply.id ?? '');
+  out.push(catalog.build(undefined, { products: [{ sku: 'A-1', name: 'Fern', price: 3 }] }).interactive.action.button);
+  out.push(orderStatus.build(undefined, { order_id: 'GT-1', carrier: 'DTDC', eta_days: 3 }).interactive.action.parameters.url);
+  const reply: HelpMenuReply | undefined = helpMenu.parseReply(message);
+  if (reply?.id === 'track_order') out.push(reply.title);
+  const id: CatalogReplyId | undefined = catalog.parseReply(message)?.id;
+  if (id === 'all_products' || id?.startsWith('sku:')) out.push(id);
+  return out;
+}
+
+export function wrong(message: InboundMessage): void {
+  // @ts-expect-error: a param of the wrong type
+  personalMenu.build(undefined, { first_name: 'Asha', vip: 'yes', open_orders: 2 });
+  // @ts-expect-error: a missing param
+  personalMenu.build(undefined, { first_name: 'Asha', open_orders: 2 });
+  // @ts-expect-error: a value outside the param's enum
+  orderStatus.build(undefined, { order_id: 'GT-1', carrier: 'UPS', eta_days: 3 });
+  const reply = helpMenu.parseReply(message);
+  // @ts-expect-error: an id that no button of the message has
+  if (reply?.id === 'cancel_order') return;
+  // @ts-expect-error: a catalog id must start with `sku:` unless it is a fixed one
+  const id: CatalogReplyId = 'A-1';
+  void id;
+}
