@@ -1,6 +1,6 @@
 import { type Diagnostic, Reporter, sortDiagnostics, diagnostic, type RuntimeCheck } from './diagnostics/diagnostic.js';
 import { emitBody, printJson, type RequestBody } from './emit/json.js';
-import { emitTypeScript } from './emit/ts.js';
+import { emitDeclarations, emitTypeScript } from './emit/ts.js';
 import { LIMITS } from './limits.js';
 import { load } from './load/load.js';
 import { buildFile } from './model/build.js';
@@ -29,8 +29,11 @@ export interface CompileOptions {
    * are rendered with it; without it they are listed in `unbuilt`.
    */
   data?: Source;
-  /** What to produce: `json` request bodies (the default) and/or `ts` sender modules. */
-  emit?: readonly ('json' | 'ts')[];
+  /**
+   * What to produce: `json` request bodies (the default), `ts` sender modules
+   * (`<stem>.wa.ts`), `dts` their declarations alone (`<stem>.wa.d.ts`, for compiled modules).
+   */
+  emit?: readonly ('json' | 'ts' | 'dts')[];
 }
 
 export interface CompiledMessage {
@@ -125,6 +128,9 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
       }
       if (reporter.errorCount === 0 && emit.has('ts')) {
         modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, checks, source.text), file: source.path, message: '' });
+      }
+      if (reporter.errorCount === 0 && emit.has('dts')) {
+        modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text: emitDeclarations(file, source.text), file: source.path, message: '' });
       }
       if (reporter.errorCount === 0) {
         for (const m of file.messages) {

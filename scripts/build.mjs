@@ -62,8 +62,10 @@ const common = {
   // The standalone validator is CommonJS; a require() in an ES module needs this.
   banner: { js: "import { createRequire as __wamlCreateRequire } from 'node:module'; const require = __wamlCreateRequire(import.meta.url);" },
 };
-await build({ ...common, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/waml.js') });
+// esbuild is loaded only for --emit js, and stays a dependency (it ships a native binary).
+await build({ ...common, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/waml.js'), external: ['esbuild'] });
 await build({ ...common, entryPoints: [at('compiler/index.ts')], outfile: at('dist/index.js') });
+await build({ ...common, entryPoints: [at('compiler/esbuild/plugin.ts')], outfile: at('dist/esbuild.js'), external: ['esbuild'] });
 // The runtime has no dependencies and runs anywhere (Node, Deno, Bun, edge): no Node banner.
 await build({ ...common, banner: {}, platform: 'neutral', target: 'es2022', entryPoints: [at('runtime/index.ts')], outfile: at('dist/runtime.js') });
 

@@ -85,7 +85,7 @@ export const HELP = `waml: compile WhatsApp interactive messages written in .wa.
 
 Usage:
   waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github] [--max-warnings N]
-  waml build [PATH ...] --out DIR [--emit json,ts] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
+  waml build [PATH ...] --out DIR [--emit json,ts,js] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -98,8 +98,9 @@ Options:
   --format F        pretty (default), json, gcc or github
   --max-warnings N  fail (exit 1) when there are more than N warnings
   --out DIR         where build writes its outputs
-  --emit LIST       what build writes: json (the default) and/or ts (typed sender
-                    modules, DIR/<file stem>.wa.ts); js is not available yet
+  --emit LIST       what build writes: json (the default), ts (typed sender
+                    modules, DIR/<file stem>.wa.ts), js (those modules compiled to
+                    DIR/<file stem>.wa.js, with their .wa.d.ts)
   --to NUMBER       the recipient for the bodies (7 to 15 digits, optional +);
                     left out of the bodies when not given
   --data FILE       a JSON object of param values, shared by all files: messages

@@ -5,7 +5,7 @@ import { run } from './run.js';
 
 const argv = process.argv.slice(2);
 try {
-  process.exitCode = run(argv, {
+  process.exitCode = await run(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdout: (s) => process.stdout.write(s),

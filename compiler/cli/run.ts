@@ -24,13 +24,10 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
  * files, calls compile(), prints the diagnostics and writes the outputs. Returns the exit
  * status. Internal errors propagate to the caller (main.ts), which reports them as bugs.
  */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
-    if (args.command === 'build' && args.emit.includes('js')) {
-      throw new UsageError('`--emit js` is not available yet; use `--emit json,ts`');
-    }
     if (args.to !== undefined && !isValidRecipient(args.to)) {
       throw new UsageError(`\`--to ${args.to}\` is not a phone number: digits with an optional leading +, 7 to 15 digits`);
     }
@@ -76,7 +73,12 @@ export function run(argv: readonly string[], io: Io): number {
     }
   }
 
-  const options: CompileOptions = { emit: args.emit.filter((e): e is 'json' | 'ts' => e !== 'js') };
+  // --emit js: the TypeScript module compiled by esbuild, with declarations beside it.
+  const emit = new Set<'json' | 'ts' | 'dts'>();
+  if (args.emit.includes('json')) emit.add('json');
+  if (args.emit.includes('ts') || args.emit.includes('js')) emit.add('ts');
+  if (args.emit.includes('js')) emit.add('dts');
+  const options: CompileOptions = { emit: [...emit] };
   if (args.to !== undefined) options.to = args.to;
   if (args.data !== undefined) {
     const absolute = resolve(io.cwd, args.data);
@@ -105,7 +107,13 @@ export function run(argv: readonly string[], io: Io): number {
   if (shown !== '') io.stdout(shown);
 
   if (args.command === 'build') {
-    const { written, unchanged } = writeOutputs(resolve(io.cwd, args.out!), result.outputs);
+    let outputs = result.outputs;
+    if (args.emit.includes('js')) {
+      const { transformSync } = await import('esbuild');
+      const js = outputs.filter((o) => o.path.endsWith('.wa.ts')).map((o) => ({ ...o, path: o.path.replace(/\.ts$/, '.js'), text: `${o.text.slice(0, o.text.indexOf('\n') + 1)}${transformSync(o.text, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: o.path }).code}` }));
+      outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || args.emit.includes('ts')), ...js];
+    }
+    const { written, unchanged } = writeOutputs(resolve(io.cwd, args.out!), outputs);
     const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
     const parts = [`wrote ${plural(written.length, 'file')} to ${args.out}`];
     if (unchanged.length > 0) parts.push(`${unchanged.length} unchanged`);

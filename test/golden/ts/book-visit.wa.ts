@@ -17,7 +17,7 @@ export interface BookVisitReply {
 const bookVisitParams: ParamSpecs = {};
 
 export const bookVisit = {
-  name: "book_visit",
+  name: "book_visit" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: BookVisitParams): BookVisitBody {
     $.params("book_visit", bookVisitParams, input ?? {});

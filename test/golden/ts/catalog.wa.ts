@@ -30,7 +30,7 @@ function catalogSite(field: string, line: number, column: number): $.Site {
 }
 
 export const catalog = {
-  name: "catalog",
+  name: "catalog" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input: CatalogParams): CatalogBody {
     const params = $.params("catalog", catalogParams, input ?? {}) as unknown as CatalogParams;

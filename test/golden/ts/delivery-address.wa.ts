@@ -16,7 +16,7 @@ export interface DeliveryAddressReply {
 const deliveryAddressParams: ParamSpecs = {};
 
 export const deliveryAddress = {
-  name: "delivery_address",
+  name: "delivery_address" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: DeliveryAddressParams): DeliveryAddressBody {
     $.params("delivery_address", deliveryAddressParams, input ?? {});

@@ -12,7 +12,7 @@ export type NewArrivalsReply = never;
 const newArrivalsParams: ParamSpecs = {};
 
 export const newArrivals = {
-  name: "new_arrivals",
+  name: "new_arrivals" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: NewArrivalsParams): NewArrivalsBody {
     $.params("new_arrivals", newArrivalsParams, input ?? {});

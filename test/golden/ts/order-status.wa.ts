@@ -16,7 +16,7 @@ export type OrderStatusReply = never;
 const orderStatusParams: ParamSpecs = {"order_id":{"type":"string","pattern":"^[A-Z0-9-]{4,12}$"},"carrier":{"type":"string","enum":["BlueDart","Delhivery","DTDC"]},"eta_days":{"type":"integer","minimum":1,"maximum":14}};
 
 export const orderStatus = {
-  name: "order_status",
+  name: "order_status" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input: OrderStatusParams): OrderStatusBody {
     const params = $.params("order_status", orderStatusParams, input ?? {}) as unknown as OrderStatusParams;

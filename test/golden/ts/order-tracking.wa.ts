@@ -12,7 +12,7 @@ export type TrackOrderReply = never;
 const trackOrderParams: ParamSpecs = {};
 
 export const trackOrder = {
-  name: "track_order",
+  name: "track_order" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: TrackOrderParams): TrackOrderBody {
     $.params("track_order", trackOrderParams, input ?? {});

@@ -21,7 +21,7 @@ export interface PersonalMenuReply {
 const personalMenuParams: ParamSpecs = {"first_name":{"type":"string","minLength":1,"maxLength":24},"vip":{"type":"boolean"},"open_orders":{"type":"integer","minimum":0,"maximum":99}};
 
 export const personalMenu = {
-  name: "personal_menu",
+  name: "personal_menu" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input: PersonalMenuParams): PersonalMenuBody {
     const params = $.params("personal_menu", personalMenuParams, input ?? {}) as unknown as PersonalMenuParams;

@@ -17,7 +17,7 @@ export interface PickAPlantReply {
 const pickAPlantParams: ParamSpecs = {};
 
 export const pickAPlant = {
-  name: "pick_a_plant",
+  name: "pick_a_plant" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: PickAPlantParams): PickAPlantBody {
     $.params("pick_a_plant", pickAPlantParams, input ?? {});

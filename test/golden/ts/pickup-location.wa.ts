@@ -18,7 +18,7 @@ export interface PickupLocationReply {
 const pickupLocationParams: ParamSpecs = {};
 
 export const pickupLocation = {
-  name: "pickup_location",
+  name: "pickup_location" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: PickupLocationParams): PickupLocationBody {
     $.params("pickup_location", pickupLocationParams, input ?? {});

@@ -18,7 +18,7 @@ export interface ShopCategoriesReply {
 const shopCategoriesParams: ParamSpecs = {};
 
 export const shopCategories = {
-  name: "shop_categories",
+  name: "shop_categories" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: ShopCategoriesParams): ShopCategoriesBody {
     $.params("shop_categories", shopCategoriesParams, input ?? {});

@@ -17,7 +17,7 @@ export interface HelpMenuReply {
 const helpMenuParams: ParamSpecs = {};
 
 export const helpMenu = {
-  name: "help_menu",
+  name: "help_menu" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
   build(to: string | undefined, input?: HelpMenuParams): HelpMenuBody {
     $.params("help_menu", helpMenuParams, input ?? {});
