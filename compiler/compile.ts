@@ -34,6 +34,25 @@ export interface CompileOptions {
    * (`<stem>.wa.ts`), `dts` their declarations alone (`<stem>.wa.d.ts`, for compiled modules).
    */
   emit?: readonly ('json' | 'ts' | 'dts')[];
+  /** The largest source (or data) file read, in bytes of UTF-8; larger ones are WA903. Default 1 MiB. */
+  maxFileSize?: number;
+}
+
+/** The default size limit of a source or data file: far beyond any real message file. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** The UTF-8 size of a text, computed only when it could be over `limit`. */
+function overSize(text: string, limit: number): number | undefined {
+  if (text.length > limit) return text.length;
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = new TextEncoder().encode(text).length;
+  return bytes > limit ? bytes : undefined;
+}
+
+function tooLarge(path: string, size: number, limit: number): Diagnostic {
+  return diagnostic(path, 'WA903', { start: 0, end: 0 }, `${path} is at least ${size} bytes; the limit is ${limit}, so it was not read`, {
+    help: 'split it into several files, or raise the limit with --max-file-size',
+  });
 }
 
 export interface CompiledMessage {
@@ -105,10 +124,18 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
   const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[] }[] = [];
   const emit = new Set(options.emit ?? ['json']);
   const unbuilt: Unbuilt[] = [];
-  const data = options.data ? loadData(options.data) : undefined;
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const dataSize = options.data ? overSize(options.data.text, limit) : undefined;
+  const data = options.data && dataSize === undefined ? loadData(options.data) : undefined;
+  if (options.data && dataSize !== undefined) diagnostics.push(tooLarge(options.data.path, dataSize, limit));
   const dataDiagnostics = new Map<string, Diagnostic>();
 
   for (const source of list) {
+    const size = overSize(source.text, limit);
+    if (size !== undefined) {
+      diagnostics.push(tooLarge(source.path, size, limit));
+      continue;
+    }
     const reporter = new Reporter(source.path);
     const { root } = load(source.text, reporter);
     const messages: { compiled: CompiledMessage; nameSpan: Span }[] = [];

@@ -3,8 +3,8 @@
  * index) are the truth everywhere in the compiler; lines and columns are computed here, only
  * when a diagnostic is printed.
  *
- * Lines are 1-based and end at "\n" (a "\r\n" pair ends one line). Columns are 1-based and
- * count Unicode code points from the start of the line, so an emoji is one column.
+ * Lines are 1-based and end at "\n", "\r\n" or a lone "\r" (as YAML 1.2 says). Columns are
+ * 1-based and count Unicode code points from the start of the line, so an emoji is one column.
  */
 
 /** A half-open range of offsets `[start, end)` into one source text. */
@@ -35,7 +35,11 @@ export class SourceText {
     this.path = path;
     this.text = text;
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.includes('\r')) {
+      for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+    } else {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     this.lineStarts = starts;
   }
 
@@ -65,7 +69,8 @@ export class SourceText {
   /** The text of a 0-based line, without its line break. */
   lineText(index: number): string {
     const start = this.lineStarts[index] ?? this.text.length;
-    let end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1]! - 1 : this.text.length;
+    let end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1]! : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end -= 1;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end -= 1;
     return this.text.slice(start, end);
   }

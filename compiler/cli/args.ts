@@ -12,15 +12,16 @@ export interface Args {
   emit: Emit[];
   to?: string;
   data?: string;
+  maxFileSize?: number;
   debug: boolean;
 }
 
 export class UsageError extends Error {}
 
-const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data']);
+const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--format', '--max-warnings', '--data', '--debug'],
-  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--debug'],
+  check: ['--format', '--max-warnings', '--data', '--max-file-size', '--debug'],
+  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--debug'],
 };
 
 /** Parses `waml <command> [PATH ...] [--flag value | --flag=value]`. */
@@ -72,6 +73,10 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--data':
         args.data = value!;
         break;
+      case '--max-file-size':
+        if (!/^[1-9]\d*$/.test(value!)) throw new UsageError(`\`--max-file-size\` takes a number of bytes; not \`${value}\``);
+        args.maxFileSize = Number(value);
+        break;
       case '--debug':
         args.debug = true;
         break;
@@ -106,6 +111,7 @@ Options:
   --data FILE       a JSON object of param values, shared by all files: messages
                     with params are rendered with it and checked again; without it,
                     build skips them (and says so)
+  --max-file-size N the largest file read, in bytes (default 1048576)
   --debug           show the stack of an internal error
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal error.

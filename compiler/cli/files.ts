@@ -54,14 +54,19 @@ export function displayPath(cwd: string, absolute: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-export type Read = { ok: true; text: string } | { ok: false; reason: string };
+export type Read = { ok: true; text: string } | { ok: false; reason: string; size?: number };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a file as UTF-8 text (a byte order mark is dropped); invalid UTF-8 is a failure. */
-export function readSource(absolute: string): Read {
+/**
+ * Reads a file as UTF-8 text (a byte order mark is dropped); invalid UTF-8 is a failure, and
+ * so is a file over `limit` bytes, which is not read at all.
+ */
+export function readSource(absolute: string, limit = Infinity): Read {
   let bytes: Buffer;
   try {
+    const size = statSync(absolute).size;
+    if (size > limit) return { ok: false, reason: `it is ${size} bytes; the limit is ${limit}`, size };
     bytes = readFileSync(absolute);
   } catch (error) {
     return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { compile, isValidRecipient, type CompileOptions, type Source } from '../compile.js';
+import { compile, DEFAULT_MAX_FILE_SIZE, isValidRecipient, type CompileOptions, type Source } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { render, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
@@ -61,11 +61,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const sources: Source[] = [];
   const sourceMap = new SourceMap();
   const unreadable: Diagnostic[] = [];
+  const limit = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   for (const f of found) {
-    const read = readSource(f.absolute);
+    const read = readSource(f.absolute, limit);
     if (read.ok) {
       sources.push({ path: f.display, text: read.text });
       sourceMap.add(f.display, read.text);
+    } else if (read.size !== undefined) {
+      unreadable.push(diagnostic(f.display, 'WA903', { start: 0, end: 0 }, `${f.display} was not read: ${read.reason}`, {
+        help: 'split it into several files, or raise the limit with --max-file-size',
+      }));
     } else {
       unreadable.push(diagnostic(f.display, 'WA902', { start: 0, end: 0 }, `${f.display} was not compiled: ${read.reason}`, {
         help: 'save the file as UTF-8 text',
@@ -78,11 +83,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (args.emit.includes('json')) emit.add('json');
   if (args.emit.includes('ts') || args.emit.includes('js')) emit.add('ts');
   if (args.emit.includes('js')) emit.add('dts');
-  const options: CompileOptions = { emit: [...emit] };
+  const options: CompileOptions = { emit: [...emit], maxFileSize: limit };
   if (args.to !== undefined) options.to = args.to;
   if (args.data !== undefined) {
     const absolute = resolve(io.cwd, args.data);
-    const read = readSource(absolute);
+    const read = readSource(absolute, limit);
     if (!read.ok) {
       io.stderr(`waml: the data file ${args.data} cannot be used: ${read.reason}\n`);
       return EXIT.usage;

@@ -95,6 +95,7 @@ export const CODES = {
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text.' },
+  WA903: { name: 'file-too-large', severity: 'error', summary: 'A source or data file is larger than the size limit.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -7,9 +7,14 @@ import type { LEntry, LMap, LNode } from './tree.js';
 /** The yaml library's alias limit, left at its default: more expansions than this are refused. */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * The deepest nesting of lists and mappings waml reads. A message needs about six levels; the
+ * limit keeps every later stage (which walk the tree recursively) far from the stack's end.
+ */
+export const MAX_DEPTH = 256;
+
 /** yaml's own error codes that have a waml code of their own; every other one is WA101. */
 const YAML_CODES: Partial<Record<string, Code>> = {
-  DUPLICATE_KEY: 'WA102',
   TAB_AS_INDENT: 'WA103',
   MULTIPLE_DOCS: 'WA104',
   BAD_ALIAS: 'WA105',
@@ -33,22 +38,32 @@ export interface Loaded {
  * keys and custom tags are reported but do not stop the later checks.
  */
 export function load(text: string, reporter: Reporter): Loaded {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false });
-  const firstKeys = new Map<number, { first: Span; second: Span }>();
-  const builder = new TreeBuilder(doc, text, reporter, firstKeys);
+  // yaml's own duplicate-key check compares every pair of keys (quadratic); the tree builder
+  // finds duplicates with a map instead and reports them as yaml would (DUPLICATE_KEY).
+  // YAML 1.2 ends lines at CR too; yaml does not, so a lone CR becomes a LF (one character for
+  // one: every offset stays right). SourceText counts lines the same way.
+  const input = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const doc = parseDocument(input, { prettyErrors: false, uniqueKeys: false, merge: false });
+  const builder = new TreeBuilder(doc, text, reporter);
   const contents = doc.contents as Node | null;
   const tree = contents ? builder.build(contents) : undefined;
 
   let fatal = false;
+  let exhausted = builder.tooDeep;
   for (const error of doc.errors) {
     const code = YAML_CODES[error.code] ?? 'WA101';
     if (code === 'WA101' || code === 'WA103' || code === 'WA104') fatal = true;
-    reportYamlProblem(reporter, error, code, firstKeys, text.length);
+    if (error.code === 'RESOURCE_EXHAUSTION' || builder.tooDeep) {
+      if (!exhausted) reportTooDeep(reporter, { start: 0, end: 0 });
+      exhausted = true;
+      continue;
+    }
+    reportYamlProblem(reporter, error, code, text.length);
   }
   for (const warning of doc.warnings) {
     const code = YAML_CODES[warning.code] ?? 'WA108';
     // Custom tags are errors in waml: the language has no use for them.
-    reportYamlProblem(reporter, warning, code, firstKeys, text.length);
+    reportYamlProblem(reporter, warning, code, text.length);
   }
   if (fatal || builder.failed) return { root: undefined };
 
@@ -63,30 +78,25 @@ export function load(text: string, reporter: Reporter): Loaded {
   return { root: tree };
 }
 
+function reportTooDeep(reporter: Reporter, span: Span): void {
+  reporter.report('WA101', span, `the file nests lists and mappings more than ${MAX_DEPTH} levels deep`, {
+    help: 'a .wa.yaml file needs a few levels of nesting, not hundreds',
+  });
+}
+
 function reportYamlProblem(
   reporter: Reporter,
   error: YAMLError,
   code: Code,
-  firstKeys: Map<number, { first: Span; second: Span }>,
   length: number,
 ): void {
   // yaml places errors at the end of the input one character past it: keep ranges inside the text.
   const start = Math.min(Math.max(error.pos[0], 0), length);
-  let span = { start, end: Math.min(Math.max(error.pos[1], start), length) };
+  const span = { start, end: Math.min(Math.max(error.pos[1], start), length) };
   // yaml appends " at line L, column C:" and a code frame; waml renders its own.
   let message = error.message.split(/ at line \d+, column \d+/)[0]!.trim();
   const extras: { help?: string; related?: ReturnType<Reporter['related']>[] } = {};
   switch (code) {
-    case 'WA102': {
-      message = 'this key is already defined in the same mapping';
-      const keys = firstKeys.get(start);
-      if (keys) {
-        span = keys.second;
-        extras.related = [reporter.related(keys.first, 'first defined here')];
-      }
-      extras.help = 'remove one of the two, or rename it';
-      break;
-    }
     case 'WA103':
       message = 'tabs are not allowed as indentation';
       extras.help = 'indent with spaces';
@@ -115,6 +125,8 @@ function lowerFirst(s: string): string {
 /** Walks yaml's nodes into the located tree, resolving aliases once each. */
 class TreeBuilder {
   failed = false;
+  tooDeep = false;
+  private depth = 0;
   private readonly done = new Map<Node, LNode>();
   private aliasesSeen = false;
 
@@ -122,7 +134,6 @@ class TreeBuilder {
     private readonly doc: Document,
     private readonly text: string,
     private readonly reporter: Reporter,
-    private readonly firstKeys: Map<number, { first: Span; second: Span }>,
   ) {}
 
   build(node: Node): LNode | undefined {
@@ -148,6 +159,21 @@ class TreeBuilder {
   private firstAlias: Span | undefined;
 
   private node(node: Node): LNode | undefined {
+    if (this.depth >= MAX_DEPTH) {
+      if (!this.tooDeep) reportTooDeep(this.reporter, this.span(node));
+      this.tooDeep = true;
+      this.failed = true;
+      return undefined;
+    }
+    this.depth++;
+    try {
+      return this.nodeAt(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private nodeAt(node: Node): LNode | undefined {
     if (isAlias(node)) {
       this.aliasesSeen = true;
       const span = this.span(node);
@@ -218,8 +244,11 @@ class TreeBuilder {
         }
         const first = seen.get(key);
         if (first) {
-          this.firstKeys.set(keySpan.start, { first, second: keySpan });
-          continue; // yaml reports DUPLICATE_KEY at this key; the first value is kept.
+          this.reporter.report('WA102', keySpan, 'this key is already defined in the same mapping', {
+            related: [this.reporter.related(first, 'first defined here')],
+            help: 'remove one of the two, or rename it',
+          });
+          continue; // The first value is kept.
         }
         seen.set(key, keySpan);
         const valueNode = pair.value as Node | null;

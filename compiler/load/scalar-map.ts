@@ -149,7 +149,7 @@ function doubleQuoted(src: string, start: number, end: number): Out | undefined 
 /** A block scalar: `|` keeps line breaks, `>` folds them; chomping `-`, `+` or clip. */
 function block(src: string, start: number, end: number, folded: boolean): Out | undefined {
   // The header: indicator, then chomping and indentation indicators in any order, a comment.
-  const header = /^[|>]([-+]?)([1-9]?)([-+]?)[ \t]*(?:#[^\n\r]*)?(\r?\n|$)/.exec(src.slice(start, end));
+  const header = /^[|>]([-+]?)([1-9]?)([-+]?)[ \t]*(?:#[^\n\r]*)?(\r\n|\r|\n|$)/.exec(src.slice(start, end));
   if (!header) return undefined;
   const chomp = header[1] || header[3] || '';
   let indent = header[2] ? Number(header[2]) : 0;
