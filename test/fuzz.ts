@@ -1,0 +1,241 @@
+// The fuzzer's engine: mutations of real sources, and the checks every input must pass.
+// Used by bench/fuzz.ts (`npm run fuzz -- --cases N --seed S`), by test/fuzz.test.ts (a
+// fixed-seed slice in CI) and for the saved regression cases in test/fixtures/fuzz/.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { compile } from '../compiler/compile.js';
+import { printJson } from '../compiler/emit/json.js';
+import * as runtime from '../runtime/index.js';
+import { metaValidator, ORACLE_TYPES } from './oracle.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** The seeds: every example and every conformance source. */
+export function seeds(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const dir of ['examples', 'test/fixtures/conformance']) {
+    for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.wa.yaml')).sort()) out.push({ name: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') });
+  }
+  return out;
+}
+
+export const DATA = readFileSync(join(ROOT, 'examples/data.json'), 'utf8');
+
+/** A small deterministic generator (mulberry32), so that a seed reproduces a run. */
+export function rng(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+const ODD_SCALARS = [
+  '', ' ', 'x'.repeat(300), '😀'.repeat(25), 'ß'.repeat(21), 'İ', '\u0000', '\u2028', '\ud800', '{{', '}}', '{{ name }}', '{{ p.sku | upper }}', '{{ a | }}',
+  '{{ products }}', '"quoted"', "it's", 'http://x', 'https://example.com/{{ order_id }}', 'null', '~', 'true', '-1', '1e309', '0x1F', '__proto__', '${x}', '`', '\\', '*/',
+];
+const PIECES = ['{{', '}}', '{{ x }}', '&a ', '*a', '!!binary ', '<<: ', '- ', ': ', '\t', '\n', '\r', '"', "'", '[', ']', '{', '}', '|', '>', '#', ',', '\u0000', '\ufeff', '😀', '? '];
+
+/** Mutates a YAML text: through its tree where it parses, and as bytes besides. */
+export function mutate(text: string, next: (n: number) => number): string {
+  const rounds = 1 + next(3);
+  let out = text;
+  for (let r = 0; r < rounds; r++) {
+    const kind = next(10);
+    if (kind < 5) out = treeMutation(out, next);
+    else if (kind < 7) out = lineMutation(out, next);
+    else out = byteMutation(out, next);
+  }
+  return out;
+}
+
+function collections(node: Node | null, out: Node[] = []): Node[] {
+  if (!node) return out;
+  if (isMap(node) || isSeq(node)) {
+    out.push(node);
+    for (const item of node.items) {
+      const child = (isMap(node) ? (item as { value: Node | null }).value : item) as Node | null;
+      collections(child, out);
+    }
+  }
+  return out;
+}
+
+function scalars(node: Node | null, out: Node[] = []): Node[] {
+  if (!node) return out;
+  if (isScalar(node)) out.push(node);
+  else if (isMap(node)) for (const p of node.items) scalars(p.value as Node | null, out);
+  else if (isSeq(node)) for (const i of node.items) scalars(i as Node, out);
+  return out;
+}
+
+/** Delete, duplicate or swap items of a mapping or list; make a scalar long, empty, Unicode-heavy or odd. */
+function treeMutation(text: string, next: (n: number) => number): string {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (doc.errors.length > 0) return byteMutation(text, next);
+  const op = next(4);
+  if (op === 3) {
+    const all = scalars(doc.contents as Node);
+    if (all.length === 0) return text;
+    const s = all[next(all.length)]! as { value: unknown };
+    s.value = next(3) === 0 ? `${String(s.value)}${ODD_SCALARS[next(ODD_SCALARS.length)]}` : ODD_SCALARS[next(ODD_SCALARS.length)];
+    return doc.toString({ lineWidth: 0 });
+  }
+  const all = collections(doc.contents as Node);
+  if (all.length === 0) return text;
+  const c = all[next(all.length)]! as unknown as { items: unknown[] };
+  if (c.items.length === 0) return text;
+  const i = next(c.items.length);
+  if (op === 0) c.items.splice(i, 1);
+  else if (op === 1) c.items.splice(i, 0, c.items[i]);
+  else {
+    const j = next(c.items.length);
+    [c.items[i], c.items[j]] = [c.items[j], c.items[i]];
+  }
+  try {
+    return doc.toString({ lineWidth: 0 });
+  } catch {
+    return text;
+  }
+}
+
+/** Break indentation, swap or repeat lines. */
+function lineMutation(text: string, next: (n: number) => number): string {
+  const lines = text.split('\n');
+  const i = next(lines.length);
+  switch (next(3)) {
+    case 0:
+      lines[i] = next(2) === 0 ? ` ${lines[i]}` : lines[i]!.replace(/^ /, '');
+      break;
+    case 1: {
+      const j = next(lines.length);
+      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+      break;
+    }
+    default:
+      lines.splice(i, 0, lines[next(lines.length)]!);
+  }
+  return lines.join('\n');
+}
+
+function byteMutation(text: string, next: (n: number) => number): string {
+  const at = next(text.length + 1);
+  switch (next(3)) {
+    case 0:
+      return text.slice(0, at) + PIECES[next(PIECES.length)] + text.slice(at);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1 + next(12));
+    default:
+      return text.slice(0, at) + String.fromCharCode(next(0x3000)) + text.slice(at + 1);
+  }
+}
+
+export interface Failure {
+  kind: 'exception' | 'range' | 'slow' | 'oracle' | 'typescript';
+  detail: string;
+  input: string;
+}
+
+let oracle: ((interactive: unknown) => string[]) | undefined;
+
+/** Runs the generated TypeScript module of a file and returns its senders by message name. */
+function loadModule(code: string): Record<string, { build: (to: undefined, params?: unknown) => unknown }> {
+  const cjs = transformSync(code, { loader: 'ts', format: 'cjs' }).code;
+  const module = { exports: {} as Record<string, unknown> };
+  new Function('require', 'module', 'exports', cjs)((name: string) => {
+    if (name !== 'waml/runtime') throw new Error(`unexpected import ${name}`);
+    return runtime;
+  }, module, module.exports);
+  const out: Record<string, { build: (to: undefined, params?: unknown) => unknown }> = {};
+  for (const v of Object.values(module.exports)) {
+    const sender = v as { name?: string; build?: (to: undefined, params?: unknown) => unknown };
+    if (sender && typeof sender.name === 'string' && typeof sender.build === 'function') out[sender.name] = sender as { build: (to: undefined, params?: unknown) => unknown };
+  }
+  return out;
+}
+
+/**
+ * Every check of one input: compiling never throws, every range lies inside the file, a small
+ * input takes under a second; and a file reported clean has bodies Meta's schema accepts,
+ * which its generated TypeScript builds byte for byte.
+ */
+export function check(input: string): Failure | undefined {
+  const path = 'fuzz.wa.yaml';
+  const started = performance.now();
+  let json;
+  let withData;
+  let modules;
+  try {
+    json = compile([{ path, text: input }], { emit: ['json', 'ts'] });
+    withData = compile([{ path, text: input }], { data: { path: 'data.json', text: DATA } });
+  } catch (error) {
+    return { kind: 'exception', detail: String((error as Error).stack ?? error), input };
+  }
+  const ms = performance.now() - started;
+  if (ms > 1000 && input.length < 10_000) return { kind: 'slow', detail: `${ms.toFixed(0)} ms`, input };
+  for (const d of [...json.diagnostics, ...withData.diagnostics]) {
+    if (d.file !== path) continue;
+    const { start, end } = d.span;
+    if (!(start >= 0 && start <= end && end <= input.length)) return { kind: 'range', detail: `${d.code} ${start}-${end} in ${input.length}`, input };
+    for (const r of d.related ?? []) if (r.file === path && !(r.span.start >= 0 && r.span.start <= r.span.end && r.span.end <= input.length)) return { kind: 'range', detail: `${d.code} related`, input };
+  }
+  if (json.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  oracle ??= metaValidator();
+  const module = json.outputs.find((o) => o.path.endsWith('.wa.ts'));
+  try {
+    modules = module ? loadModule(module.text) : {};
+  } catch (error) {
+    return { kind: 'typescript', detail: `the module does not load: ${(error as Error).message}`, input };
+  }
+  const rendered = [...json.messages, ...withData.messages.filter((m) => !json.messages.some((x) => x.name === m.name))];
+  for (const m of rendered) {
+    if (ORACLE_TYPES.has(m.type)) {
+      const errors = oracle(m.body.interactive);
+      if (errors.length > 0) return { kind: 'oracle', detail: `${m.name}: ${errors.join('; ')}`, input };
+    }
+  }
+  // The generated senders against the JSON output: without params, and with the examples' data.
+  for (const [name, sender] of Object.entries(modules)) {
+    const fixed = json.messages.find((m) => m.name === name);
+    const data = withData.outputs.find((o) => o.message === name);
+    const params = fixed ? undefined : JSON.parse(DATA);
+    let built: string | undefined;
+    try {
+      built = printJson(sender.build(undefined, params));
+    } catch {
+      built = undefined;
+    }
+    const expected = fixed ? printJson(fixed.body) : data?.text;
+    if (built !== expected) return { kind: 'typescript', detail: `${name}: build() ${built === undefined ? 'threw' : 'gave'} ${built?.slice(0, 200) ?? ''} where the JSON output is ${expected?.slice(0, 200) ?? 'refused'}`, input };
+  }
+  return undefined;
+}
+
+export function caseName(input: string): string {
+  return createHash('sha256').update(input).digest('hex').slice(0, 12);
+}
+
+/** Runs `cases` mutations from `seed`; stops at `maxFailures`. */
+export function fuzz(cases: number, seed: number, maxFailures = 10, onProgress?: (done: number) => void): { failures: Failure[]; cases: number } {
+  const next = rng(seed);
+  const all = seeds();
+  const failures: Failure[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < cases; i++) {
+    const input = mutate(all[next(all.length)]!.text, next);
+    const failure = check(input);
+    if (failure && !seen.has(failure.kind + failure.detail.slice(0, 80))) {
+      seen.add(failure.kind + failure.detail.slice(0, 80));
+      failures.push(failure);
+      if (failures.length >= maxFailures) return { failures, cases: i + 1 };
+    }
+    if (onProgress && (i + 1) % 10_000 === 0) onProgress(i + 1);
+  }
+  return { failures, cases };
+}
