@@ -538,23 +538,24 @@ class MessageEmitter {
       `   * undefined. With \`sentId\`, only a reply whose context is that sent message counts.`,
       `   */`,
       `  parseReply(message: InboundMessage, sentId?: string): ${P}Reply | undefined {`,
+      '    if (typeof message !== "object" || message === null) return undefined;',
       '    if (sentId !== undefined && message.context?.id !== sentId) return undefined;',
     ];
     if (kind === 'button' || kind === 'list') {
       const ids = this.replyIds();
       const field = kind === 'button' ? 'button_reply' : 'list_reply';
       lines.push(`    const reply = message.type === "interactive" ? message.interactive?.${field} : undefined;`);
-      lines.push('    if (!reply || typeof reply.id !== "string") return undefined;');
+      lines.push('    if (typeof reply !== "object" || reply === null || typeof reply.id !== "string" || typeof reply.title !== "string") return undefined;');
       const tests: string[] = [];
       if (ids.fixed.length > 0) tests.push(`${JSON.stringify(ids.fixed)}.includes(reply.id)`);
       for (const p of ids.patterns) tests.push(`/${p.replace(/\//g, '\\/')}/u.test(reply.id)`);
       lines.push(`    if (!(${tests.length > 0 ? tests.join(' || ') : 'false'})) return undefined;`);
-      const extra = kind === 'list' ? ', ...(reply.description !== undefined ? { description: reply.description } : {})' : '';
+      const extra = kind === 'list' ? ', ...(typeof reply.description === "string" ? { description: reply.description } : {})' : '';
       lines.push(`    return { kind: ${str(kind)}, id: reply.id as ${P}ReplyId, title: reply.title${extra}, message };`);
     } else if (kind === 'flow' || kind === 'address') {
       const name = kind === 'flow' ? 'flow' : 'address_message';
       lines.push(`    const reply = message.type === "interactive" ? message.interactive?.nfm_reply : undefined;`);
-      lines.push(`    if (!reply || reply.name !== ${str(name)} || typeof reply.response_json !== "string") return undefined;`);
+      lines.push(`    if (typeof reply !== "object" || reply === null || reply.name !== ${str(name)} || typeof reply.response_json !== "string") return undefined;`);
       lines.push('    let response: unknown;');
       lines.push('    try {');
       lines.push('      response = JSON.parse(reply.response_json);');
@@ -571,7 +572,7 @@ class MessageEmitter {
       } else lines.push('    return { kind: "address", response: answers, message };');
     } else if (kind === 'location') {
       lines.push('    const l = message.type === "location" ? message.location : undefined;');
-      lines.push('    if (!l || typeof l.latitude !== "number" || typeof l.longitude !== "number") return undefined;');
+      lines.push('    if (typeof l !== "object" || l === null || typeof l.latitude !== "number" || typeof l.longitude !== "number") return undefined;');
       lines.push('    return { kind: "location", latitude: l.latitude, longitude: l.longitude, ...(typeof l.name === "string" ? { name: l.name } : {}), ...(typeof l.address === "string" ? { address: l.address } : {}), message };');
     } else {
       lines.push('    void message;', '    return undefined;');

@@ -111,6 +111,18 @@ test('response_json that is not JSON: no reply, no crash', () => {
   assert.is(bookVisit.parseReply(parseWebhook(body).messages[0]!.message), undefined);
 });
 
+test('parseReply takes hostile messages: wrong types, missing fields, nulls', () => {
+  const hostile: unknown[] = [
+    null, undefined, 0, 'text', [], {}, { type: 'interactive' }, { type: 'interactive', interactive: null }, { type: 'interactive', interactive: 'x' },
+    { type: 'interactive', interactive: { button_reply: null } }, { type: 'interactive', interactive: { button_reply: { id: 5, title: 'x' } } },
+    { type: 'interactive', interactive: { button_reply: { id: 'track_order' } } }, { type: 'interactive', interactive: { list_reply: ['sku:x'] } },
+    { type: 'interactive', interactive: { nfm_reply: { name: 'flow', response_json: 42 } } }, { type: 'interactive', interactive: { nfm_reply: { name: 'flow', response_json: '[1]' } } },
+    { type: 'interactive', interactive: { nfm_reply: { name: 'address_message', response_json: 'null' } } },
+    { type: 'location', location: null }, { type: 'location', location: { latitude: '1', longitude: 2 } }, { type: 'location', context: null },
+  ];
+  for (const m of hostile) for (const s of SENDERS) assert.is(s.parseReply(m as never), undefined, `${s.name} on ${JSON.stringify(m)}`);
+});
+
 const SECRET = 'app-secret-42';
 const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 

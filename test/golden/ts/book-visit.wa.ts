@@ -49,9 +49,10 @@ export const bookVisit = {
    * undefined. With `sentId`, only a reply whose context is that sent message counts.
    */
   parseReply(message: InboundMessage, sentId?: string): BookVisitReply | undefined {
+    if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const reply = message.type === "interactive" ? message.interactive?.nfm_reply : undefined;
-    if (!reply || reply.name !== "flow" || typeof reply.response_json !== "string") return undefined;
+    if (typeof reply !== "object" || reply === null || reply.name !== "flow" || typeof reply.response_json !== "string") return undefined;
     let response: unknown;
     try {
       response = JSON.parse(reply.response_json);

@@ -67,10 +67,11 @@ export const catalog = {
    * undefined. With `sentId`, only a reply whose context is that sent message counts.
    */
   parseReply(message: InboundMessage, sentId?: string): CatalogReply | undefined {
+    if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const reply = message.type === "interactive" ? message.interactive?.list_reply : undefined;
-    if (!reply || typeof reply.id !== "string") return undefined;
+    if (typeof reply !== "object" || reply === null || typeof reply.id !== "string" || typeof reply.title !== "string") return undefined;
     if (!(["all_products","talk_to_us"].includes(reply.id) || /^sku:[\s\S]*$/u.test(reply.id))) return undefined;
-    return { kind: "list", id: reply.id as CatalogReplyId, title: reply.title, ...(reply.description !== undefined ? { description: reply.description } : {}), message };
+    return { kind: "list", id: reply.id as CatalogReplyId, title: reply.title, ...(typeof reply.description === "string" ? { description: reply.description } : {}), message };
   },
 };

@@ -42,9 +42,10 @@ export const deliveryAddress = {
    * undefined. With `sentId`, only a reply whose context is that sent message counts.
    */
   parseReply(message: InboundMessage, sentId?: string): DeliveryAddressReply | undefined {
+    if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const reply = message.type === "interactive" ? message.interactive?.nfm_reply : undefined;
-    if (!reply || reply.name !== "address_message" || typeof reply.response_json !== "string") return undefined;
+    if (typeof reply !== "object" || reply === null || reply.name !== "address_message" || typeof reply.response_json !== "string") return undefined;
     let response: unknown;
     try {
       response = JSON.parse(reply.response_json);

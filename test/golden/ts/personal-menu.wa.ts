@@ -48,9 +48,10 @@ export const personalMenu = {
    * undefined. With `sentId`, only a reply whose context is that sent message counts.
    */
   parseReply(message: InboundMessage, sentId?: string): PersonalMenuReply | undefined {
+    if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const reply = message.type === "interactive" ? message.interactive?.button_reply : undefined;
-    if (!reply || typeof reply.id !== "string") return undefined;
+    if (typeof reply !== "object" || reply === null || typeof reply.id !== "string" || typeof reply.title !== "string") return undefined;
     if (!(["track_order","new_order","vip_line"].includes(reply.id))) return undefined;
     return { kind: "button", id: reply.id as PersonalMenuReplyId, title: reply.title, message };
   },

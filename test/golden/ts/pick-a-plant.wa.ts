@@ -57,9 +57,10 @@ export const pickAPlant = {
    * undefined. With `sentId`, only a reply whose context is that sent message counts.
    */
   parseReply(message: InboundMessage, sentId?: string): PickAPlantReply | undefined {
+    if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const reply = message.type === "interactive" ? message.interactive?.button_reply : undefined;
-    if (!reply || typeof reply.id !== "string") return undefined;
+    if (typeof reply !== "object" || reply === null || typeof reply.id !== "string" || typeof reply.title !== "string") return undefined;
     if (!(["more_monstera","buy_monstera","more_pothos","buy_pothos"].includes(reply.id))) return undefined;
     return { kind: "button", id: reply.id as PickAPlantReplyId, title: reply.title, message };
   },

@@ -37,9 +37,10 @@ export const pickupLocation = {
    * undefined. With `sentId`, only a reply whose context is that sent message counts.
    */
   parseReply(message: InboundMessage, sentId?: string): PickupLocationReply | undefined {
+    if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const l = message.type === "location" ? message.location : undefined;
-    if (!l || typeof l.latitude !== "number" || typeof l.longitude !== "number") return undefined;
+    if (typeof l !== "object" || l === null || typeof l.latitude !== "number" || typeof l.longitude !== "number") return undefined;
     return { kind: "location", latitude: l.latitude, longitude: l.longitude, ...(typeof l.name === "string" ? { name: l.name } : {}), ...(typeof l.address === "string" ? { address: l.address } : {}), message };
   },
 };

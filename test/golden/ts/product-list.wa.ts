@@ -59,10 +59,11 @@ export const shopCategories = {
    * undefined. With `sentId`, only a reply whose context is that sent message counts.
    */
   parseReply(message: InboundMessage, sentId?: string): ShopCategoriesReply | undefined {
+    if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const reply = message.type === "interactive" ? message.interactive?.list_reply : undefined;
-    if (!reply || typeof reply.id !== "string") return undefined;
+    if (typeof reply !== "object" || reply === null || typeof reply.id !== "string" || typeof reply.title !== "string") return undefined;
     if (!(["cat_succulents","cat_ferns","cat_orchids","cat_herbs","cat_roses","cat_fruit"].includes(reply.id))) return undefined;
-    return { kind: "list", id: reply.id as ShopCategoriesReplyId, title: reply.title, ...(reply.description !== undefined ? { description: reply.description } : {}), message };
+    return { kind: "list", id: reply.id as ShopCategoriesReplyId, title: reply.title, ...(typeof reply.description === "string" ? { description: reply.description } : {}), message };
   },
 };
