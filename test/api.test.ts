@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, isValidRecipient } from '../compiler/compile.js';
+import { compile, isValidRecipient } from '../compiler/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const PICKUP = 'messages:\n  pickup:\n    type: location_request_message\n    body: Share your location\n';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { printJson } from '../compiler/emit/json.js';
 
 mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });

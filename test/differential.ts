@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { ParamSpec, ParamSpecs } from '../runtime/params.js';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { Reporter } from '../compiler/diagnostics/diagnostic.js';
 import { printJson } from '../compiler/emit/json.js';
 import { load } from '../compiler/load/load.js';

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { waml } from 'waml/esbuild';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { metaValidator, ORACLE_TYPES } from './oracle.js';
 
 const ROOT = join(import.meta.dirname, '..');

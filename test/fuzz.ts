@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { printJson } from '../compiler/emit/json.js';
 import * as runtime from '../runtime/index.js';
 import { metaValidator, ORACLE_TYPES } from './oracle.js';

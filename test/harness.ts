@@ -1,5 +1,5 @@
 import * as assert from 'uvu/assert';
-import { compile, type CompileOptions } from '../compiler/compile.js';
+import { compile, type CompileOptions } from '../compiler/index.js';
 import type { Code } from '../compiler/diagnostics/codes.js';
 import { SourceMap, toJson, type JsonDiagnostic } from '../compiler/diagnostics/render.js';
 import type { Span } from '../compiler/source.js';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { MAX_DEPTH } from '../compiler/load/load.js';
 import { expectAt } from './harness.js';
 

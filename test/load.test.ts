@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { expectAt, expectDiagnostics } from './harness.js';
 
 const OK = 'messages:\n  m:\n    type: location_request_message\n    body: Share your location\n';

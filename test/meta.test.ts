@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { CODES, type Code } from '../compiler/diagnostics/codes.js';
 import { render, SourceMap } from '../compiler/diagnostics/render.js';
 import { LIMITS } from '../compiler/limits.js';

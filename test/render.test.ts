@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../compiler/compile.js';
+import { compile } from '../compiler/index.js';
 import { displayWidth, FORMATS, render, SourceMap } from '../compiler/diagnostics/render.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/mistakes');

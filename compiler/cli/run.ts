@@ -4,6 +4,7 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/dia
 import { render, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
+import { useTemplateParser } from '../templates/grammar.js';
 import { writeOutputs } from './write.js';
 
 export interface Io {
@@ -96,6 +97,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     options.data = { path, text: read.text };
     sourceMap.add(path, read.text);
   }
+  // The template grammar is the largest part of waml: load it only when a file needs it.
+  if (sources.some((s) => s.text.includes('{{'))) useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
   const result = compile(sources, options);
   const skipped =
     args.command === 'build' && args.emit.includes('json')

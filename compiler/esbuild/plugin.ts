@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
-import { compile } from '../compile.js';
+import { compile } from '../index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../source.js';
 

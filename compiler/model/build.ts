@@ -1,4 +1,7 @@
-import { isTemplate, parseTemplate } from '../../grammar/index.js';
+import { parseTemplateText } from '../templates/grammar.js';
+
+/** Whether a string holds a placeholder at all: only those are parsed. */
+const isTemplate = (text: string): boolean => text.includes('{{');
 import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { LEntry, LMap, LNode, LScalar } from '../load/tree.js';
 import { entry } from '../load/tree.js';
@@ -72,7 +75,7 @@ class Builder {
       return t;
     }
     t.templated = true;
-    const parsed = parseTemplate(value);
+    const parsed = parseTemplateText(value);
     for (const e of parsed.errors) {
       this.r.report('WA511', textSpan(t, e.start, e.end), `${e.message} in a placeholder`, {
         help: 'a placeholder is `{{ name }}`, `{{ p.field | filter }}` or `{{ "text" }}`; write `{{ "{{" }}` for literal braces',

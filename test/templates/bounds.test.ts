@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../../compiler/compile.js';
+import { compile } from '../../compiler/index.js';
 import { patternBounds } from '../../compiler/templates/pattern.js';
 import { dedent, table } from '../harness.js';
 
