@@ -1,14 +1,184 @@
-// `npm run bench`: every benchmark, each as a ratio to a baseline measured in the same run,
-// with the medians beside it. `--quick` runs tiny sizes (CI uses it to prove the benches run).
+// `npm run bench`: every benchmark as a ratio to a baseline measured in the same run, with
+// the medians beside it. `--quick` runs tiny sizes (a test uses it to prove the benches run;
+// nothing asserts a time). The machine is named at the end.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Interactive, ActionButtons, Button, Body, Header, Footer } from 'whatsapp-api-js/messages';
+import { parseDocument } from 'yaml';
+import { compile } from '../compiler/index.js';
+import { helpMenu } from '../test/golden/ts/support-menu.wa.js';
+import { corpus, corpusFile, CORPUS_DATA } from './corpus.js';
 import { benchTemplates } from './templates.js';
 
 const quick = process.argv.includes('--quick');
-const rows = [...benchTemplates(quick ? 200 : 20_000, quick ? 3 : 15)];
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/waml.js');
 
-const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`${pad('benchmark', 36)} ${pad('baseline', 12)} ${pad('measured', 12)} ratio`);
-for (const r of rows) {
-  const ratio = r.measured / r.baseline;
-  console.log(`${pad(r.name, 36)} ${pad(`${r.baseline.toFixed(2)} ${r.unit}`, 12)} ${pad(`${r.measured.toFixed(2)} ${r.unit}`, 12)} ${ratio.toFixed(1)}x`);
+interface Row {
+  name: string;
+  baseline: string;
+  measured: string;
+  ratio: string;
+  target: string;
 }
-console.log(`\nbaseline for template parsing: a plain character scan of the same strings. Node ${process.version}, ${process.arch}.`);
+const rows: Row[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
+
+/** Times two functions alternately, `rounds` times each after a warm-up; medians in ms. */
+function race(a: () => unknown, b: () => unknown, rounds: number): [number, number] {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now();
+    a();
+    ta.push(performance.now() - t);
+    t = performance.now();
+    b();
+    tb.push(performance.now() - t);
+  }
+  return [median(ta), median(tb)];
+}
+
+function add(name: string, baseline: number, measured: number, target: string, unit = ms): void {
+  rows.push({ name, baseline: unit(baseline), measured: unit(measured), ratio: `${(measured / baseline).toFixed(2)}x`, target });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'waml-bench-'));
+
+// 1. Cold start: the whole process, `waml check one.wa.yaml`, against `node -e 0`.
+{
+  const file = join(work, 'one.wa.yaml');
+  writeFileSync(file, corpusFile(1).text);
+  const runs = quick ? 3 : 20;
+  const [node, waml] = race(
+    () => spawnSync(process.execPath, ['-e', '0']),
+    () => spawnSync(process.execPath, [BIN, 'check', file], { stdio: 'ignore' }),
+    runs,
+  );
+  add('cold start: waml check one file', node, waml, '≤ 1.5x node -e 0');
+}
+
+// 2. Throughput: check and emit JSON for a corpus, against parsing it with yaml alone.
+const size = quick ? 200 : 10_000;
+const files = corpus(size);
+{
+  const data = { path: 'data.json', text: CORPUS_DATA };
+  const [parse, build] = race(
+    () => {
+      for (const f of files) parseDocument(f.text);
+    },
+    () => {
+      // As the CLI does: in batches, the data parsed once per batch.
+      for (let i = 0; i < files.length; i += 250) compile(files.slice(i, i + 250), { data });
+    },
+    quick ? 1 : 5,
+  );
+  add(`throughput: check + JSON, ${size} files`, parse, build, '≤ 1.5x yaml parse');
+}
+
+// 2b. The same through the CLI, with one worker thread and with every core.
+{
+  const dir = join(work, 'corpus');
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(join(dir, f.path.replace('corpus/', '')), f.text);
+  writeFileSync(join(work, 'data.json'), CORPUS_DATA);
+  const cores = availableParallelism();
+  const cli = (jobs: number) => () => spawnSync(process.execPath, [BIN, 'build', dir, '--out', join(work, `out-${jobs}`), '--data', join(work, 'data.json'), '--jobs', String(jobs)], { stdio: 'ignore' });
+  const [one, all] = race(cli(1), cli(cores), quick ? 1 : 3);
+  add(`CLI build --jobs ${cores} vs --jobs 1, ${size} files`, one, all, 'wall time drops');
+}
+
+// 3. Warm re-check of a 300-line file, as an editor does after a keystroke.
+{
+  const lines: string[] = ['messages:'];
+  for (let i = 0; lines.length < 300; i++) lines.push(...corpusFile(i * 7 + 6).text.split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.replace(/^( {2}\w+?)_(\d+):/, `$1_$2_${i}:`)));
+  const text = `${lines.slice(0, 300).join('\n')}\n`;
+  const source = [{ path: 'big.wa.yaml', text }];
+  const n = quick ? 5 : 200;
+  const [parse, check] = race(() => parseDocument(text), () => compile(source), n);
+  add('warm re-check: one 300-line file', parse, check, 'median ≤ 5 ms');
+}
+
+// 4. Generated build() against a handwritten object literal and against whatsapp-api-js.
+{
+  const literal = () => ({
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: '12015550123',
+    type: 'interactive',
+    interactive: {
+      type: 'button',
+      header: { type: 'text', text: 'Need a hand? 👋' },
+      body: { text: 'Hi! What can we help you with today?\nPick one of the options below.' },
+      footer: { text: 'Replies within 5 minutes, 9:00–18:00' },
+      action: {
+        buttons: [
+          { type: 'reply', reply: { id: 'track_order', title: 'Track my order' } },
+          { type: 'reply', reply: { id: 'returns', title: 'Returns & refunds' } },
+          { type: 'reply', reply: { id: 'talk_to_agent', title: 'Talk to a person' } },
+        ],
+      },
+    },
+  });
+  const library = () => ({
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: '12015550123',
+    type: 'interactive',
+    interactive: new Interactive(
+      new ActionButtons(new Button('track_order', 'Track my order'), new Button('returns', 'Returns & refunds'), new Button('talk_to_agent', 'Talk to a person')),
+      new Body('Hi! What can we help you with today?\nPick one of the options below.'),
+      new Header('Need a hand? 👋'),
+      new Footer('Replies within 5 minutes, 9:00–18:00'),
+    ),
+  });
+  if (JSON.stringify(helpMenu.build('12015550123')) !== JSON.stringify(literal())) throw new Error('the handwritten literal is not the same body');
+  const calls = quick ? 2_000 : 200_000;
+  const loop = (f: () => unknown) => () => {
+    let keep: unknown;
+    for (let i = 0; i < calls; i++) keep = f();
+    return keep;
+  };
+  const [hand, generated] = race(loop(literal), loop(() => helpMenu.build('12015550123')), quick ? 3 : 15);
+  const [gen2, lib] = race(loop(() => helpMenu.build('12015550123')), loop(library), quick ? 3 : 15);
+  const perCall = (x: number) => `${((x * 1000) / calls).toFixed(3)} µs`;
+  add('build(): generated vs handwritten literal', hand, generated, '≤ 1.5x', perCall);
+  add('build(): whatsapp-api-js vs generated', gen2, lib, '≥ 5x (it slower)', perCall);
+}
+
+// 5. Memory: peak RSS of the CLI building corpora of growing size.
+{
+  const peak = (n: number): number => {
+    const dir = join(work, `mem-${n}`);
+    mkdirSync(dir, { recursive: true });
+    for (const f of corpus(n)) writeFileSync(join(dir, f.path.replace('corpus/', '')), f.text);
+    const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss:"+process.resourceUsage().maxRSS+"\\n"))';
+    const r = spawnSync(process.execPath, ['--import', hook, BIN, 'build', dir, '--out', join(work, `mem-out-${n}`), '--data', join(work, 'data.json'), '--jobs', '1'], { encoding: 'utf8' });
+    return Number(/maxrss:(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  };
+  const small = quick ? 50 : 2_500;
+  const a = peak(small);
+  const b = peak(size);
+  const mb = (x: number) => `${x.toFixed(0)} MB`;
+  add(`peak RSS: build ${small} files vs ${size}`, a, b, '≤ 300 MB, flat', mb);
+}
+
+// Template parsing (from the templates benchmark).
+for (const r of benchTemplates(quick ? 200 : 20_000, quick ? 3 : 15)) add(r.name, r.baseline, r.measured, 'reported');
+
+rmSync(work, { recursive: true, force: true });
+
+const widths = [44, 14, 14, 8, 18];
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' ').trimEnd();
+console.log(line(['benchmark', 'baseline', 'measured', 'ratio', 'target']));
+for (const r of rows) console.log(line([r.name, r.baseline, r.measured, r.ratio, r.target]));
+console.log(`\n${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

@@ -79,6 +79,8 @@ export interface Output {
   /** The source file and message it comes from. */
   file: string;
   message: string;
+  /** Where the message's name stands (JSON outputs), for collision diagnostics across runs. */
+  span?: Span;
 }
 
 export interface CompileResult {
@@ -239,7 +241,7 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
       if (!emit.has('json')) continue;
       const path = `${fileStem(f.path)}.${m.name}.json`;
       claimed.set(path, { file: f.path, name: m.name, nameSpan });
-      outputs.push({ path, text: printJson(m.body), file: f.path, message: m.name });
+      outputs.push({ path, text: printJson(m.body), file: f.path, message: m.name, span: nameSpan });
     }
   }
   return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt };

@@ -85,7 +85,7 @@ function treeMutation(text: string, next: (n: number) => number): string {
     if (all.length === 0) return text;
     const s = all[next(all.length)]! as { value: unknown };
     s.value = next(3) === 0 ? `${String(s.value)}${ODD_SCALARS[next(ODD_SCALARS.length)]}` : ODD_SCALARS[next(ODD_SCALARS.length)];
-    return doc.toString({ lineWidth: 0 });
+    return reprint(doc, text);
   }
   const all = collections(doc.contents as Node);
   if (all.length === 0) return text;
@@ -98,6 +98,11 @@ function treeMutation(text: string, next: (n: number) => number): string {
     const j = next(c.items.length);
     [c.items[i], c.items[j]] = [c.items[j], c.items[i]];
   }
+  return reprint(doc, text);
+}
+
+/** The mutated document as text; yaml refuses some (an alias moved before its anchor): keep the input then. */
+function reprint(doc: { toString(options: { lineWidth: number }): string }, text: string): string {
   try {
     return doc.toString({ lineWidth: 0 });
   } catch {

@@ -13,15 +13,16 @@ export interface Args {
   to?: string;
   data?: string;
   maxFileSize?: number;
+  jobs?: number;
   debug: boolean;
 }
 
 export class UsageError extends Error {}
 
-const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size']);
+const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--jobs']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--format', '--max-warnings', '--data', '--max-file-size', '--debug'],
-  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--debug'],
+  check: ['--format', '--max-warnings', '--data', '--max-file-size', '--jobs', '--debug'],
+  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--jobs', '--debug'],
 };
 
 /** Parses `waml <command> [PATH ...] [--flag value | --flag=value]`. */
@@ -73,6 +74,10 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--data':
         args.data = value!;
         break;
+      case '--jobs':
+        if (!/^[1-9]\d*$/.test(value!)) throw new UsageError(`\`--jobs\` takes a number of worker threads, 1 or more; not \`${value}\``);
+        args.jobs = Number(value);
+        break;
       case '--max-file-size':
         if (!/^[1-9]\d*$/.test(value!)) throw new UsageError(`\`--max-file-size\` takes a number of bytes; not \`${value}\``);
         args.maxFileSize = Number(value);
@@ -112,6 +117,7 @@ Options:
                     with params are rendered with it and checked again; without it,
                     build skips them (and says so)
   --max-file-size N the largest file read, in bytes (default 1048576)
+  --jobs N          worker threads for many files (default: the number of cores)
   --debug           show the stack of an internal error
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal error.

@@ -1,10 +1,15 @@
 // The `waml` executable: runs the command line and turns an internal failure into one line
 // that says it is a bug (the stack only with --debug), with exit status 2.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
+import { runBatch, type BatchInput } from './batch.js';
 import { run } from './run.js';
 
 const argv = process.argv.slice(2);
-try {
+if (!isMainThread && (workerData as { waml?: string } | null)?.waml === 'batch') {
+  // A worker thread of `--jobs`: it compiles the batches it is given.
+  parentPort!.on('message', async (input: BatchInput) => parentPort!.postMessage(await runBatch(input)));
+} else try {
   process.exitCode = await run(argv, {
     cwd: process.cwd(),
     env: process.env,
@@ -12,6 +17,7 @@ try {
     stderr: (s) => process.stderr.write(s),
     isTTY: process.stdout.isTTY === true,
     version: pkg.version,
+    workerUrl: new URL(import.meta.url),
   });
 } catch (error) {
   const detail = argv.includes('--debug') && error instanceof Error ? `\n${error.stack}` : '';

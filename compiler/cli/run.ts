@@ -1,20 +1,60 @@
 import { resolve } from 'node:path';
-import { compile, DEFAULT_MAX_FILE_SIZE, isValidRecipient, type CompileOptions, type Source } from '../compile.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_MAX_FILE_SIZE, isValidRecipient } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../source.js';
+import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
-import { useTemplateParser } from '../templates/grammar.js';
 import { writeOutputs } from './write.js';
 
 export interface Io {
   cwd: string;
+  /** The script a worker thread runs (the CLI's own bundle); without it, no worker threads. */
+  workerUrl?: URL;
   env: Record<string, string | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Whether stdout is a terminal (for colour). */
   isTTY: boolean;
   version: string;
+}
+
+/** Files per batch: read, compiled and written together. */
+const BATCH = 250;
+
+/**
+ * Runs batches on a pool of worker threads, `jobs` at a time; returns, in batch order, a way
+ * to await each result (results may arrive out of order; they are used in order).
+ */
+function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined): (() => Promise<BatchResult>)[] {
+  if (!url) return batches.map((b) => () => runBatch(b));
+  const settle: { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }[] = [];
+  const promises = batches.map((_, i) => new Promise<BatchResult>((resolve, reject) => (settle[i] = { resolve, reject })));
+  for (const p of promises) p.catch(() => undefined);
+  let nextBatch = 0;
+  const workers: Worker[] = [];
+  const feed = (w: Worker) => {
+    if (nextBatch >= batches.length) {
+      void w.terminate();
+      return;
+    }
+    const i = nextBatch++;
+    w.once('message', (r: BatchResult) => {
+      settle[i]!.resolve(r);
+      feed(w);
+    });
+    w.postMessage(batches[i]);
+  };
+  for (let j = 0; j < jobs; j++) {
+    const w = new Worker(url, { workerData: { waml: 'batch' } });
+    w.on('error', (e) => settle.forEach((s) => s.reject(e)));
+    workers.push(w);
+    feed(w);
+  }
+  return promises.map((p) => () => p);
 }
 
 /** Exit statuses. */
@@ -59,33 +99,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
-  const sources: Source[] = [];
-  const sourceMap = new SourceMap();
-  const unreadable: Diagnostic[] = [];
   const limit = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  for (const f of found) {
-    const read = readSource(f.absolute, limit);
-    if (read.ok) {
-      sources.push({ path: f.display, text: read.text });
-      sourceMap.add(f.display, read.text);
-    } else if (read.size !== undefined) {
-      unreadable.push(diagnostic(f.display, 'WA903', { start: 0, end: 0 }, `${f.display} was not read: ${read.reason}`, {
-        help: 'split it into several files, or raise the limit with --max-file-size',
-      }));
-    } else {
-      unreadable.push(diagnostic(f.display, 'WA902', { start: 0, end: 0 }, `${f.display} was not compiled: ${read.reason}`, {
-        help: 'save the file as UTF-8 text',
-      }));
-    }
-  }
-
+  const sourceMap = new SourceMap();
   // --emit js: the TypeScript module compiled by esbuild, with declarations beside it.
   const emit = new Set<'json' | 'ts' | 'dts'>();
   if (args.emit.includes('json')) emit.add('json');
   if (args.emit.includes('ts') || args.emit.includes('js')) emit.add('ts');
   if (args.emit.includes('js')) emit.add('dts');
-  const options: CompileOptions = { emit: [...emit], maxFileSize: limit };
+  const options: BatchInput['options'] = { emit: [...emit], maxFileSize: limit };
   if (args.to !== undefined) options.to = args.to;
+  let data: BatchInput['data'];
   if (args.data !== undefined) {
     const absolute = resolve(io.cwd, args.data);
     const read = readSource(absolute, limit);
@@ -93,40 +116,83 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`waml: the data file ${args.data} cannot be used: ${read.reason}\n`);
       return EXIT.usage;
     }
-    const path = displayPath(io.cwd, absolute);
-    options.data = { path, text: read.text };
-    sourceMap.add(path, read.text);
+    data = { path: displayPath(io.cwd, absolute), text: read.text };
+    sourceMap.add(data.path, data.text);
   }
-  // The template grammar is the largest part of waml: load it only when a file needs it.
-  if (sources.some((s) => s.text.includes('{{'))) useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
-  const result = compile(sources, options);
-  const skipped =
-    args.command === 'build' && args.emit.includes('json')
-      ? result.unbuilt.map((u) =>
-          diagnostic(u.file, 'WA516', u.nameSpan, `message \`${u.name}\` has params, so no JSON was built for it`, {
-            help: 'give `--data FILE` with their values to build it',
-          }),
-        )
-      : [];
-  const diagnostics = sortDiagnostics([...unreadable, ...result.diagnostics, ...skipped]);
+
+  // Files go in batches: each is read, compiled (in a worker thread with --jobs > 1) and
+  // written before the next is kept in memory, so memory stays flat however many files.
+  const batches: BatchInput[] = [];
+  for (let i = 0; i < found.length; i += BATCH) batches.push({ files: found.slice(i, i + BATCH), options, ...(data ? { data } : {}) });
+  const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), batches.length));
+  const results = jobs > 1 ? inWorkers(batches, jobs, io.workerUrl) : batches.map((b) => () => runBatch(b));
+
+  const diagnostics: Diagnostic[] = [];
+  const claimed = new Map<string, { file: string; span: Span }>();
+  const failedFiles = new Set<string>();
+  let written = 0;
+  let unchanged = 0;
+  let skipped = 0;
+  const seenData = new Set<string>();
+  for (const next of results) {
+    const r = await next();
+    for (const [path, text] of r.texts) sourceMap.add(path, text);
+    for (const d of r.diagnostics) {
+      // Data-file diagnostics repeat across batches; keep each once.
+      if (data && d.file === data.path) {
+        const key = `${d.code}:${d.span.start}:${d.message}`;
+        if (seenData.has(key)) continue;
+        seenData.add(key);
+      }
+      diagnostics.push(d);
+      if (d.severity === 'error') failedFiles.add(d.file);
+    }
+    // Output names are flat: a file whose output another file (earlier by path) already writes is not built.
+    const byFile = new Map<string, typeof r.outputs>();
+    for (const o of r.outputs) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
+    let outputs: typeof r.outputs = [];
+    for (const [file, list] of byFile) {
+      const clash = list.map((o) => ({ o, first: claimed.get(o.path) })).filter((x) => x.first && x.first.file !== file);
+      if (clash.length > 0) {
+        for (const { o, first } of clash) {
+          diagnostics.push(diagnostic(file, 'WA901', o.span ?? { start: 0, end: 0 }, o.message ? `message \`${o.message}\` would be written to ${o.path}, which ${first!.file} already writes` : `this file's module would be written to ${o.path}, which ${first!.file} already writes`, {
+            related: [{ file: first!.file, span: first!.span, message: 'also written by this file' }],
+            help: 'rename the message or the file',
+          }));
+        }
+        failedFiles.add(file);
+        continue;
+      }
+      for (const o of list) claimed.set(o.path, { file, span: o.span ?? { start: 0, end: 0 } });
+      outputs.push(...list);
+    }
+    if (args.command === 'build') {
+      if (args.emit.includes('js')) {
+        const { transformSync } = await import('esbuild');
+        const js = outputs.filter((o) => o.path.endsWith('.wa.ts')).map((o) => ({ ...o, path: o.path.replace(/\.ts$/, '.js'), text: `${o.text.slice(0, o.text.indexOf('\n') + 1)}${transformSync(o.text, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: o.path }).code}` }));
+        outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || args.emit.includes('ts')), ...js];
+      }
+      const w = writeOutputs(resolve(io.cwd, args.out!), outputs);
+      written += w.written.length;
+      unchanged += w.unchanged.length;
+      if (args.emit.includes('json')) {
+        for (const u of r.unbuilt) {
+          diagnostics.push(diagnostic(u.file, 'WA516', u.nameSpan, `message \`${u.name}\` has params, so no JSON was built for it`, { help: 'give `--data FILE` with their values to build it' }));
+          skipped++;
+        }
+      }
+    }
+  }
+
   const format = args.format ?? 'pretty';
   const color = format === 'pretty' && colorWanted(io);
-  const shown = render(diagnostics, sourceMap, format, { color, files: found.length });
+  const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length });
   if (shown !== '') io.stdout(shown);
-
   if (args.command === 'build') {
-    let outputs = result.outputs;
-    if (args.emit.includes('js')) {
-      const { transformSync } = await import('esbuild');
-      const js = outputs.filter((o) => o.path.endsWith('.wa.ts')).map((o) => ({ ...o, path: o.path.replace(/\.ts$/, '.js'), text: `${o.text.slice(0, o.text.indexOf('\n') + 1)}${transformSync(o.text, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: o.path }).code}` }));
-      outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || args.emit.includes('ts')), ...js];
-    }
-    const { written, unchanged } = writeOutputs(resolve(io.cwd, args.out!), outputs);
-    const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
-    const parts = [`wrote ${plural(written.length, 'file')} to ${args.out}`];
-    if (unchanged.length > 0) parts.push(`${unchanged.length} unchanged`);
-    if (failed > 0) parts.push(`${plural(failed, 'source')} with errors not built`);
-    if (skipped.length > 0) parts.push(`${plural(skipped.length, 'message')} with params skipped (no --data)`);
+    const parts = [`wrote ${plural(written, 'file')} to ${args.out}`];
+    if (unchanged > 0) parts.push(`${unchanged} unchanged`);
+    if (failedFiles.size > 0) parts.push(`${plural(failedFiles.size, 'source')} with errors not built`);
+    if (skipped > 0) parts.push(`${plural(skipped, 'message')} with params skipped (no --data)`);
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 
