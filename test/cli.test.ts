@@ -250,6 +250,28 @@ test('build --data renders; bad data is reported in the data file', () => {
   rmSync(dir, { recursive: true });
 });
 
+test('--jobs 1 and --jobs 2 over 600 files in three batches: the same diagnostics and outputs', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'a'));
+  mkdirSync(join(dir, 'z'));
+  for (let i = 0; i < 600; i++) writeFileSync(join(dir, 'a', `f${String(i).padStart(3, '0')}.wa.yaml`), LOCATION(i % 97 === 0 ? '""' : `Hi ${i}`));
+  // z/f001.wa.yaml writes the same output as a/f001.wa.yaml, two batches later.
+  writeFileSync(join(dir, 'z', 'f001.wa.yaml'), LOCATION('Again'));
+  const one = waml(['build', '.', '--out', 'out1', '--jobs', '1', '--format', 'gcc'], dir);
+  const two = waml(['build', '.', '--out', 'out2', '--jobs', '2', '--format', 'gcc'], dir);
+  assert.is(one.status, 1);
+  assert.is(two.status, 1);
+  assert.is(two.stdout, one.stdout);
+  assert.match(one.stdout, /^z\/f001\.wa\.yaml:2:3: error: message `m` would be written to f001\.m\.json, which a\/f001\.wa\.yaml already writes \[WA901\]$/m);
+  assert.is(one.stdout.split('\n').filter((l) => l.includes('[WA303]')).length, 7);
+  const list = (out: string) => readdirSync(join(dir, out)).sort();
+  assert.equal(list('out2'), list('out1'));
+  assert.is(list('out1').length, 600 - 7);
+  assert.is(readFileSync(join(dir, 'out2', 'f001.m.json'), 'utf8'), readFileSync(join(dir, 'out1', 'f001.m.json'), 'utf8'));
+  assert.match(readFileSync(join(dir, 'out1', 'f001.m.json'), 'utf8'), /Hi 1"/);
+  rmSync(dir, { recursive: true });
+});
+
 test('build --emit ts,js: modules, compiled modules and their declarations, runnable', async () => {
   mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(import.meta.dirname, '.tmp', 'emit-'));

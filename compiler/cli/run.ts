@@ -184,6 +184,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 
+  // Diagnostics raised across batches (collisions) may point into files whose text was not
+  // kept: read those few again for rendering.
+  const byDisplay = new Map(found.map((f) => [f.display, f.absolute]));
+  for (const file of new Set(diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]))) {
+    const absolute = byDisplay.get(file);
+    if (absolute && !sourceMap.get(file)) {
+      const read = readSource(absolute, limit);
+      if (read.ok) sourceMap.add(file, read.text);
+    }
+  }
   const format = args.format ?? 'pretty';
   const color = format === 'pretty' && colorWanted(io);
   const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length });
