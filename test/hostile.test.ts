@@ -96,6 +96,12 @@ test('__proto__, constructor and prototype anywhere are plain data: no prototype
   assert.is(({} as Record<string, unknown>)['polluted'], undefined);
 });
 
+test('an alias inside the value it refers to (a cycle) is refused, also where the schema recurses', () => {
+  assert.equal(survive('params: &p\n  x: { type: array, items: *p }\nmessages:\n  m: { type: location_request_message, body: Hi }\n').codes, ['WA105']);
+  assert.equal(survive('params:\n  o: &o { type: object, fields: { inner: *o } }\nmessages:\n  m: { type: location_request_message, body: "{{ o.inner }}" }\n').codes, ['WA105']);
+  assert.equal(survive('messages: &x { m: *x }\n').codes, ['WA105']);
+});
+
 test('YAML tags and merge keys are refused with a diagnostic', () => {
   assert.equal(survive(OK.replace('Share your location', '!js/function "x"')).codes, ['WA106']);
   assert.equal(survive(OK.replace('    body:', '    <<: { footer: x }\n    body:')).codes, ['WA111']);

@@ -127,6 +127,8 @@ class TreeBuilder {
   failed = false;
   tooDeep = false;
   private depth = 0;
+  /** The collections being built: an alias to one of them is a cycle. */
+  private readonly building = new Set<Node>();
   private readonly done = new Map<Node, LNode>();
   private aliasesSeen = false;
 
@@ -166,10 +168,12 @@ class TreeBuilder {
       return undefined;
     }
     this.depth++;
+    this.building.add(node);
     try {
       return this.nodeAt(node);
     } finally {
       this.depth--;
+      this.building.delete(node);
     }
   }
 
@@ -182,6 +186,14 @@ class TreeBuilder {
       if (!target) {
         this.reporter.report('WA105', span, `alias \`*${node.source}\` refers to no anchor`, {
           help: `define \`&${node.source}\` on a value before this alias`,
+        });
+        this.failed = true;
+        return undefined;
+      }
+      if (this.building.has(target)) {
+        // An alias inside the value it names: a cycle, which no message can be.
+        this.reporter.report('WA105', span, `alias \`*${node.source}\` is inside the value it refers to (a cycle)`, {
+          help: 'write the values out; a message cannot contain itself',
         });
         this.failed = true;
         return undefined;
@@ -205,16 +217,23 @@ class TreeBuilder {
       return result;
     }
     if (isSeq(node)) {
-      const result: LNode = { kind: 'seq', items: [], span: this.span(node) };
+      const plain: unknown[] = [];
+      const result: LNode = { kind: 'seq', items: [], span: this.span(node), plain };
       this.done.set(node, result);
       for (const item of node.items) {
         const built = this.node(item as Node);
-        if (built) result.items.push(built);
+        if (built) {
+          result.items.push(built);
+          plain.push(built.kind === 'scalar' ? built.value : built.plain);
+        }
       }
       return result;
     }
     if (isMap(node)) {
-      const result: LMap = { kind: 'map', entries: [], span: this.span(node) };
+      // The plain value for the validator is built in the same walk; without a prototype, so
+      // that `__proto__` is an ordinary key.
+      const plain = Object.create(null) as Record<string, unknown>;
+      const result: LMap = { kind: 'map', entries: [], span: this.span(node), plain };
       this.done.set(node, result);
       const seen = new Map<string, Span>();
       for (const pair of node.items) {
@@ -255,7 +274,10 @@ class TreeBuilder {
         const value: LNode | undefined = valueNode
           ? this.node(valueNode)
           : emptyScalar(keySpan.end);
-        if (value) result.entries.push({ key, keySpan, value } satisfies LEntry);
+        if (value) {
+          result.entries.push({ key, keySpan, value } satisfies LEntry);
+          plain[key] = value.kind === 'scalar' ? value.value : value.plain;
+        }
       }
       return result;
     }

@@ -32,12 +32,15 @@ export interface LMap {
   kind: 'map';
   entries: LEntry[];
   span: Span;
+  /** The plain value, built in the same walk (see toPlain). */
+  plain?: Record<string, unknown>;
 }
 
 export interface LSeq {
   kind: 'seq';
   items: LNode[];
   span: Span;
+  plain?: unknown[];
 }
 
 /** The entry for `key`, the first one if a key is (wrongly) repeated. */
@@ -56,6 +59,7 @@ export function get(map: LMap, key: string): LNode | undefined {
  */
 export function toPlain(node: LNode, seen = new Map<LNode, unknown>()): unknown {
   if (node.kind === 'scalar') return node.value;
+  if (node.plain) return node.plain;
   const done = seen.get(node);
   if (done !== undefined) return done;
   if (node.kind === 'seq') {
