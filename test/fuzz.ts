@@ -79,7 +79,28 @@ function scalars(node: Node | null, out: Node[] = []): Node[] {
 function treeMutation(text: string, next: (n: number) => number): string {
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return byteMutation(text, next);
-  const op = next(4);
+  const op = next(5);
+  if (op === 4) {
+    // An anchor on a collection and an alias to it somewhere, perhaps inside itself (a cycle).
+    const all = collections(doc.contents as Node);
+    const targets = scalars(doc.contents as Node);
+    if (all.length === 0 || targets.length === 0) return text;
+    const anchored = all[next(all.length)]!;
+    const alias = doc.createAlias(anchored as never, 'fz');
+    const replace = targets[next(targets.length)]!;
+    const swap = (node: Node | null): boolean => {
+      if (isMap(node)) for (const p of node.items) if (p.value === replace) return (p.value = alias), true;
+      if (isSeq(node)) {
+        const i = node.items.indexOf(replace);
+        if (i >= 0) return (node.items[i] = alias), true;
+      }
+      if (isMap(node)) return node.items.some((p) => swap(p.value as Node | null));
+      if (isSeq(node)) return node.items.some((x) => swap(x as Node));
+      return false;
+    };
+    swap(doc.contents as Node);
+    return reprint(doc, text);
+  }
   if (op === 3) {
     const all = scalars(doc.contents as Node);
     if (all.length === 0) return text;

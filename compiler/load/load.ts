@@ -147,7 +147,8 @@ class TreeBuilder {
   /** yaml's own guard against alias bombs: toJS counts expansions against maxAliasCount. */
   private checkAliasExpansion(): void {
     try {
-      this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      // mapAsMap: complex keys stay keys (no warning printed); only the counting matters here.
+      this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
     } catch (error) {
       if (!(error instanceof ReferenceError)) throw error;
       const span = this.firstAlias ?? { start: 0, end: 0 };
