@@ -4,7 +4,8 @@ import { emitDeclarations, emitTypeScript } from './emit/ts.js';
 import { LIMITS } from './limits.js';
 import { load } from './load/load.js';
 import { buildFile } from './model/build.js';
-import type { MessageType, WamlFile } from './model/types.js';
+import type { Message, MessageType, WamlFile } from './model/types.js';
+import type { Params } from './templates/params.js';
 import type { LMap } from './load/tree.js';
 import { toPlain } from './load/tree.js';
 import { RULES } from './rules/index.js';
@@ -155,11 +156,13 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
         for (const rule of RULES) rule.check(m, reporter);
         checks.set(m.name, reporter.checks.slice(before));
       }
+      // A message's params are those it reads: a sender takes and checks exactly these.
+      const used = new Map(file.messages.map((m) => [m.name, readParams(m, infos.get(m.name)!)]));
       if (reporter.errorCount === 0 && emit.has('ts')) {
-        modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, checks, source.text), file: source.path, message: '' });
+        modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, checks, source.text, used), file: source.path, message: '' });
       }
       if (reporter.errorCount === 0 && emit.has('dts')) {
-        modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text: emitDeclarations(file, source.text), file: source.path, message: '' });
+        modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text: emitDeclarations(file, source.text, used), file: source.path, message: '' });
       }
       if (reporter.errorCount === 0) {
         for (const m of file.messages) {
@@ -175,7 +178,7 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
           }
           if (!data.root) continue; // The data file itself is broken; its diagnostics say why.
           const dataReporter = new Reporter(data.path);
-          if (!checkData(data.root, m.scope, source.path, dataReporter)) {
+          if (!checkData(data.root, used.get(m.name)!, source.path, dataReporter)) {
             for (const d of dataReporter.diagnostics) dataDiagnostics.set(`${d.span.start}:${d.span.end}:${d.message}`, d);
             continue;
           }
@@ -245,6 +248,13 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
     }
   }
   return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt };
+}
+
+/** The params of its scope that a message reads. */
+function readParams(m: Message, info: TemplateInfo): Params {
+  const out = Object.create(null) as Params;
+  for (const [name, p] of Object.entries(m.scope)) if (info.used.has(name)) out[name] = p;
+  return out;
 }
 
 /** Reads the data file: a JSON (or YAML) object of param values. */

@@ -188,13 +188,20 @@ export function checkUrl(r: Reporter, text: Text | undefined, label: string, sch
     const onlyUrlParam = text.parts.length === 1 && first?.kind === 'expr' && first.type?.kind === 'url' && first.type.optional === false;
     const prefix = first?.kind === 'literal' ? first.value : '';
     const prefixOk = /^[a-z]+:\/\/[^/\s{}]+\//i.test(prefix) || /^[a-z]+:\/\/[^/\s{}]+$/i.test(prefix) && text.parts.length === 1;
+    if (text.parts.some((p) => p.kind === 'literal' && /\s/.test(p.value))) {
+      r.report('WA405', text.span, `${label} \`${text.value}\` is not an absolute http or https URL: it contains white space`, {
+        help: 'remove the spaces; encode a space in a URL as %20',
+      });
+      return;
+    }
     if (prefixOk) checkUrlText(r, text, prefix.replace(/\/?$/, '/'), label, schemes, warnHttp);
     else if (!onlyUrlParam) {
       r.report('WA521', text.span, `${label} may not be an absolute http or https URL`, {
         help: 'start it with the fixed `https://host/` part, or use one param of type `url`; until then it is checked before sending',
       });
-      r.check({ kind: 'url', label, field: label, span: text.span });
     }
+    // The values may still bring white space or worse: checked before sending.
+    r.check({ kind: 'url', label, field: label, span: text.span });
     return;
   }
   if (isBlank(text.value)) return;

@@ -24,6 +24,7 @@ export interface CatalogReply {
 }
 
 const catalogParams: ParamSpecs = {"products":{"type":"array","items":{"sku":{"type":"string","pattern":"^[A-Z0-9-]{3,16}$"},"name":{"type":"string","minLength":1,"maxLength":40},"price":{"type":"number","minimum":0,"maximum":99999}},"minItems":1,"maxItems":8}};
+const catalogIdPatterns = [new RegExp("^sku:[\\s\\S]*$", "u")];
 
 function catalogSite(field: string, line: number, column: number): $.Site {
   return { message: "catalog", field, source: { file: FILE, line, column } };
@@ -71,7 +72,7 @@ export const catalog = {
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
     const reply = message.type === "interactive" ? message.interactive?.list_reply : undefined;
     if (typeof reply !== "object" || reply === null || typeof reply.id !== "string" || typeof reply.title !== "string") return undefined;
-    if (!(["all_products","talk_to_us"].includes(reply.id) || /^sku:[\s\S]*$/u.test(reply.id))) return undefined;
+    if (!(["all_products","talk_to_us"].includes(reply.id) || catalogIdPatterns.some((p) => p.test(reply.id)))) return undefined;
     return { kind: "list", id: reply.id as CatalogReplyId, title: reply.title, ...(typeof reply.description === "string" ? { description: reply.description } : {}), message };
   },
 };

@@ -2,6 +2,8 @@
 import { $, type Client, type InboundMessage, type ParamSpecs, type RequestBody, type SendResult } from 'waml/runtime';
 import type { CtaUrlInteractive } from 'waml/runtime';
 
+const FILE = "examples/order-status.wa.yaml";
+
 // ---- order_status (cta_url) ----
 
 export type OrderStatusParams = {
@@ -15,6 +17,10 @@ export type OrderStatusReply = never;
 
 const orderStatusParams: ParamSpecs = {"order_id":{"type":"string","pattern":"^[A-Z0-9-]{4,12}$"},"carrier":{"type":"string","enum":["BlueDart","Delhivery","DTDC"]},"eta_days":{"type":"integer","minimum":1,"maximum":14}};
 
+function orderStatusSite(field: string, line: number, column: number): $.Site {
+  return { message: "order_status", field, source: { file: FILE, line, column } };
+}
+
 export const orderStatus = {
   name: "order_status" as const,
   /** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
@@ -25,7 +31,7 @@ export const orderStatus = {
       header: { type: "text", text: "Order " + $.text(params.order_id) + " has shipped 🚚" },
       body: { text: "Your plants left our nursery with " + $.text(params.carrier) + " and should reach you in " + $.text(params.eta_days) + " days." },
       footer: { text: "Tracking updates every hour" },
-      action: { name: "cta_url", parameters: { display_text: "Track order", url: "https://shop.example.com/track/" + $.text(params.order_id) } },
+      action: { name: "cta_url", parameters: { display_text: "Track order", url: $.url(orderStatusSite("button URL", 18, 12), "https://shop.example.com/track/" + $.text(params.order_id)) } },
     });
   },
   /** Builds the message and sends it with the client. */
