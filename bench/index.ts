@@ -149,10 +149,12 @@ const files = corpus(size);
     return keep;
   };
   const [hand, generated] = race(loop(literal), loop(() => helpMenu.build('12015550123')), quick ? 3 : 15);
-  const [gen2, lib] = race(loop(() => helpMenu.build('12015550123')), loop(library), quick ? 3 : 15);
+  // whatsapp-api-js's classes defer the wire shape to toJSON, so compare the bodies as sent.
+  const [gen2, lib] = race(loop(() => JSON.stringify(helpMenu.build('12015550123'))), loop(() => JSON.stringify(library())), quick ? 3 : 15);
+  if (JSON.stringify(library()).length !== JSON.stringify(literal()).length) throw new Error('whatsapp-api-js does not build the same body');
   const perCall = (x: number) => `${((x * 1000) / calls).toFixed(3)} µs`;
   add('build(): generated vs handwritten literal', hand, generated, '≤ 1.5x', perCall);
-  add('build(): whatsapp-api-js vs generated', gen2, lib, '≥ 5x (it slower)', perCall);
+  add('build() as sent: whatsapp-api-js vs generated', gen2, lib, '≥ 5x (it slower)', perCall);
 }
 
 // 5. Memory: peak RSS of the CLI building corpora of growing size.
@@ -177,7 +179,7 @@ for (const r of benchTemplates(quick ? 200 : 20_000, quick ? 3 : 15)) add(r.name
 
 rmSync(work, { recursive: true, force: true });
 
-const widths = [44, 14, 14, 8, 18];
+const widths = [48, 14, 14, 8, 18];
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' ').trimEnd();
 console.log(line(['benchmark', 'baseline', 'measured', 'ratio', 'target']));
 for (const r of rows) console.log(line([r.name, r.baseline, r.measured, r.ratio, r.target]));

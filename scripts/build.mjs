@@ -72,8 +72,8 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   external: ['esbuild'],
-  minifyWhitespace: true,
-  minifySyntax: true,
+  minify: true,
+  keepNames: true,
 });
 await build({ ...common, entryPoints: [at('compiler/index.ts')], outfile: at('dist/index.js') });
 await build({ ...common, entryPoints: [at('compiler/esbuild/plugin.ts')], outfile: at('dist/esbuild.js'), external: ['esbuild'] });
