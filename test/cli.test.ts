@@ -60,6 +60,28 @@ test('check --format github prints workflow annotations', () => {
   assert.match(lines[4]!, /^::warning file=five-mistakes\.wa\.yaml,line=23,col=37,endLine=23,endColumn=63,title=WA406 warning::/);
 });
 
+test('check --format sarif: SARIF 2.1.0 for code scanning, columns in code points', () => {
+  const r = waml(['check', 'five-mistakes.wa.yaml', 'emoji.wa.yaml', '--format', 'sarif'], MISTAKES);
+  assert.is(r.status, 1);
+  const log = JSON.parse(r.stdout);
+  assert.is(log.version, '2.1.0');
+  const run = log.runs[0];
+  assert.is(run.tool.driver.name, 'waml');
+  assert.is(run.columnKind, 'unicodeCodePoints');
+  assert.ok(run.tool.driver.rules.some((x: { id: string; name: string }) => x.id === 'WA301' && x.name === 'too-long'));
+  const results = run.results as { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[]; relatedLocations?: unknown[] }[];
+  assert.equal(results.map((x) => `${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}:${x.locations[0]!.physicalLocation.region.startColumn} ${x.ruleId} ${x.level}`), [
+    'emoji.wa.yaml:6:27 WA301 error',
+    'five-mistakes.wa.yaml:6:5 WA201 error',
+    'five-mistakes.wa.yaml:8:35 WA301 error',
+    'five-mistakes.wa.yaml:9:15 WA407 error',
+    'five-mistakes.wa.yaml:18:9 WA409 error',
+    'five-mistakes.wa.yaml:23:37 WA406 warning',
+  ]);
+  for (const x of results) assert.is(run.tool.driver.rules[x.ruleIndex].id, x.ruleId);
+  assert.is(results[3]!.relatedLocations?.length, 1);
+});
+
 test('check --format pretty: colour only when forced, never with NO_COLOR', () => {
   const plain = waml(['check', 'five-mistakes.wa.yaml'], MISTAKES);
   assert.not.match(plain.stdout, /\x1b\[/);
@@ -117,7 +139,7 @@ test('usage errors exit 2 with one line and no stack', () => {
   const cases: [string[], RegExp][] = [
     [['frobnicate'], /unknown command `frobnicate`/],
     [['check', '--colour'], /unknown option `--colour` for `waml check`/],
-    [['check', '--format', 'xml'], /`--format` takes pretty, json, gcc, github; not `xml`/],
+    [['check', '--format', 'xml'], /`--format` takes pretty, json, gcc, github, sarif; not `xml`/],
     [['check', '--max-warnings', 'many'], /`--max-warnings` takes a whole number/],
     [['check', '--format'], /`--format` needs a value/],
     [['build', 'clean.wa.yaml'], /`waml build` needs `--out DIR`/],

@@ -94,7 +94,7 @@ export function parseArgs(argv: readonly string[]): Args {
 export const HELP = `waml: compile WhatsApp interactive messages written in .wa.yaml
 
 Usage:
-  waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github] [--max-warnings N]
+  waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
   waml build [PATH ...] --out DIR [--emit json,ts,js] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
   waml --version | --help
 
@@ -105,7 +105,7 @@ check   report every problem in every file
 build   check, then write DIR/<file stem>.<message>.json for each file without errors
 
 Options:
-  --format F        pretty (default), json, gcc or github
+  --format F        pretty (default), json, gcc, github or sarif
   --max-warnings N  fail (exit 1) when there are more than N warnings
   --out DIR         where build writes its outputs
   --emit LIST       what build writes: json (the default), ts (typed sender

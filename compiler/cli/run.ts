@@ -196,7 +196,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const format = args.format ?? 'pretty';
   const color = format === 'pretty' && colorWanted(io);
-  const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length });
+  const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length, version: io.version });
   if (shown !== '') io.stdout(shown);
   if (args.command === 'build') {
     const parts = [`wrote ${plural(written, 'file')} to ${args.out}`];

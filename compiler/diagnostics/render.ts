@@ -1,11 +1,12 @@
 import { SourceText, type Range, type Span } from '../source.js';
+import { CODES, type Code } from './codes.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /**
  * Rendering diagnostics: the only place where offsets become lines and columns. Pure: it
  * returns text and knows nothing of terminals beyond the `color` flag it is given.
  */
-export const FORMATS = ['pretty', 'json', 'gcc', 'github'] as const;
+export const FORMATS = ['pretty', 'json', 'gcc', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -13,6 +14,8 @@ export interface RenderOptions {
   color?: boolean;
   /** How many files were checked, for the summary. */
   files?: number;
+  /** waml's version, for SARIF's tool description. */
+  version?: string;
 }
 
 /** Looks up the text of the files named by diagnostics; files it lacks show at 1:1 without a frame. */
@@ -76,7 +79,46 @@ export function render(diagnostics: readonly Diagnostic[], sources: SourceMap, f
       return diagnostics.map((d) => github(d, sources)).join('');
     case 'pretty':
       return pretty(diagnostics, sources, options.color ?? false, files);
+    case 'sarif':
+      return `${JSON.stringify(sarif(diagnostics, sources, options.version ?? '0.0.0'), null, 2)}\n`;
   }
+}
+
+/**
+ * SARIF 2.1.0, for code-scanning uploads: one run, waml's codes as rules, each diagnostic a
+ * result with its region. Columns count code points, as waml's do (`columnKind`).
+ */
+function sarif(diagnostics: readonly Diagnostic[], sources: SourceMap, version: string): unknown {
+  const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  const region = (file: string, span: Span) => {
+    const r = sources.range(file, span);
+    return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
+  };
+  const codes = Object.keys(CODES) as Code[];
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'waml',
+            version,
+            rules: codes.map((code) => ({ id: code, name: CODES[code].name, shortDescription: { text: CODES[code].summary }, defaultConfiguration: { level: level(CODES[code].severity) } })),
+          },
+        },
+        columnKind: 'unicodeCodePoints',
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: codes.indexOf(d.code),
+          level: level(d.severity),
+          message: { text: d.help ? `${d.message}. ${d.help}` : d.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: d.file }, region: region(d.file, d.span) } }],
+          ...(d.related ? { relatedLocations: d.related.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file }, region: region(r.file, r.span) } })) } : {}),
+        })),
+      },
+    ],
+  };
 }
 
 function gcc(d: Diagnostic, sources: SourceMap): string {
