@@ -26,6 +26,8 @@ function writeAtomic(path, text) {
 //    mapper uses to name the keys a mapping allows.
 const schema = JSON.parse(readFileSync(at('compiler/schema/waml.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: false } });
+// Editor annotations (snippets for completion) are not validation keywords.
+ajv.addKeyword({ keyword: 'defaultSnippets', schemaType: 'array' });
 const validate = ajv.compile(schema);
 writeAtomic(
   at('compiler/schema/generated/validate.cjs'),

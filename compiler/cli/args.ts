@@ -4,7 +4,7 @@ export const EMITS = ['json', 'ts', 'js'] as const;
 export type Emit = (typeof EMITS)[number];
 
 export interface Args {
-  command: 'check' | 'build' | 'help' | 'version';
+  command: 'check' | 'build' | 'schema' | 'init' | 'help' | 'version';
   paths: string[];
   format?: Format;
   maxWarnings?: number;
@@ -31,7 +31,15 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command === 'version' || command === '--version' || command === '-v') return { ...args, command: 'version' };
-  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\` or \`build\``);
+  if (command === 'schema') {
+    if (rest.length > 0) throw new UsageError('`waml schema` takes no arguments');
+    return { ...args, command: 'schema' };
+  }
+  if (command === 'init') {
+    if (rest.length > 1 || rest.some((a) => a.startsWith('--'))) throw new UsageError('`waml init` takes at most one folder');
+    return { ...args, command: 'init', paths: rest };
+  }
+  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\`, \`build\`, \`schema\` or \`init\``);
   args.command = command;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -96,6 +104,8 @@ export const HELP = `waml: compile WhatsApp interactive messages written in .wa.
 Usage:
   waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
   waml build [PATH ...] --out DIR [--emit json,ts,js] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
+  waml schema
+  waml init [DIR]
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -103,6 +113,8 @@ dot-folders); no PATH means the current folder.
 
 check   report every problem in every file
 build   check, then write DIR/<file stem>.<message>.json for each file without errors
+schema  print the JSON Schema of .wa.yaml files, for editors' completion
+init    write a starter into DIR (default: here): a message, the schema line, a script
 
 Options:
   --format F        pretty (default), json, gcc, github or sarif

@@ -8,6 +8,8 @@ import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
+import schema from '../schema/waml.schema.json' with { type: 'json' };
+import { init } from './init.js';
 import { writeOutputs } from './write.js';
 
 export interface Io {
@@ -83,6 +85,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (args.command === 'version') {
     io.stdout(`${io.version}\n`);
+    return EXIT.ok;
+  }
+  if (args.command === 'schema') {
+    io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (args.command === 'init') {
+    for (const line of init(resolve(io.cwd, args.paths[0] ?? '.'))) io.stdout(`${line}\n`);
+    io.stdout('next: npm install --save-dev waml, then npx waml check messages\n');
     return EXIT.ok;
   }
 
