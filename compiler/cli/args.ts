@@ -4,7 +4,8 @@ export const EMITS = ['json', 'ts', 'js'] as const;
 export type Emit = (typeof EMITS)[number];
 
 export interface Args {
-  command: 'check' | 'build' | 'schema' | 'init' | 'help' | 'version';
+  command: 'check' | 'build' | 'schema' | 'init' | 'import' | 'help' | 'version';
+  name?: string;
   paths: string[];
   format?: Format;
   maxWarnings?: number;
@@ -39,7 +40,22 @@ export function parseArgs(argv: readonly string[]): Args {
     if (rest.length > 1 || rest.some((a) => a.startsWith('--'))) throw new UsageError('`waml init` takes at most one folder');
     return { ...args, command: 'init', paths: rest };
   }
-  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\`, \`build\`, \`schema\` or \`init\``);
+  if (command === 'import') {
+    const out: Args = { ...args, command: 'import' };
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i]!;
+      if (a === '--name' || a === '--out') {
+        const v = rest[++i];
+        if (!v) throw new UsageError(`\`${a}\` needs a value`);
+        if (a === '--name') out.name = v;
+        else out.out = v;
+      } else if (a.startsWith('--')) throw new UsageError(`unknown option \`${a}\` for \`waml import\``);
+      else out.paths.push(a);
+    }
+    if (out.paths.length !== 1) throw new UsageError('`waml import` takes one body file: `waml import BODY.json [--name NAME] [--out FILE]`');
+    return out;
+  }
+  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\`, \`build\`, \`import\`, \`schema\` or \`init\``);
   args.command = command;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -104,6 +120,7 @@ export const HELP = `waml: compile WhatsApp interactive messages written in .wa.
 Usage:
   waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
   waml build [PATH ...] --out DIR [--emit json,ts,js] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
+  waml import BODY.json [--name NAME] [--out FILE]
   waml schema
   waml init [DIR]
   waml --version | --help
@@ -113,6 +130,7 @@ dot-folders); no PATH means the current folder.
 
 check   report every problem in every file
 build   check, then write DIR/<file stem>.<message>.json for each file without errors
+import  turn a request body (or a bare interactive object) into a .wa.yaml
 schema  print the JSON Schema of .wa.yaml files, for editors' completion
 init    write a starter into DIR (default: here): a message, the schema line, a script
 

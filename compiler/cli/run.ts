@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { importBody } from '../import.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, isValidRecipient } from '../compile.js';
@@ -89,6 +91,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (args.command === 'schema') {
     io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (args.command === 'import') {
+    const file = args.paths[0]!;
+    let body: unknown;
+    try {
+      body = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
+    } catch (error) {
+      io.stderr(`waml: ${file} cannot be imported: ${(error as Error).message}\n`);
+      return EXIT.problems;
+    }
+    const stem = basename(file).replace(/\.json$/i, '').split('.').pop()!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
+    const result = importBody(body, args.name ?? stem);
+    if (!result.ok) {
+      io.stderr(`waml: ${file} cannot be imported: ${result.reason}\n`);
+      return EXIT.problems;
+    }
+    if (args.out) {
+      writeFileSync(resolve(io.cwd, args.out), result.text);
+      io.stderr(`waml: wrote ${args.out}${result.to ? ` (the body's \`to\` is not part of a message: build with --to ${result.to})` : ''}\n`);
+    } else io.stdout(result.text);
     return EXIT.ok;
   }
   if (args.command === 'init') {
