@@ -15,6 +15,7 @@ export interface Args {
   data?: string;
   maxFileSize?: number;
   jobs?: number;
+  watch: boolean;
   debug: boolean;
 }
 
@@ -23,12 +24,12 @@ export class UsageError extends Error {}
 const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--jobs']);
 const FLAGS: Record<string, readonly string[]> = {
   check: ['--format', '--max-warnings', '--data', '--max-file-size', '--jobs', '--debug'],
-  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--jobs', '--debug'],
+  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--jobs', '--watch', '--debug'],
 };
 
 /** Parses `waml <command> [PATH ...] [--flag value | --flag=value]`. */
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: 'help', paths: [], emit: ['json'], debug: false };
+  const args: Args = { command: 'help', paths: [], emit: ['json'], watch: false, debug: false };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command === 'version' || command === '--version' || command === '-v') return { ...args, command: 'version' };
@@ -109,6 +110,9 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--debug':
         args.debug = true;
         break;
+      case '--watch':
+        args.watch = true;
+        break;
     }
   }
   if (command === 'build' && args.out === undefined) throw new UsageError('`waml build` needs `--out DIR`');
@@ -119,7 +123,7 @@ export const HELP = `waml: compile WhatsApp interactive messages written in .wa.
 
 Usage:
   waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
-  waml build [PATH ...] --out DIR [--emit json,ts,js] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
+  waml build [PATH ...] --out DIR [--watch] [--emit json,ts,js] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
   waml import BODY.json [--name NAME] [--out FILE]
   waml schema
   waml init [DIR]
@@ -148,6 +152,7 @@ Options:
                     build skips them (and says so)
   --max-file-size N the largest file read, in bytes (default 1048576)
   --jobs N          worker threads for many files (default: the number of cores)
+  --watch           build, then rebuild on every change (build only)
   --debug           show the stack of an internal error
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal error.

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync, rmSync, watch as fsWatch, writeFileSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
 import { importBody } from '../import.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -120,17 +120,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
 
+  if (args.command === 'build' && args.watch) return watch(args, io);
+  return (await checkOrBuild(args, io)).code;
+}
+
+/**
+ * One check or build. Returns the exit status and, for a build, which source each output
+ * it wrote (or found unchanged) comes from: watch mode removes the outputs of deleted sources.
+ */
+async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produced: Map<string, string> }> {
+  const produced = new Map<string, string>();
   let found;
   try {
     found = discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`waml: ${error.message}\n`);
-    return EXIT.usage;
+    return { code: EXIT.usage, produced };
   }
   if (found.length === 0) {
     io.stderr(`waml: no .wa.yaml files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}\n`);
-    return EXIT.usage;
+    return { code: EXIT.usage, produced };
   }
 
   const limit = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -148,7 +158,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const read = readSource(absolute, limit);
     if (!read.ok) {
       io.stderr(`waml: the data file ${args.data} cannot be used: ${read.reason}\n`);
-      return EXIT.usage;
+      return { code: EXIT.usage, produced };
     }
     data = { path: displayPath(io.cwd, absolute), text: read.text };
     sourceMap.add(data.path, data.text);
@@ -206,6 +216,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const js = outputs.filter((o) => o.path.endsWith('.wa.ts')).map((o) => ({ ...o, path: o.path.replace(/\.ts$/, '.js'), text: `${o.text.slice(0, o.text.indexOf('\n') + 1)}${transformSync(o.text, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: o.path }).code}` }));
         outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || args.emit.includes('ts')), ...js];
       }
+      for (const o of outputs) produced.set(o.path, o.file);
       const w = writeOutputs(resolve(io.cwd, args.out!), outputs);
       written += w.written.length;
       unchanged += w.unchanged.length;
@@ -241,12 +252,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const { errors, warnings } = summarize(diagnostics, found.length);
-  if (errors > 0) return EXIT.problems;
+  if (errors > 0) return { code: EXIT.problems, produced };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr(`waml: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}\n`);
-    return EXIT.problems;
+    return { code: EXIT.problems, produced };
   }
-  return EXIT.ok;
+  return { code: EXIT.ok, produced };
 }
 
 function plural(n: number, word: string): string {
@@ -259,4 +270,57 @@ function colorWanted(io: Io): boolean {
   const force = io.env['FORCE_COLOR'];
   if (force !== undefined && force !== '') return force !== '0';
   return io.isTTY;
+}
+
+/**
+ * `waml build --watch`: builds, then rebuilds on every change under the PATHs, printing the
+ * diagnostics each time. The outputs of a source that is deleted are removed; an error never
+ * ends it (a file with errors keeps its old outputs, as always). Runs until interrupted.
+ */
+async function watch(args: Args, io: Io): Promise<number> {
+  const out = resolve(io.cwd, args.out!);
+  let previous = new Map<string, string>();
+  const once = async (): Promise<void> => {
+    let result: { code: number; produced: Map<string, string> };
+    try {
+      result = await checkOrBuild(args, io);
+    } catch (error) {
+      io.stderr(`waml: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      return;
+    }
+    const sources = new Set(discoverSafe(args, io).map((f) => f.display));
+    for (const [path, file] of previous) {
+      if (!result.produced.has(path) && !sources.has(file)) {
+        rmSync(resolve(out, path), { force: true });
+        io.stderr(`waml: removed ${path} (its source ${file} is gone)\n`);
+      }
+    }
+    // Keep what a failed source produced before: it is still on disk.
+    for (const [path, file] of previous) if (!result.produced.has(path) && sources.has(file)) result.produced.set(path, file);
+    previous = result.produced;
+    io.stderr('waml: watching for changes (Ctrl-C to stop)\n');
+  };
+  await once();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = Promise.resolve();
+  const roots = (args.paths.length > 0 ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
+  for (const root of roots) {
+    fsWatch(root, { recursive: true }, (_event, name) => {
+      const changed = name ? resolve(root, String(name)) : root;
+      if (changed.startsWith(out + sep) || changed === out) return; // our own writes
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(once);
+      }, 60);
+    });
+  }
+  return new Promise<number>(() => undefined);
+}
+
+function discoverSafe(args: Args, io: Io): { display: string }[] {
+  try {
+    return discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
+  } catch {
+    return [];
+  }
 }
