@@ -4,7 +4,7 @@ export const EMITS = ['json', 'ts', 'js'] as const;
 export type Emit = (typeof EMITS)[number];
 
 export interface Args {
-  command: 'check' | 'build' | 'schema' | 'init' | 'import' | 'help' | 'version';
+  command: 'check' | 'build' | 'schema' | 'init' | 'import' | 'lsp' | 'help' | 'version';
   name?: string;
   paths: string[];
   format?: Format;
@@ -33,6 +33,10 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command === 'version' || command === '--version' || command === '-v') return { ...args, command: 'version' };
+  if (command === 'lsp') {
+    if (rest.some((a) => a !== '--stdio')) throw new UsageError('`waml lsp` speaks over stdio: `waml lsp --stdio`');
+    return { ...args, command: 'lsp' };
+  }
   if (command === 'schema') {
     if (rest.length > 0) throw new UsageError('`waml schema` takes no arguments');
     return { ...args, command: 'schema' };
@@ -56,7 +60,7 @@ export function parseArgs(argv: readonly string[]): Args {
     if (out.paths.length !== 1) throw new UsageError('`waml import` takes one body file: `waml import BODY.json [--name NAME] [--out FILE]`');
     return out;
   }
-  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\`, \`build\`, \`import\`, \`schema\` or \`init\``);
+  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\`, \`build\`, \`import\`, \`schema\`, \`init\` or \`lsp\``);
   args.command = command;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -127,6 +131,7 @@ Usage:
   waml import BODY.json [--name NAME] [--out FILE]
   waml schema
   waml init [DIR]
+  waml lsp --stdio
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -137,6 +142,7 @@ build   check, then write DIR/<file stem>.<message>.json for each file without e
 import  turn a request body (or a bare interactive object) into a .wa.yaml
 schema  print the JSON Schema of .wa.yaml files, for editors' completion
 init    write a starter into DIR (default: here): a message, the schema line, a script
+lsp     a language server over stdio: diagnostics, hover, completion, definition, fixes
 
 Options:
   --format F        pretty (default), json, gcc, github or sarif

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, watch as fsWatch, writeFileSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { importBody } from '../import.js';
+import { useTemplateParser } from '../templates/grammar.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, isValidRecipient } from '../compile.js';
@@ -120,6 +121,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
 
+  if (args.command === 'lsp') {
+    // The server and the grammar are loaded only for this command.
+    useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
+    (await import('../lsp/server.js')).startServer(io.version);
+    return new Promise<number>(() => undefined); // the client ends it with `exit`
+  }
   if (args.command === 'build' && args.watch) return watch(args, io);
   return (await checkOrBuild(args, io)).code;
 }

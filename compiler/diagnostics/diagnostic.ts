@@ -12,6 +12,12 @@ export interface Related {
  * One problem in one file: plain data. Positions are offsets into the file's text; they
  * become lines and columns only when rendered (see render.ts).
  */
+/** A certain repair of a diagnostic: replace each span with its text (editors offer it). */
+export interface Fix {
+  title: string;
+  edits: { span: Span; text: string }[];
+}
+
 export interface Diagnostic {
   file: string;
   code: Code;
@@ -20,6 +26,7 @@ export interface Diagnostic {
   span: Span;
   help?: string;
   related?: Related[];
+  fixes?: Fix[];
 }
 
 export interface DiagnosticExtras {
@@ -27,6 +34,7 @@ export interface DiagnosticExtras {
   related?: Related[];
   /** Overrides the code's usual severity (used where one check has an error and a warning form). */
   severity?: Severity;
+  fixes?: Fix[];
 }
 
 /** Builds a diagnostic with the code's usual severity. */
@@ -34,6 +42,7 @@ export function diagnostic(file: string, code: Code, span: Span, message: string
   const d: Diagnostic = { file, code, severity: extras.severity ?? CODES[code].severity, message, span };
   if (extras.help !== undefined) d.help = extras.help;
   if (extras.related !== undefined && extras.related.length > 0) d.related = extras.related;
+  if (extras.fixes !== undefined && extras.fixes.length > 0) d.fixes = extras.fixes;
   return d;
 }
 

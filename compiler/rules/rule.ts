@@ -3,6 +3,7 @@ import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { Limit } from '../limits.js';
 import type { Message, Repeat, Seq, Text } from '../model/types.js';
 import { countBounds, safeDeclaration, textBounds, unresolved } from '../templates/bounds.js';
+import { maxLengthEdit } from '../templates/params.js';
 import { characters, isBlank } from '../text.js';
 
 /**
@@ -46,6 +47,7 @@ export function checkLength(r: Reporter, text: Text | undefined, limit: Limit, a
       help: fix
         ? `declare \`maxLength: ${fix.maxLength}\` on \`${fix.label}\` to make it safe; until then it is checked before sending`
         : `bound the params it uses (\`maxLength\`), or \`truncate\` them; until then it is checked before sending`,
+      ...(fix && fix.param.kind !== 'object' ? { fixes: [{ title: `Declare maxLength: ${fix.maxLength} on ${fix.label}`, edits: [maxLengthEdit(fix.param, fix.maxLength, text.fileText)] }] } : {}),
     });
     r.check({ kind: 'maxLength', label: limit.label, limit: limit.max, field: limit.field, span: text.span });
   } else if (advised?.max !== undefined && min > advised.max) {
@@ -166,9 +168,15 @@ export function checkUnique(
     }
     const earlier = first.get(t.value);
     if (earlier) {
+      // The first free `<id>_<n>`, for the rename fix.
+      let n = 1;
+      let renamed: string;
+      do renamed = `${t.value}_${++n}`;
+      while (first.has(renamed) || texts.some((x) => x.text?.value === renamed));
       r.report(code, t.span, `${label} \`${t.value}\` is used twice in ${scope}`, {
         related: [r.related(earlier.span, `first used here`)],
         help: code === 'WA407' ? 'replies are routed by id: give each a different id' : 'give each a different title',
+        ...(code === 'WA407' && t.scalar.node?.type === 'PLAIN' ? { fixes: [{ title: `Rename this id to ${renamed}`, edits: [{ span: t.span, text: renamed }] }] } : {}),
       });
     } else first.set(t.value, t);
   }

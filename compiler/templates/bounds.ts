@@ -1,5 +1,6 @@
 import type { Repeat, Text } from '../model/types.js';
 import { length } from '../text.js';
+import type { Param } from './params.js';
 import type { Bounds } from './types.js';
 
 const UNBOUNDED: Bounds = { min: 0, max: Number.POSITIVE_INFINITY };
@@ -53,15 +54,19 @@ export function isFixed(t: Text): boolean {
  * its upper bound, the `maxLength` that keeps the whole text within `limit` (given the other
  * parts at their longest). Undefined when no single declaration can do it.
  */
-export function safeDeclaration(t: Text, limit: number): { label: string; maxLength: number; param: string } | undefined {
+export function safeDeclaration(t: Text, limit: number): { label: string; maxLength: number; param: Param } | undefined {
   const open = t.parts.filter((p) => p.kind === 'expr' && p.type && p.type.bounds.max > limit);
   const candidates = t.parts.filter((p) => p.kind === 'expr' && p.type?.source);
   const target = (open.length === 1 ? open[0] : candidates.length === 1 ? candidates[0] : undefined) as (Text['parts'][number] & { kind: 'expr' }) | undefined;
   if (!target?.type?.source) return undefined;
-  const total = textBounds(t).max;
-  const others = total - target.type.bounds.max;
+  // The longest the other parts can be (not total minus this part: both may be infinite).
+  let others = 0;
+  for (const p of t.parts) {
+    if (p === target) continue;
+    others += p.kind === 'literal' ? length(p.value) : (p.type?.bounds.max ?? Number.POSITIVE_INFINITY);
+  }
   if (!Number.isFinite(others)) return undefined;
   const room = Math.floor((limit - others) / target.type.source.factor);
   if (room < 1) return undefined;
-  return { label: target.type.source.label, maxLength: room, param: target.type.source.param.name };
+  return { label: target.type.source.label, maxLength: room, param: target.type.source.param };
 }

@@ -24,6 +24,8 @@ interface ParamBase {
   optional: boolean;
   /** Where a `maxLength` (or the shorthand) would go, for suggestions. */
   declSpan: Span;
+  /** The declaration as written, for quick fixes that edit it. */
+  decl: LNode;
 }
 export interface StringParam extends ParamBase {
   kind: 'string' | 'url';
@@ -132,7 +134,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
     return undefined;
   }
   const kind = typeName as ParamKind;
-  const base = { name, nameSpan, span: node.span, declSpan: node.span, optional: false };
+  const base = { name, nameSpan, span: node.span, declSpan: node.span, decl: node, optional: false };
   if (!map) {
     if (kind === 'array' || kind === 'object') {
       r.report('WA512', node.span, `an ${kind} param needs ${kind === 'array' ? '`items`' : '`fields`'}; write it as a mapping`, {
@@ -218,6 +220,29 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       return { ...base, kind, fields: readParams(fieldsNode, r) };
     }
   }
+}
+
+/**
+ * The edit that declares `maxLength: n` on a string param: in its mapping (replacing one that
+ * is there), or turning the shorthand `name: string` into `{ type: string, maxLength: n }`.
+ */
+export function maxLengthEdit(p: Param, n: number, text: string): { span: Span; text: string } {
+  const decl = p.decl;
+  if (decl.kind === 'scalar') return { span: decl.span, text: `{ type: ${p.kind}, maxLength: ${n} }` };
+  if (decl.kind !== 'map') return { span: decl.span, text: text.slice(decl.span.start, decl.span.end) };
+  const existing = decl.entries.find((e) => e.key === 'maxLength');
+  if (existing) return { span: existing.value.span, text: String(n) };
+  if (text[decl.span.start] === '{') {
+    // A flow mapping: before its closing brace.
+    let at = decl.span.end - 1;
+    while (at > decl.span.start && /\s/.test(text[at - 1]!)) at--;
+    return { span: { start: at, end: at }, text: `, maxLength: ${n}` };
+  }
+  // A block mapping: a new line after its last entry, at its keys' indentation.
+  const last = decl.entries[decl.entries.length - 1]!;
+  const lineStart = text.lastIndexOf('\n', decl.entries[0]!.keySpan.start - 1) + 1;
+  const indent = ' '.repeat(decl.entries[0]!.keySpan.start - lineStart);
+  return { span: { start: last.value.span.end, end: last.value.span.end }, text: `\n${indent}maxLength: ${n}` };
 }
 
 /** Declarations in the runtime's form: what generated senders validate with, and data files too. */
