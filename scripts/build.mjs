@@ -4,7 +4,7 @@
 //   2. the CLI and the API, each bundled by esbuild into one file in dist/;
 //   3. type declarations for the API (tsc, which also type-checks the project).
 // Usage: node scripts/build.mjs [--no-types]
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,7 @@ const common = {
 // esbuild is loaded only for --emit js, and stays a dependency (it ships a native binary).
 // Minified (names kept, for readable --debug stacks): a smaller file starts faster.
 // Split: the template grammar (Chevrotain) is a chunk of its own, loaded only for templates.
+rmSync(at('dist/cli'), { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { waml: at('compiler/cli/main.ts') },
@@ -77,6 +78,8 @@ await build({
   minify: true,
   keepNames: true,
 });
+// The language server: a bundle of its own, imported by the CLI only for `waml lsp`.
+await build({ ...common, entryPoints: [at('compiler/lsp/main.ts')], outfile: at('dist/cli/lsp.js'), external: ['esbuild'], minify: true, keepNames: true });
 await build({ ...common, entryPoints: [at('compiler/index.ts')], outfile: at('dist/index.js') });
 await build({ ...common, entryPoints: [at('compiler/esbuild/plugin.ts')], outfile: at('dist/esbuild.js'), external: ['esbuild'] });
 // The runtime has no dependencies and runs anywhere (Node, Deno, Bun, edge): no Node banner.

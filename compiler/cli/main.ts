@@ -18,6 +18,7 @@ if (!isMainThread && (workerData as { waml?: string } | null)?.waml === 'batch')
     isTTY: process.stdout.isTTY === true,
     version: pkg.version,
     workerUrl: new URL(import.meta.url),
+    lspUrl: new URL('./lsp.js', import.meta.url),
   });
 } catch (error) {
   const detail = argv.includes('--debug') && error instanceof Error ? `\n${error.stack}` : '';

@@ -1,7 +1,6 @@
 import { readFileSync, rmSync, watch as fsWatch, writeFileSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { importBody } from '../import.js';
-import { useTemplateParser } from '../templates/grammar.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, isValidRecipient } from '../compile.js';
@@ -19,6 +18,8 @@ export interface Io {
   cwd: string;
   /** The script a worker thread runs (the CLI's own bundle); without it, no worker threads. */
   workerUrl?: URL;
+  /** The language server's bundle. */
+  lspUrl?: URL;
   env: Record<string, string | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -122,9 +123,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   if (args.command === 'lsp') {
-    // The server and the grammar are loaded only for this command.
-    useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
-    (await import('../lsp/server.js')).startServer(io.version);
+    // The server is a bundle of its own beside this one (dist/cli/lsp.js), loaded only here.
+    const server = io.lspUrl ?? new URL('../lsp/main.ts', import.meta.url);
+    ((await import(server.href)) as { start: (version: string) => void }).start(io.version);
     return new Promise<number>(() => undefined); // the client ends it with `exit`
   }
   if (args.command === 'build' && args.watch) return watch(args, io);
