@@ -74,7 +74,8 @@ await build({
   outdir: at('dist/cli'),
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['esbuild'],
+  // esbuild ships a native binary; playwright-core (for preview --png) is optional.
+  external: ['esbuild', 'playwright-core'],
   minify: true,
   keepNames: true,
 });

@@ -4,7 +4,10 @@ export const EMITS = ['json', 'ts', 'js'] as const;
 export type Emit = (typeof EMITS)[number];
 
 export interface Args {
-  command: 'check' | 'build' | 'schema' | 'init' | 'import' | 'lsp' | 'help' | 'version';
+  command: 'check' | 'build' | 'schema' | 'init' | 'import' | 'lsp' | 'preview' | 'help' | 'version';
+  png?: string;
+  serve?: boolean;
+  port?: number;
   name?: string;
   paths: string[];
   format?: Format;
@@ -33,6 +36,25 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command === 'version' || command === '--version' || command === '-v') return { ...args, command: 'version' };
+  if (command === 'preview') {
+    const out: Args = { ...args, command: 'preview' };
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i]!;
+      if (a === '--serve') out.serve = true;
+      else if (a === '--out' || a === '--png' || a === '--data' || a === '--port') {
+        const v = rest[++i];
+        if (!v) throw new UsageError(`\`${a}\` needs a value`);
+        if (a === '--out') out.out = v;
+        else if (a === '--png') out.png = v;
+        else if (a === '--data') out.data = v;
+        else if (/^\d+$/.test(v)) out.port = Number(v);
+        else throw new UsageError(`\`--port\` takes a number; not \`${v}\``);
+      } else if (a.startsWith('--')) throw new UsageError(`unknown option \`${a}\` for \`waml preview\``);
+      else out.paths.push(a);
+    }
+    if (!out.serve && !out.out && !out.png) throw new UsageError('`waml preview` needs `--out page.html`, `--png FILE` or `--serve`');
+    return out;
+  }
   if (command === 'lsp') {
     if (rest.some((a) => a !== '--stdio')) throw new UsageError('`waml lsp` speaks over stdio: `waml lsp --stdio`');
     return { ...args, command: 'lsp' };
@@ -60,7 +82,7 @@ export function parseArgs(argv: readonly string[]): Args {
     if (out.paths.length !== 1) throw new UsageError('`waml import` takes one body file: `waml import BODY.json [--name NAME] [--out FILE]`');
     return out;
   }
-  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\`, \`build\`, \`import\`, \`schema\`, \`init\` or \`lsp\``);
+  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; use \`check\`, \`build\`, \`import\`, \`schema\`, \`init\`, \`lsp\` or \`preview\``);
   args.command = command;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -132,6 +154,7 @@ Usage:
   waml schema
   waml init [DIR]
   waml lsp --stdio
+  waml preview [PATH ...] [--data FILE] (--out page.html | --png FILE | --serve [--port N])
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -143,6 +166,7 @@ import  turn a request body (or a bare interactive object) into a .wa.yaml
 schema  print the JSON Schema of .wa.yaml files, for editors' completion
 init    write a starter into DIR (default: here): a message, the schema line, a script
 lsp     a language server over stdio: diagnostics, hover, completion, definition, fixes
+preview draw every message as WhatsApp shows it: one HTML page, a PNG, or a live server
 
 Options:
   --format F        pretty (default), json, gcc, github or sarif

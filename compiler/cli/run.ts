@@ -122,6 +122,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
 
+  if (args.command === 'preview') {
+    try {
+      return await (await import('./preview.js')).previewCommand(args, io, io.env);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr(`waml: ${error.message}\n`);
+        return EXIT.usage;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('playwright-core')) {
+        io.stderr('waml: --png needs playwright-core (npm install --save-dev playwright-core) and a Chromium (WAML_CHROMIUM, default /usr/bin/chromium)\n');
+        return EXIT.usage;
+      }
+      throw error;
+    }
+  }
   if (args.command === 'lsp') {
     // The server is a bundle of its own beside this one (dist/cli/lsp.js), loaded only here.
     const server = io.lspUrl ?? new URL('../lsp/main.ts', import.meta.url);

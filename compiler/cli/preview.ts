@@ -1,0 +1,98 @@
+import { createServer } from 'node:http';
+import { watch as fsWatch } from 'node:fs';
+import { dirname, resolve, basename } from 'node:path';
+import type { Args } from './args.js';
+import { discover, displayPath, readSource } from './files.js';
+import { useTemplateParser } from '../templates/grammar.js';
+import { preview } from '../preview/preview.js';
+import { writeOutputs } from './write.js';
+
+interface PreviewIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The Chromium the --png screenshot and the tests use: WAML_CHROMIUM, or Debian's. */
+export function chromiumPath(env: Record<string, string | undefined>): string {
+  return env['WAML_CHROMIUM'] ?? '/usr/bin/chromium';
+}
+
+async function render(args: Args, io: PreviewIo, reload: boolean): Promise<string> {
+  const found = discover(args.paths, io.cwd, args.out ? [dirname(resolve(io.cwd, args.out))].filter((d) => d !== io.cwd) : []);
+  const sources = found.flatMap((f) => {
+    const r = readSource(f.absolute);
+    return r.ok ? [{ path: f.display, text: r.text }] : [];
+  });
+  if (sources.some((s) => s.text.includes('{{'))) useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
+  let data;
+  if (args.data) {
+    const absolute = resolve(io.cwd, args.data);
+    const r = readSource(absolute);
+    if (r.ok) data = { path: displayPath(io.cwd, absolute), text: r.text };
+  }
+  const html = preview(sources, data).html;
+  return reload ? html.replace('</body>', "<script>new EventSource('/events').onmessage = () => location.reload();</script></body>") : html;
+}
+
+/** Renders a page to PNG with Chromium through playwright-core (both loaded only for --png). */
+async function screenshot(html: string, file: string, env: Record<string, string | undefined>): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath(env), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.screenshot({ path: file, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * `waml preview PATH... [--data FILE] --out page.html [--png FILE]`, or `--serve`: a page on
+ * localhost that is drawn again, and reloaded, when a file is saved.
+ */
+export async function previewCommand(args: Args, io: PreviewIo, env: Record<string, string | undefined>): Promise<number> {
+  if (args.serve) {
+    let html = await render(args, io, true);
+    const clients = new Set<import('node:http').ServerResponse>();
+    const server = createServer((req, res) => {
+      if (req.url === '/events') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    await new Promise<void>((r) => server.listen(args.port ?? 0, '127.0.0.1', r));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    io.stdout(`waml: preview at http://127.0.0.1:${port}/ (Ctrl-C to stop)\n`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    for (const root of (args.paths.length > 0 ? args.paths : ['.']).map((p) => resolve(io.cwd, p))) {
+      fsWatch(root, { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          html = await render(args, io, true);
+          for (const c of clients) c.write('data: reload\n\n');
+          io.stdout('waml: redrawn\n');
+        }, 60);
+      });
+    }
+    return new Promise<number>(() => undefined);
+  }
+  const html = await render(args, io, false);
+  if (args.out) {
+    const out = resolve(io.cwd, args.out);
+    writeOutputs(dirname(out), [{ path: basename(out), text: html }]);
+    io.stderr(`waml: wrote ${args.out}\n`);
+  }
+  if (args.png) {
+    await screenshot(html, resolve(io.cwd, args.png), env);
+    io.stderr(`waml: wrote ${args.png}\n`);
+  }
+  return 0;
+}
+

@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { chromiumPath } from '../compiler/cli/preview.js';
+import { formatText } from '../compiler/preview/html.js';
+import { preview } from '../compiler/preview/preview.js';
+import '../compiler/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TMP = join(import.meta.dirname, '.tmp');
+mkdirSync(TMP, { recursive: true });
+const sources = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.wa.yaml')).sort().map((f) => ({ path: `examples/${f}`, text: readFileSync(join(ROOT, 'examples', f), 'utf8') }));
+const data = { path: 'examples/data.json', text: readFileSync(join(ROOT, 'examples/data.json'), 'utf8') };
+
+let browser: Browser;
+test.before(async () => {
+  browser = await chromium.launch({ executablePath: chromiumPath(process.env), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+});
+test.after(async () => {
+  await browser?.close();
+});
+
+test('WhatsApp formatting: bold, italic, strike, mono, links, line breaks, and nothing unescaped', () => {
+  assert.is(formatText('*Blue* _soft_ ~old~ ```x = 1```\nsee https://e.com/a.'), '<strong>Blue</strong> <em>soft</em> <s>old</s> <code>x = 1</code><br>see <a href="https://e.com/a" rel="noreferrer">https://e.com/a</a>.');
+  assert.is(formatText('<script>alert(1)</script> & "q"'), '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;');
+});
+
+test('every example, in a real browser: no console error, the right buttons, rows and cards with their texts', async () => {
+  const { html, messages } = preview(sources, data);
+  assert.is(messages.length, 11);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setContent(html, { waitUntil: 'load' });
+  for (const m of messages) {
+    const section = page.locator(`section[data-message="${m.name}"] .variant-typical`);
+    const action = m.body.interactive['action'] as Record<string, unknown>;
+    const texts = async (selector: string) => (await section.locator(selector).allInnerTexts()).map((t) => t.replace(/\s*\d+\/\d+$/, '').trim());
+    if (m.type === 'button') {
+      const buttons = action['buttons'] as { reply: { title: string } }[];
+      assert.equal(await texts('.reply-button'), buttons.map((b) => b.reply.title), m.name);
+    }
+    if (m.type === 'list') {
+      const rows = (action['sections'] as { rows: { title: string }[] }[]).flatMap((s) => s.rows.map((r) => r.title));
+      assert.equal(await texts('.row .title'), rows, m.name);
+      assert.equal(await texts('.list-button .action-text'), [action['button'] as string], m.name);
+    }
+    if (m.type === 'carousel') {
+      const cards = action['cards'] as { action: { buttons?: { quick_reply: { title: string } }[] } }[];
+      assert.is(await section.locator('.card').count(), cards.length, m.name);
+      const quick = cards.flatMap((c) => (c.action.buttons ?? []).map((b) => b.quick_reply.title));
+      assert.equal(await texts('.quick-reply'), quick, m.name);
+    }
+    if (m.type === 'cta_url') assert.equal(await texts('.cta-button .action-text'), [(action['parameters'] as { display_text: string }).display_text]);
+    if (m.type === 'flow') assert.equal(await texts('.flow-button .action-text'), [(action['parameters'] as { flow_cta: string }).flow_cta]);
+    const body = (m.body.interactive['body'] as { text: string }).text.replace(/[*_~]/g, '');
+    assert.is((await section.locator('.bubble .body').innerText()).replace(/\s+/g, ' ').trim(), body.replace(/\s+/g, ' ').trim(), `${m.name} body`);
+  }
+  // The row cut to exactly its limit is marked, with its count.
+  assert.equal(await page.locator('section[data-message="catalog"] .row .count.near').allInnerTexts(), ['24/24']);
+  await page.screenshot({ path: join(TMP, 'preview.png'), fullPage: true });
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test('templates without data: generated values, and a switch to the longest ones allowed', async () => {
+  const { html } = preview(sources.filter((s) => s.path.endsWith('catalog.wa.yaml')));
+  const page = await browser.newPage();
+  await page.setContent(html, { waitUntil: 'load' });
+  assert.is(await page.locator('.variant-typical .row').count(), 4);
+  assert.is(await page.locator('.variant-worst').isVisible(), false);
+  await page.locator('#worst').check();
+  assert.is(await page.locator('.variant-worst').isVisible(), true);
+  assert.is(await page.locator('.variant-worst .row').count(), 10, 'maxItems 8 products and two fixed rows');
+  await page.close();
+});
+
+test('preview --serve reloads the page when a file is saved, with diagnostics on the page', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waml-serve-'));
+  writeFileSync(join(dir, 'a.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: First text\n');
+  const child = spawn(process.execPath, [join(ROOT, 'bin/waml.js'), 'preview', '.', '--serve'], { cwd: dir });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        const m = /preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(c.toString());
+        if (m) resolve(m[1]!);
+      });
+      setTimeout(() => reject(new Error('no server')), 10_000);
+    });
+    const page = await browser.newPage();
+    await page.goto(url);
+    assert.match(await page.locator('.bubble .body').innerText(), /First text/);
+    const reloaded = page.waitForEvent('load');
+    writeFileSync(join(dir, 'a.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: Second text\n  n:\n    type: buton\n    body: Hi\n');
+    await reloaded;
+    assert.match(await page.locator('section[data-message="m"] .bubble .body').innerText(), /Second text/);
+    assert.match(await page.locator('.diagnostics').innerText(), /WA205: unknown message type `buton`/);
+    await page.close();
+  } finally {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
