@@ -99,7 +99,7 @@ test('preview --serve reloads the page when a file is saved, with diagnostics on
     writeFileSync(join(dir, 'a.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: Second text\n  n:\n    type: buton\n    body: Hi\n');
     await reloaded;
     assert.match(await page.locator('section[data-message="m"] .bubble .body').innerText(), /Second text/);
-    assert.match(await page.locator('.diagnostics').innerText(), /WA205: unknown message type `buton`/);
+    assert.match(await page.locator('.diagnostics').innerText(), /error WA205: unknown message type `buton`/);
     await page.close();
   } finally {
     child.kill();

@@ -80,5 +80,5 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
       }
     }
   }
-  return { html: previewPage(messages, result.diagnostics.filter((d) => d.severity === 'error')), messages };
+  return { html: previewPage(messages, result.diagnostics.filter((d) => d.severity !== 'info')), messages };
 }
