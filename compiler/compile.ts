@@ -203,49 +203,20 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
   if (data) diagnostics.push(...data.diagnostics, ...dataDiagnostics.values());
 
   // Output names are flat (`<stem>.<name>.json`): two files may claim the same one.
-  const claimed = new Map<string, { file: string; name: string; nameSpan: Span }>();
+  const claims = new OutputClaims();
   const messages: CompiledMessage[] = [];
   const outputs: Output[] = [];
   for (const f of [...perFile].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const collisions: Diagnostic[] = [];
-    for (const o of f.modules) {
-      const first = claimed.get(o.path);
-      if (first && first.file !== f.path) {
-        collisions.push(
-          diagnostic(f.path, 'WA901', { start: 0, end: 0 }, `this file's module would be written to ${o.path}, which ${first.file} already writes`, {
-            related: [{ file: first.file, span: { start: 0, end: 0 }, message: 'also written from this file' }],
-            help: 'rename one of the files',
-          }),
-        );
-      }
-    }
-    for (const { compiled: m, nameSpan } of emit.has('json') ? f.messages : []) {
-      const path = `${fileStem(f.path)}.${m.name}.json`;
-      const first = claimed.get(path);
-      if (first && first.file !== f.path) {
-        collisions.push(
-          diagnostic(f.path, 'WA901', nameSpan, `message \`${m.name}\` would be written to ${path}, which \`${first.name}\` of ${first.file} already writes`, {
-            related: [{ file: first.file, span: first.nameSpan, message: 'also written by this message' }],
-            help: 'rename the message or the file',
-          }),
-        );
-      }
-    }
+    const json = emit.has('json')
+      ? f.messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(f.path)}.${m.name}.json`, text: printJson(m.body), file: f.path, message: m.name, span: nameSpan }))
+      : [];
+    const collisions = claims.claim(f.path, [...f.modules, ...json]);
     if (collisions.length > 0) {
       diagnostics.push(...collisions);
       continue;
     }
-    for (const o of f.modules) {
-      claimed.set(o.path, { file: f.path, name: '', nameSpan: { start: 0, end: 0 } });
-      outputs.push(o);
-    }
-    for (const { compiled: m, nameSpan } of f.messages) {
-      messages.push(m);
-      if (!emit.has('json')) continue;
-      const path = `${fileStem(f.path)}.${m.name}.json`;
-      claimed.set(path, { file: f.path, name: m.name, nameSpan });
-      outputs.push({ path, text: printJson(m.body), file: f.path, message: m.name, span: nameSpan });
-    }
+    messages.push(...f.messages.map((x) => x.compiled));
+    outputs.push(...f.modules, ...json);
   }
   return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt };
 }
@@ -255,6 +226,38 @@ function readParams(m: Message, info: TemplateInfo): Params {
   const out = Object.create(null) as Params;
   for (const [name, p] of Object.entries(m.scope)) if (info.used.has(name)) out[name] = p;
   return out;
+}
+
+/**
+ * Output paths claimed file by file, in path order: a file any of whose outputs another file
+ * already writes gets a WA901 for each and writes nothing. compile() uses it within a run;
+ * the CLI across its batches.
+ */
+export class OutputClaims {
+  private readonly claimed = new Map<string, Output>();
+
+  /** The collisions of a file's outputs; when there are none, the outputs are claimed. */
+  claim(file: string, outputs: readonly Output[]): Diagnostic[] {
+    const collisions: Diagnostic[] = [];
+    for (const o of outputs) {
+      const first = this.claimed.get(o.path);
+      if (!first || first.file === file) continue;
+      const none = { start: 0, end: 0 };
+      collisions.push(
+        o.message
+          ? diagnostic(file, 'WA901', o.span ?? none, `message \`${o.message}\` would be written to ${o.path}, which \`${first.message}\` of ${first.file} already writes`, {
+              related: [{ file: first.file, span: first.span ?? none, message: 'also written by this message' }],
+              help: 'rename the message or the file',
+            })
+          : diagnostic(file, 'WA901', none, `this file's module would be written to ${o.path}, which ${first.file} already writes`, {
+              related: [{ file: first.file, span: none, message: 'also written from this file' }],
+              help: 'rename one of the files',
+            }),
+      );
+    }
+    if (collisions.length === 0) for (const o of outputs) this.claimed.set(o.path, o);
+    return collisions;
+  }
 }
 
 /** Reads the data file: a JSON (or YAML) object of param values. */

@@ -1,3 +1,5 @@
+import { codePoints } from '../runtime/template.js';
+
 /**
  * Source text and positions. Offsets (UTF-16 indices into the text, as JavaScript strings
  * index) are the truth everywhere in the compiler; lines and columns are computed here, only
@@ -59,7 +61,7 @@ export class SourceText {
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineIndex(clamped);
-    return { line: line + 1, column: codePointCount(this.text, this.lineStarts[line]!, clamped) + 1 };
+    return { line: line + 1, column: codePoints(this.text.slice(this.lineStarts[line]!, clamped)) + 1 };
   }
 
   range(span: Span): Range {
@@ -74,18 +76,4 @@ export class SourceText {
     if (end > start && this.text.charCodeAt(end - 1) === 13) end -= 1;
     return this.text.slice(start, end);
   }
-}
-
-function codePointCount(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // A high surrogate followed by a low one is a single code point.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }

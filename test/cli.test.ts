@@ -284,7 +284,7 @@ test('--jobs 1 and --jobs 2 over 600 files in three batches: the same diagnostic
   assert.is(one.status, 1);
   assert.is(two.status, 1);
   assert.is(two.stdout, one.stdout);
-  assert.match(one.stdout, /^z\/f001\.wa\.yaml:2:3: error: message `m` would be written to f001\.m\.json, which a\/f001\.wa\.yaml already writes \[WA901\]$/m);
+  assert.match(one.stdout, /^z\/f001\.wa\.yaml:2:3: error: message `m` would be written to f001\.m\.json, which `m` of a\/f001\.wa\.yaml already writes \[WA901\]$/m);
   assert.is(one.stdout.split('\n').filter((l) => l.includes('[WA303]')).length, 7);
   const list = (out: string) => readdirSync(join(dir, out)).sort();
   assert.equal(list('out2'), list('out1'));

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chromiumPath } from '../compiler/cli/preview.js';
+import { launchChromium } from '../compiler/cli/preview.js';
 import { formatText } from '../compiler/preview/html.js';
 import { preview } from '../compiler/preview/preview.js';
 import '../compiler/index.js';
@@ -18,7 +18,7 @@ const data = { path: 'examples/data.json', text: readFileSync(join(ROOT, 'exampl
 
 let browser: Browser;
 test.before(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath(process.env), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium(process.env);
 });
 test.after(async () => {
   await browser?.close();
@@ -105,6 +105,13 @@ test('preview --serve reloads the page when a file is saved, with diagnostics on
     child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('--png with a Chromium that cannot start says so in one line, not as a bug', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/waml.js'), 'preview', 'examples/pickup-location.wa.yaml', '--png', join(TMP, 'never.png')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WAML_CHROMIUM: '/nonexistent/chromium' } });
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /^waml: Chromium could not start \(\/nonexistent\/chromium; set WAML_CHROMIUM\)/);
+  assert.not.match(r.stderr, /bug/);
 });
 
 test.run();

@@ -1,6 +1,6 @@
 import { compile, type CompileOptions, type Output, type Unbuilt } from '../compile.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { useTemplateParser } from '../templates/grammar.js';
+import { loadGrammarFor } from './grammar.js';
 import { readSource, type Found } from './files.js';
 
 /** What one batch of files needs: the files, the options, and the data file's text. */
@@ -36,7 +36,7 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
     }
   }
   // The template grammar is the largest part of waml: load it only when a file needs it.
-  if (sources.some((s) => s.text.includes('{{'))) useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
+  await loadGrammarFor(sources.map((s) => s.text));
   const result = compile(sources, input.data ? { ...input.options, data: input.data } : input.options);
   diagnostics.push(...result.diagnostics);
   // Unbuilt messages get a note (WA516) later, at their names: their texts are needed too.

@@ -3,7 +3,7 @@ import { watch as fsWatch } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import type { Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
-import { useTemplateParser } from '../templates/grammar.js';
+import { loadGrammarFor } from './grammar.js';
 import { preview } from '../preview/preview.js';
 import { writeOutputs } from './write.js';
 
@@ -24,7 +24,7 @@ async function render(args: Args, io: PreviewIo, reload: boolean): Promise<strin
     const r = readSource(f.absolute);
     return r.ok ? [{ path: f.display, text: r.text }] : [];
   });
-  if (sources.some((s) => s.text.includes('{{'))) useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
+  await loadGrammarFor(sources.map((s) => s.text));
   let data;
   if (args.data) {
     const absolute = resolve(io.cwd, args.data);
@@ -35,10 +35,24 @@ async function render(args: Args, io: PreviewIo, reload: boolean): Promise<strin
   return reload ? html.replace('</body>', "<script>new EventSource('/events').onmessage = () => location.reload();</script></body>") : html;
 }
 
+/** Chromium through playwright-core, headless, with no background traffic; the tests use it too. */
+export async function launchChromium(env: Record<string, string | undefined>): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: chromiumPath(env), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+}
+
+/** A browser that could not start: said plainly, not as a bug in waml. */
+export class BrowserError extends Error {}
+
 /** Renders a page to PNG with Chromium through playwright-core (both loaded only for --png). */
 async function screenshot(html: string, file: string, env: Record<string, string | undefined>): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath(env), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  let browser;
+  try {
+    browser = await launchChromium(env);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new BrowserError(`Chromium could not start (${chromiumPath(env)}; set WAML_CHROMIUM): ${String((error as Error).message).split('\n')[0]}`);
+  }
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.setContent(html, { waitUntil: 'load' });

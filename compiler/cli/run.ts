@@ -3,9 +3,8 @@ import { basename, resolve, sep } from 'node:path';
 import { importBody } from '../import.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_MAX_FILE_SIZE, isValidRecipient } from '../compile.js';
+import { DEFAULT_MAX_FILE_SIZE, isValidRecipient, OutputClaims } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Span } from '../source.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
@@ -123,10 +122,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   if (args.command === 'preview') {
+    const previewer = await import('./preview.js');
     try {
-      return await (await import('./preview.js')).previewCommand(args, io, io.env);
+      return await previewer.previewCommand(args, io, io.env);
     } catch (error) {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError || error instanceof previewer.BrowserError) {
         io.stderr(`waml: ${error.message}\n`);
         return EXIT.usage;
       }
@@ -151,19 +151,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * One check or build. Returns the exit status and, for a build, which source each output
  * it wrote (or found unchanged) comes from: watch mode removes the outputs of deleted sources.
  */
-async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produced: Map<string, string> }> {
+async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produced: Map<string, string>; sources: Set<string> }> {
   const produced = new Map<string, string>();
+  const sources = new Set<string>();
   let found;
   try {
     found = discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`waml: ${error.message}\n`);
-    return { code: EXIT.usage, produced };
+    return { code: EXIT.usage, produced, sources };
   }
+  for (const f of found) sources.add(f.display);
   if (found.length === 0) {
     io.stderr(`waml: no .wa.yaml files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}\n`);
-    return { code: EXIT.usage, produced };
+    return { code: EXIT.usage, produced, sources };
   }
 
   const limit = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -181,7 +183,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     const read = readSource(absolute, limit);
     if (!read.ok) {
       io.stderr(`waml: the data file ${args.data} cannot be used: ${read.reason}\n`);
-      return { code: EXIT.usage, produced };
+      return { code: EXIT.usage, produced, sources };
     }
     data = { path: displayPath(io.cwd, absolute), text: read.text };
     sourceMap.add(data.path, data.text);
@@ -195,7 +197,8 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   const results = jobs > 1 ? inWorkers(batches, jobs, io.workerUrl) : batches.map((b) => () => runBatch(b));
 
   const diagnostics: Diagnostic[] = [];
-  const claimed = new Map<string, { file: string; span: Span }>();
+  const claims = new OutputClaims();
+  let first = true;
   const failedFiles = new Set<string>();
   let written = 0;
   let unchanged = 0;
@@ -219,19 +222,10 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     for (const o of r.outputs) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
     let outputs: typeof r.outputs = [];
     for (const [file, list] of byFile) {
-      const clash = list.map((o) => ({ o, first: claimed.get(o.path) })).filter((x) => x.first && x.first.file !== file);
-      if (clash.length > 0) {
-        for (const { o, first } of clash) {
-          diagnostics.push(diagnostic(file, 'WA901', o.span ?? { start: 0, end: 0 }, o.message ? `message \`${o.message}\` would be written to ${o.path}, which ${first!.file} already writes` : `this file's module would be written to ${o.path}, which ${first!.file} already writes`, {
-            related: [{ file: first!.file, span: first!.span, message: 'also written by this file' }],
-            help: 'rename the message or the file',
-          }));
-        }
-        failedFiles.add(file);
-        continue;
-      }
-      for (const o of list) claimed.set(o.path, { file, span: o.span ?? { start: 0, end: 0 } });
-      outputs.push(...list);
+      const collisions = claims.claim(file, list);
+      diagnostics.push(...collisions);
+      if (collisions.length > 0) failedFiles.add(file);
+      else outputs.push(...list);
     }
     if (args.command === 'build') {
       if (args.emit.includes('js')) {
@@ -240,7 +234,9 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
         outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || args.emit.includes('ts')), ...js];
       }
       for (const o of outputs) produced.set(o.path, o.file);
-      const w = writeOutputs(resolve(io.cwd, args.out!), outputs);
+      // Temporary files of killed builds are removed once, before the first batch is written.
+      const w = writeOutputs(resolve(io.cwd, args.out!), outputs, { removeStale: first });
+      first = false;
       written += w.written.length;
       unchanged += w.unchanged.length;
       if (args.emit.includes('json')) {
@@ -275,12 +271,12 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   }
 
   const { errors, warnings } = summarize(diagnostics, found.length);
-  if (errors > 0) return { code: EXIT.problems, produced };
+  if (errors > 0) return { code: EXIT.problems, produced, sources };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr(`waml: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}\n`);
-    return { code: EXIT.problems, produced };
+    return { code: EXIT.problems, produced, sources };
   }
-  return { code: EXIT.ok, produced };
+  return { code: EXIT.ok, produced, sources };
 }
 
 function plural(n: number, word: string): string {
@@ -304,14 +300,14 @@ async function watch(args: Args, io: Io): Promise<number> {
   const out = resolve(io.cwd, args.out!);
   let previous = new Map<string, string>();
   const once = async (): Promise<void> => {
-    let result: { code: number; produced: Map<string, string> };
+    let result: Awaited<ReturnType<typeof checkOrBuild>>;
     try {
       result = await checkOrBuild(args, io);
     } catch (error) {
       io.stderr(`waml: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       return;
     }
-    const sources = new Set(discoverSafe(args, io).map((f) => f.display));
+    const sources = result.sources;
     for (const [path, file] of previous) {
       if (!result.produced.has(path) && !sources.has(file)) {
         rmSync(resolve(out, path), { force: true });
@@ -338,12 +334,4 @@ async function watch(args: Args, io: Io): Promise<number> {
     });
   }
   return new Promise<number>(() => undefined);
-}
-
-function discoverSafe(args: Args, io: Io): { display: string }[] {
-  try {
-    return discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
-  } catch {
-    return [];
-  }
 }

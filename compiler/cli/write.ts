@@ -38,10 +38,10 @@ export interface WriteResult {
  * outside `outDir` is refused. A build killed at any moment leaves each output whole, old or
  * new; its temporary files are removed by the next build.
  */
-export function writeOutputs(outDir: string, files: readonly { path: string; text: string }[]): WriteResult {
+export function writeOutputs(outDir: string, files: readonly { path: string; text: string }[], options: { removeStale?: boolean } = {}): WriteResult {
   const root = resolve(outDir);
   const result: WriteResult = { written: [], unchanged: [] };
-  removeStaleTemporaries(root);
+  if (options.removeStale ?? true) removeStaleTemporaries(root);
   for (const f of files) {
     const target = resolve(root, f.path);
     if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside the output folder: ${f.path}`);

@@ -109,10 +109,7 @@ function reportYamlProblem(
       message = `${message.replace(/^Unresolved tag/, 'unknown tag')}; waml files use no custom tags`;
       extras.help = 'remove the tag';
       break;
-    case 'WA101':
-      message = `${lowerFirst(message)} (${error.code})`;
-      break;
-    default:
+    default: // WA101, WA105 and yaml's warnings: its words, and its code.
       message = `${lowerFirst(message)} (${error.code})`;
   }
   reporter.report(code, span, message, extras);

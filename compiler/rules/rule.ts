@@ -195,7 +195,8 @@ export function checkUrl(r: Reporter, text: Text | undefined, label: string, sch
     const first = text.parts[0];
     const onlyUrlParam = text.parts.length === 1 && first?.kind === 'expr' && first.type?.kind === 'url' && first.type.optional === false;
     const prefix = first?.kind === 'literal' ? first.value : '';
-    const prefixOk = /^[a-z]+:\/\/[^/\s{}]+\//i.test(prefix) || /^[a-z]+:\/\/[^/\s{}]+$/i.test(prefix) && text.parts.length === 1;
+    // The fixed start already names a scheme and a host (`https://host/…`).
+    const prefixOk = /^[a-z]+:\/\/[^/\s{}]+\//i.test(prefix);
     if (text.parts.some((p) => p.kind === 'literal' && /\s/.test(p.value))) {
       r.report('WA405', text.span, `${label} \`${text.value}\` is not an absolute http or https URL: it contains white space`, {
         help: 'remove the spaces; encode a space in a URL as %20',
