@@ -70,4 +70,13 @@ test('waml init adds its script to an existing package.json, keeping the rest', 
   rmSync(dir, { recursive: true });
 });
 
+test('waml init where it cannot write says so in one line, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waml-init-'));
+  writeFileSync(join(dir, 'taken'), 'a file, not a folder');
+  const r = waml(['init', 'taken'], dir);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /^waml: cannot write the starter into taken: E\w+\n$/);
+  rmSync(dir, { recursive: true });
+});
+
 test.run();

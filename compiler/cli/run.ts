@@ -116,7 +116,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (args.command === 'init') {
-    for (const line of init(resolve(io.cwd, args.paths[0] ?? '.'))) io.stdout(`${line}\n`);
+    let lines: string[];
+    try {
+      lines = init(resolve(io.cwd, args.paths[0] ?? '.'));
+    } catch (error) {
+      io.stderr(`waml: cannot write the starter into ${args.paths[0] ?? '.'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    for (const line of lines) io.stdout(`${line}\n`);
     io.stdout('next: npm install --save-dev waml, then npx waml check messages\n');
     return EXIT.ok;
   }
