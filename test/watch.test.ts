@@ -22,22 +22,20 @@ test('build --watch rebuilds on save, keeps going after errors, and removes the 
   const until = async (what: () => boolean, label: string) => {
     const started = Date.now();
     while (!what()) {
-      if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${label}\n${stdout}\n${stderr}`);
+      if (Date.now() - started > 120_000) throw new Error(`timed out waiting for ${label}\n${stdout}\n${stderr}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   };
   const out = (name: string) => join(dir, 'out', name);
   try {
-    await until(() => rounds() === 1, 'the first build');
+    await until(() => rounds() >= 1, 'the first build');
     assert.match(readFileSync(out('a.m.json'), 'utf8'), /First/);
 
     writeFileSync(join(dir, 'src/a.wa.yaml'), LOCATION('Second'));
     await until(() => readFileSync(out('a.m.json'), 'utf8').includes('Second'), 'the rebuild after a save');
 
-    const seen = rounds();
     writeFileSync(join(dir, 'src/a.wa.yaml'), LOCATION('""'));
-    await until(() => rounds() > seen, 'the build with an error');
-    assert.match(stdout, /src\/a\.wa\.yaml:4:11: error: body is empty \[WA303\]/);
+    await until(() => /src\/a\.wa\.yaml:4:11: error: body is empty \[WA303\]/.test(stdout), 'the build with an error');
     assert.match(readFileSync(out('a.m.json'), 'utf8'), /Second/, 'the old output stays');
     assert.is(child.exitCode, null, 'still running');
 

@@ -138,7 +138,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.usage;
       }
       if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('playwright-core')) {
-        io.stderr('waml: --png needs playwright-core (npm install --save-dev playwright-core) and a Chromium (WAML_CHROMIUM, default /usr/bin/chromium)\n');
+        io.stderr('waml: --png needs playwright-core (npm install --save-dev playwright-core) and a Chromium (WAML_CHROMIUM, one on PATH, or npm install --save-dev @sparticuz/chromium)\n');
         return EXIT.usage;
       }
       throw error;
@@ -326,7 +326,8 @@ async function watch(args: Args, io: Io): Promise<number> {
     previous = result.produced;
     io.stderr('waml: watching for changes (Ctrl-C to stop)\n');
   };
-  await once();
+  // The watchers are armed before the first build, so a save made as soon as "watching for
+  // changes" is printed is never missed.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve();
   const roots = (args.paths.length > 0 ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
@@ -340,5 +341,6 @@ async function watch(args: Args, io: Io): Promise<number> {
       }, 60);
     });
   }
+  running = running.then(once);
   return new Promise<number>(() => undefined);
 }
