@@ -12,7 +12,7 @@ const arg = (name: string, fallback: number) => {
 const cases = arg('--cases', 10_000);
 const seed = arg('--seed', Date.now() % 2 ** 31);
 const started = performance.now();
-const { failures, cases: ran } = fuzz(cases, seed, 20, (done) => process.stderr.write(`\r${done} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`));
+const { failures, cases: ran, slowest } = fuzz(cases, seed, 20, (done) => process.stderr.write(`\r${done} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`));
 const seconds = (performance.now() - started) / 1000;
 process.stderr.write('\n');
 const dir = join(import.meta.dirname, '../test/fixtures/fuzz');
@@ -21,6 +21,13 @@ for (const f of failures) {
   const name = `${caseName(f.input)}.wa.yaml`;
   writeFileSync(join(dir, name), f.input);
   console.log(`FAIL ${f.kind}: ${f.detail.split('\n')[0]}\n  saved as test/fixtures/fuzz/${name}`);
+}
+if (slowest.input) {
+  // Time is reported, never judged: a slow case is worth a look, and is kept for one.
+  const tmp = join(import.meta.dirname, '../test/.tmp');
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, 'fuzz-slowest.wa.yaml'), slowest.input);
+  console.log(`slowest case: ${slowest.ms.toFixed(0)} ms, ${slowest.input.length} characters (test/.tmp/fuzz-slowest.wa.yaml)`);
 }
 console.log(`${ran} cases, seed ${seed}, ${seconds.toFixed(1)} s (${((seconds * 1e6) / ran).toFixed(0)} µs a case): ${failures.length} failures`);
 process.exitCode = failures.length > 0 ? 1 : 0;
