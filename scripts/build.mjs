@@ -74,8 +74,8 @@ await build({
   outdir: at('dist/cli'),
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  // esbuild ships a native binary; playwright-core (for preview --png) is optional.
-  external: ['esbuild', 'playwright-core'],
+  // esbuild ships a native binary; playwright-core and @sparticuz/chromium (for preview --png) are optional.
+  external: ['esbuild', 'playwright-core', '@sparticuz/chromium'],
   minify: true,
   keepNames: true,
 });

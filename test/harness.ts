@@ -119,3 +119,27 @@ export function listWithSections(sections: string): string {
 ${sections}
 `;
 }
+
+/**
+ * A test file's one-time setup (a browser, a server). uvu drops an error thrown in a `before`
+ * hook and prints only `(0 / N)`, so the setup runs there, keeps its error, and every test that
+ * asks for the value fails with the reason. `teardown` runs after the file's tests.
+ */
+export function setup<T>(suite: { before(fn: () => unknown): void; after(fn: () => unknown): void }, make: () => Promise<T>, teardown?: (value: T) => Promise<unknown>): () => T {
+  let value: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+  suite.before(async () => {
+    try {
+      value = { ok: true, value: await make() };
+    } catch (error) {
+      value = { ok: false, error };
+    }
+  });
+  suite.after(async () => {
+    if (value?.ok && teardown) await teardown(value.value);
+  });
+  return () => {
+    if (!value) throw new Error('setup has not run');
+    if (!value.ok) throw new Error(`this file's setup failed: ${value.error instanceof Error ? value.error.message : String(value.error)}`);
+    return value.value;
+  };
+}

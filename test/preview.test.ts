@@ -1,13 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { delimiter, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { launchChromium } from '../compiler/cli/preview.js';
+import { BrowserError, findChromium, launchChromium } from '../compiler/cli/chromium.js';
 import { formatText } from '../compiler/preview/html.js';
 import { preview } from '../compiler/preview/preview.js';
+import { setup } from './harness.js';
 import '../compiler/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -16,13 +16,9 @@ mkdirSync(TMP, { recursive: true });
 const sources = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.wa.yaml')).sort().map((f) => ({ path: `examples/${f}`, text: readFileSync(join(ROOT, 'examples', f), 'utf8') }));
 const data = { path: 'examples/data.json', text: readFileSync(join(ROOT, 'examples/data.json'), 'utf8') };
 
-let browser: Browser;
-test.before(async () => {
-  browser = await launchChromium(process.env);
-});
-test.after(async () => {
-  await browser?.close();
-});
+// A real Chromium: WAML_CHROMIUM, one on PATH, or the one the @sparticuz/chromium devDependency
+// ships (unpacked on first use); never skipped.
+const browser = setup(test, () => launchChromium(process.env), (b) => b.close());
 
 test('WhatsApp formatting: bold, italic, strike, mono, links, line breaks, and nothing unescaped', () => {
   assert.is(formatText('*Blue* _soft_ ~old~ ```x = 1```\nsee https://e.com/a.'), '<strong>Blue</strong> <em>soft</em> <s>old</s> <code>x = 1</code><br>see <a href="https://e.com/a" rel="noreferrer">https://e.com/a</a>.');
@@ -32,7 +28,7 @@ test('WhatsApp formatting: bold, italic, strike, mono, links, line breaks, and n
 test('every example, in a real browser: no console error, the right buttons, rows and cards with their texts', async () => {
   const { html, messages } = preview(sources, data);
   assert.is(messages.length, 11);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -70,7 +66,7 @@ test('every example, in a real browser: no console error, the right buttons, row
 
 test('templates without data: generated values, and a switch to the longest ones allowed', async () => {
   const { html } = preview(sources.filter((s) => s.path.endsWith('catalog.wa.yaml')));
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.setContent(html, { waitUntil: 'load' });
   assert.is(await page.locator('.variant-typical .row').count(), 4);
   assert.is(await page.locator('.variant-worst').isVisible(), false);
@@ -90,9 +86,9 @@ test('preview --serve reloads the page when a file is saved, with diagnostics on
         const m = /preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(c.toString());
         if (m) resolve(m[1]!);
       });
-      setTimeout(() => reject(new Error('no server')), 10_000);
+      setTimeout(() => reject(new Error('no server')), 60_000);
     });
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(url);
     assert.match(await page.locator('.bubble .body').innerText(), /First text/);
     const reloaded = page.waitForEvent('load');
@@ -110,8 +106,38 @@ test('preview --serve reloads the page when a file is saved, with diagnostics on
 test('--png with a Chromium that cannot start says so in one line, not as a bug', () => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/waml.js'), 'preview', 'examples/pickup-location.wa.yaml', '--png', join(TMP, 'never.png')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WAML_CHROMIUM: '/nonexistent/chromium' } });
   assert.is(r.status, 2);
-  assert.match(r.stderr, /^waml: Chromium could not start \(\/nonexistent\/chromium; set WAML_CHROMIUM\)/);
+  assert.match(r.stderr, /^waml: Chromium could not start \(\/nonexistent\/chromium, from WAML_CHROMIUM\): .*; set WAML_CHROMIUM to a Chromium or Chrome binary, install one \(Debian: apt-get install chromium\), or npm install --save-dev @sparticuz\/chromium\n$/);
   assert.not.match(r.stderr, /bug/);
+});
+
+test('a browser is found: WAML_CHROMIUM first, then PATH, then the packaged build; none is one line naming the ways', async () => {
+  const bin = mkdtempSync(join(tmpdir(), 'waml-path-'));
+  writeFileSync(join(bin, 'chromium'), '#!/bin/sh\n', { mode: 0o755 });
+  writeFileSync(join(bin, 'google-chrome'), 'not executable', { mode: 0o644 });
+  try {
+    assert.is((await findChromium({ WAML_CHROMIUM: '/x/chrome', PATH: bin })).executablePath, '/x/chrome');
+    const onPath = await findChromium({ PATH: `/nonexistent${delimiter}${bin}` });
+    assert.equal([onPath.executablePath, onPath.via], [join(bin, 'chromium'), 'PATH']);
+    const packaged = await findChromium({ PATH: '' });
+    assert.is(packaged.via, '@sparticuz/chromium');
+    assert.ok(!packaged.args.includes('--disable-web-security'), 'switches that weaken the page are dropped');
+    const missing = await findChromium({ PATH: '' }, () => Promise.reject(new Error("Cannot find package '@sparticuz/chromium'"))).then(() => undefined, (e: unknown) => e);
+    assert.instance(missing, BrowserError);
+    assert.is((missing as Error).message, 'no Chromium found: set WAML_CHROMIUM to a Chromium or Chrome binary, install one (Debian: apt-get install chromium), or npm install --save-dev @sparticuz/chromium');
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+test('waml preview --png draws a real PNG with whatever browser is found', () => {
+  browser(); // the file's setup found and started one
+  const file = join(TMP, 'cli-preview.png');
+  rmSync(file, { force: true });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/waml.js'), 'preview', 'examples/pickup-location.wa.yaml', '--png', file], { cwd: ROOT, encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  const png = readFileSync(file);
+  assert.equal([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+  assert.ok(png.length > 2000, `a picture, not an empty canvas (${png.length} bytes)`);
 });
 
 test.run();

@@ -6,16 +6,14 @@ import { discover, displayPath, readSource } from './files.js';
 import { loadGrammarFor } from './grammar.js';
 import { preview } from '../preview/preview.js';
 import { writeOutputs } from './write.js';
+import { launchChromium } from './chromium.js';
+
+export { BrowserError } from './chromium.js';
 
 interface PreviewIo {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
-}
-
-/** The Chromium the --png screenshot and the tests use: WAML_CHROMIUM, or Debian's. */
-export function chromiumPath(env: Record<string, string | undefined>): string {
-  return env['WAML_CHROMIUM'] ?? '/usr/bin/chromium';
 }
 
 async function render(args: Args, io: PreviewIo, reload: boolean): Promise<string> {
@@ -35,24 +33,9 @@ async function render(args: Args, io: PreviewIo, reload: boolean): Promise<strin
   return reload ? html.replace('</body>', "<script>new EventSource('/events').onmessage = () => location.reload();</script></body>") : html;
 }
 
-/** Chromium through playwright-core, headless, with no background traffic; the tests use it too. */
-export async function launchChromium(env: Record<string, string | undefined>): Promise<import('playwright-core').Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: chromiumPath(env), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-}
-
-/** A browser that could not start: said plainly, not as a bug in waml. */
-export class BrowserError extends Error {}
-
 /** Renders a page to PNG with Chromium through playwright-core (both loaded only for --png). */
 async function screenshot(html: string, file: string, env: Record<string, string | undefined>): Promise<void> {
-  let browser;
-  try {
-    browser = await launchChromium(env);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new BrowserError(`Chromium could not start (${chromiumPath(env)}; set WAML_CHROMIUM): ${String((error as Error).message).split('\n')[0]}`);
-  }
+  const browser = await launchChromium(env);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.setContent(html, { waitUntil: 'load' });
