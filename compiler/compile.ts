@@ -133,71 +133,13 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
   if (options.data && dataSize !== undefined) diagnostics.push(tooLarge(options.data.path, dataSize, limit));
   const dataDiagnostics = new Map<string, Diagnostic>();
 
+  const context: SourceContext = { emit, limit, data, dataDiagnostics, ...(options.to !== undefined ? { to: options.to } : {}) };
   for (const source of list) {
-    const size = overSize(source.text, limit);
-    if (size !== undefined) {
-      diagnostics.push(tooLarge(source.path, size, limit));
-      continue;
-    }
-    const reporter = new Reporter(source.path);
-    const { root } = load(source.text, reporter);
-    const messages: { compiled: CompiledMessage; nameSpan: Span }[] = [];
-    const waiting: Unbuilt[] = [];
-    const modules: Output[] = [];
-    if (root) {
-      checkStructure(root, reporter);
-      const file = buildFile(source.path, root, source.text, reporter);
-      const infos = new Map<string, TemplateInfo>();
-      for (const m of file.messages) infos.set(m.name, checkTemplates(m, reporter));
-      reportUnused(file, infos, reporter);
-      const checks = new Map<string, RuntimeCheck[]>();
-      for (const m of file.messages) {
-        const before = reporter.checks.length;
-        for (const rule of RULES) rule.check(m, reporter);
-        checks.set(m.name, reporter.checks.slice(before));
-      }
-      // A message's params are those it reads: a sender takes and checks exactly these.
-      const used = new Map(file.messages.map((m) => [m.name, readParams(m, infos.get(m.name)!)]));
-      if (reporter.errorCount === 0 && emit.has('ts')) {
-        modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, checks, source.text, used), file: source.path, message: '' });
-      }
-      if (reporter.errorCount === 0 && emit.has('dts')) {
-        modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text: emitDeclarations(file, source.text, used), file: source.path, message: '' });
-      }
-      if (reporter.errorCount === 0) {
-        for (const m of file.messages) {
-          const info = infos.get(m.name)!;
-          const mine = checks.get(m.name)!;
-          if (!info.needsData) {
-            messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(m, options.to), checks: mine }, nameSpan: m.nameSpan });
-            continue;
-          }
-          if (!data) {
-            waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: mine });
-            continue;
-          }
-          if (!data.root) continue; // The data file itself is broken; its diagnostics say why.
-          const dataReporter = new Reporter(data.path);
-          if (!checkData(data.root, used.get(m.name)!, source.path, dataReporter)) {
-            for (const d of dataReporter.diagnostics) dataDiagnostics.set(`${d.span.start}:${d.span.end}:${d.message}`, d);
-            continue;
-          }
-          // The rendered message goes through the same rules; what they find is in its source.
-          const rendered = instantiate(m, toPlain(data.root) as { [key: string]: Value });
-          const renderedReporter = new Reporter(source.path);
-          renderedReporter.suffix = ` (rendered with ${data.path})`;
-          for (const rule of RULES) rule.check(rendered, renderedReporter);
-          reporter.diagnostics.push(...renderedReporter.diagnostics);
-          if (renderedReporter.errorCount === 0) {
-            messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(rendered, options.to), checks: mine }, nameSpan: m.nameSpan });
-          }
-        }
-      }
-    }
-    diagnostics.push(...reporter.diagnostics);
-    if (reporter.errorCount === 0) {
-      perFile.push({ path: source.path, messages, modules });
-      unbuilt.push(...waiting);
+    const one = compileSource(source, context);
+    diagnostics.push(...one.diagnostics);
+    if (one.errorCount === 0) {
+      perFile.push({ path: source.path, messages: one.messages, modules: one.modules });
+      unbuilt.push(...one.waiting);
     }
   }
   if (data) diagnostics.push(...data.diagnostics, ...dataDiagnostics.values());
@@ -207,9 +149,7 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
   const messages: CompiledMessage[] = [];
   const outputs: Output[] = [];
   for (const f of [...perFile].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const json = emit.has('json')
-      ? f.messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(f.path)}.${m.name}.json`, text: printJson(m.body), file: f.path, message: m.name, span: nameSpan }))
-      : [];
+    const json = emit.has('json') ? jsonOutputs(f.path, f.messages) : [];
     const collisions = claims.claim(f.path, [...f.modules, ...json]);
     if (collisions.length > 0) {
       diagnostics.push(...collisions);
@@ -219,6 +159,116 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
     outputs.push(...f.modules, ...json);
   }
   return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt };
+}
+
+/** What compiling one source needs beyond its text. */
+interface SourceContext {
+  emit: Set<string>;
+  limit: number;
+  to?: string;
+  data?: ReturnType<typeof loadData>;
+  dataDiagnostics?: Map<string, Diagnostic>;
+}
+
+/**
+ * One source compiled on its own: its tree and model (for tools that read them too, such as
+ * the language server), its diagnostics, and what it builds. Collisions between files are
+ * compile()'s (see OutputClaims).
+ */
+export interface CompiledSource {
+  path: string;
+  /** Absent when the file is over the size limit or not a YAML mapping. */
+  root?: LMap;
+  /** The model, its templates checked (placeholders carry their types). */
+  file?: WamlFile;
+  tooLarge: boolean;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  messages: { compiled: CompiledMessage; nameSpan: Span }[];
+  modules: Output[];
+  waiting: Unbuilt[];
+}
+
+/** Compiles one source without data: what an editor shows of one file. */
+export function compileOne(source: Source, options: Pick<CompileOptions, 'maxFileSize' | 'emit'> = {}): CompiledSource {
+  return compileSource(source, { emit: new Set(options.emit ?? ['json']), limit: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+}
+
+/** The JSON outputs of a source's built messages: `<stem>.<message>.json`. */
+export function jsonOutputs(path: string, messages: CompiledSource['messages']): Output[] {
+  return messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan }));
+}
+
+function compileSource(source: Source, context: SourceContext): CompiledSource {
+  const { emit, limit, data } = context;
+  const options = context.to !== undefined ? { to: context.to } : {};
+  const dataDiagnostics = context.dataDiagnostics ?? new Map<string, Diagnostic>();
+  const out: CompiledSource = { path: source.path, tooLarge: false, diagnostics: [], errorCount: 0, messages: [], modules: [], waiting: [] };
+  const size = overSize(source.text, limit);
+  if (size !== undefined) {
+    out.tooLarge = true;
+    out.diagnostics.push(tooLarge(source.path, size, limit));
+    out.errorCount = 1;
+    return out;
+  }
+  const reporter = new Reporter(source.path);
+  const { root } = load(source.text, reporter);
+  const { messages, waiting, modules } = out;
+  out.root = root;
+  if (root) {
+    checkStructure(root, reporter);
+    const file = buildFile(source.path, root, source.text, reporter);
+    out.file = file;
+    const infos = new Map<string, TemplateInfo>();
+    for (const m of file.messages) infos.set(m.name, checkTemplates(m, reporter));
+    reportUnused(file, infos, reporter);
+    const checks = new Map<string, RuntimeCheck[]>();
+    for (const m of file.messages) {
+      const before = reporter.checks.length;
+      for (const rule of RULES) rule.check(m, reporter);
+      checks.set(m.name, reporter.checks.slice(before));
+    }
+    // A message's params are those it reads: a sender takes and checks exactly these.
+    const used = new Map(file.messages.map((m) => [m.name, readParams(m, infos.get(m.name)!)]));
+    if (reporter.errorCount === 0 && emit.has('ts')) {
+      modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, checks, source.text, used), file: source.path, message: '' });
+    }
+    if (reporter.errorCount === 0 && emit.has('dts')) {
+      modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text: emitDeclarations(file, source.text, used), file: source.path, message: '' });
+    }
+    if (reporter.errorCount === 0) {
+      for (const m of file.messages) {
+        const info = infos.get(m.name)!;
+        const mine = checks.get(m.name)!;
+        if (!info.needsData) {
+          messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(m, options.to), checks: mine }, nameSpan: m.nameSpan });
+          continue;
+        }
+        if (!data) {
+          waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: mine });
+          continue;
+        }
+        if (!data.root) continue; // The data file itself is broken; its diagnostics say why.
+        const dataReporter = new Reporter(data.path);
+        if (!checkData(data.root, used.get(m.name)!, source.path, dataReporter)) {
+          for (const d of dataReporter.diagnostics) dataDiagnostics.set(`${d.span.start}:${d.span.end}:${d.message}`, d);
+          continue;
+        }
+        // The rendered message goes through the same rules; what they find is in its source.
+        const rendered = instantiate(m, toPlain(data.root) as { [key: string]: Value });
+        const renderedReporter = new Reporter(source.path);
+        renderedReporter.suffix = ` (rendered with ${data.path})`;
+        for (const rule of RULES) rule.check(rendered, renderedReporter);
+        reporter.diagnostics.push(...renderedReporter.diagnostics);
+        if (renderedReporter.errorCount === 0) {
+          messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(rendered, options.to), checks: mine }, nameSpan: m.nameSpan });
+        }
+      }
+    }
+  }
+  out.diagnostics = reporter.diagnostics;
+  out.errorCount = reporter.errorCount;
+  return out;
 }
 
 /** The params of its scope that a message reads. */

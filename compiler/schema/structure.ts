@@ -11,9 +11,13 @@ type ValidationError = validate.ValidationError;
 type SchemaObject = { properties?: Record<string, unknown>; type?: string | string[]; enum?: unknown[] };
 
 const MESSAGE_TYPES = schema.$defs.message.properties.type.enum as string[];
-const TYPE_KEYS: Record<string, string[]> = Object.fromEntries(
-  MESSAGE_TYPES.map((t) => [t, Object.keys((schema.$defs as Record<string, SchemaObject>)[t]!.properties!)]),
-);
+/** The keys a schema accepts: a key whose schema is `false` is named only to be refused (the rules say why). */
+function keysOf(s: SchemaObject): string[] {
+  return Object.entries(s.properties ?? {})
+    .filter(([, v]) => v !== false)
+    .map(([k]) => k);
+}
+const TYPE_KEYS: Record<string, string[]> = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, keysOf((schema.$defs as Record<string, SchemaObject>)[t]!)]));
 
 /**
  * Checks the file's structure against the language's JSON Schema (precompiled by ajv) and
@@ -95,12 +99,15 @@ function report(root: LMap, error: ValidationError, reporter: Reporter): void {
   switch (error.keyword) {
     case 'if':
     case 'propertyNames':
-      return; // `if` only says its `then` failed, whose own errors follow; propertyNames has its `pattern` error.
+    case 'false schema':
+      // `if` only says its `then` failed, whose own errors follow; propertyNames has its
+      // `pattern` error; a key whose schema is `false` (a carousel's header) is the rules' to explain.
+      return;
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const node = at.node as LMap;
       const span = node.entries.find((e) => e.key === key)?.keySpan ?? node.span;
-      const allowed = Object.keys(parentSchema.properties ?? {});
+      const allowed = keysOf(parentSchema);
       const guess = suggest(key, allowed);
       const messageType = /^\/messages\/[^/]+$/.test(path) ? typeOf(node) : undefined;
       if (messageType && !guess) {
@@ -175,12 +182,12 @@ function report(root: LMap, error: ValidationError, reporter: Reporter): void {
         });
         return;
       }
-      const allowed = Object.keys(parentSchema.properties ?? {});
+      const allowed = keysOf(parentSchema);
       reporter.report('WA208', at.node.span, `\`${where}\` is empty; give one of ${listOr(allowed)}`);
       return;
     }
     case 'maxProperties': {
-      const allowed = Object.keys(parentSchema.properties ?? {});
+      const allowed = keysOf(parentSchema);
       const node = at.node as LMap;
       const extra = node.entries[1];
       reporter.report('WA208', extra ? extra.keySpan : node.span, `\`${where}\` takes exactly one of ${listOr(allowed)}; found ${node.entries.map((e) => `\`${e.key}\``).join(' and ')}`, {

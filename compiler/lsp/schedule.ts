@@ -1,0 +1,40 @@
+/** A timer, injected so that tests count the delays requested instead of waiting for them. */
+export interface Timer {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const REAL_TIMER: Timer = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Runs a job `ms` after the last time it was asked for, per key: a burst of edits to one
+ * document is checked once, after the burst.
+ */
+export class Debouncer {
+  private readonly pending = new Map<string, unknown>();
+  constructor(
+    private readonly timer: Timer,
+    private readonly ms: number,
+  ) {}
+
+  schedule(key: string, run: () => void): void {
+    const old = this.pending.get(key);
+    if (old !== undefined) this.timer.clear(old);
+    this.pending.set(
+      key,
+      this.timer.set(() => {
+        this.pending.delete(key);
+        run();
+      }, this.ms),
+    );
+  }
+
+  cancel(key: string): void {
+    const old = this.pending.get(key);
+    if (old !== undefined) this.timer.clear(old);
+    this.pending.delete(key);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The files of the workspace: open documents (their latest version) and the `*.wa.yaml`
+ * files on disk that are not open, each analysed once per version. Collisions between files
+ * (`WA901`, two files writing the same output) are found across all of them, as the CLI does.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, jsonOutputs, OutputClaims } from '../compile.js';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readSource } from '../cli/files.js';
+import { Analysis, type Stats } from './analysis.js';
+
+export class Workspace {
+  readonly stats: Stats = { compiles: 0 };
+  private roots: string[] = [];
+  /** Latest analysis of each file, open or on disk, by absolute path. */
+  private readonly files = new Map<string, Analysis>();
+  private readonly opened = new Set<string>();
+  /** The last version of each open document that parsed, for completion while a line is half typed. */
+  private readonly good = new Map<string, Analysis>();
+  private collisionCache?: Map<string, Diagnostic[]>;
+
+  constructor(private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE) {}
+
+  setRoots(roots: string[]): void {
+    this.roots = roots;
+  }
+
+  /** The path diagnostics name: relative to the workspace folder holding the file. */
+  display(absolute: string): string {
+    for (const root of this.roots) {
+      const rel = relative(root, absolute);
+      if (rel && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel)) return sep === '/' ? rel : rel.split(sep).join('/');
+    }
+    return absolute;
+  }
+
+  absoluteOf(display: string): string | undefined {
+    for (const [abs, a] of this.files) if (a.path === display) return abs;
+    return undefined;
+  }
+
+  /** Every `*.wa.yaml` below the workspace folders (not node_modules, not dot-folders). */
+  discover(): string[] {
+    const out: string[] = [];
+    const walk = (dir: string, depth: number): void => {
+      if (depth > 20) return;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const full = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(full, depth + 1);
+        } else if (e.isFile() && e.name.endsWith('.wa.yaml')) out.push(full);
+      }
+    };
+    for (const r of this.roots) walk(r, 0);
+    return out.sort();
+  }
+
+  /** Reads a file that is not open; a file that cannot be read is a diagnostic, not a failure. */
+  readFromDisk(absolute: string): void {
+    if (this.opened.has(absolute)) return;
+    const path = this.display(absolute);
+    const read = readSource(absolute, this.maxFileSize);
+    if (read.ok) this.set(absolute, new Analysis(path, read.text, null, this.stats, this.maxFileSize));
+    else if (read.size !== undefined) {
+      const d = diagnostic(path, 'WA903', { start: 0, end: 0 }, `${path} is ${read.size} bytes; the limit is ${this.maxFileSize}, so it was not read`, { help: 'split it into several files' });
+      this.set(absolute, new Analysis(path, '', null, this.stats, this.maxFileSize, d));
+    } else if (/cannot be read \(ENOENT\)/.test(read.reason)) this.remove(absolute);
+    else this.set(absolute, new Analysis(path, '', null, this.stats, this.maxFileSize, diagnostic(path, 'WA902', { start: 0, end: 0 }, `${path} cannot be used: ${read.reason}`)));
+  }
+
+  open(absolute: string, text: string, version: number): Analysis {
+    this.opened.add(absolute);
+    const before = this.files.get(absolute);
+    if (before && before.version !== null && before.parsed) this.good.set(absolute, before);
+    const a = new Analysis(this.display(absolute), text, version, this.stats, this.maxFileSize);
+    this.set(absolute, a);
+    return a;
+  }
+
+  close(absolute: string): void {
+    this.opened.delete(absolute);
+    this.good.delete(absolute);
+    this.remove(absolute);
+  }
+
+  isOpen(absolute: string): boolean {
+    return this.opened.has(absolute);
+  }
+
+  get(absolute: string): Analysis | undefined {
+    return this.files.get(absolute);
+  }
+
+  /** The last version of an open document that parsed, other than `a`. */
+  previous(absolute: string): Analysis | undefined {
+    return this.good.get(absolute);
+  }
+
+  all(): [string, Analysis][] {
+    return [...this.files];
+  }
+
+  private set(absolute: string, a: Analysis): void {
+    this.files.set(absolute, a);
+    this.collisionCache = undefined;
+  }
+
+  remove(absolute: string): void {
+    if (this.files.delete(absolute)) this.collisionCache = undefined;
+  }
+
+  /** WA901 for every file whose outputs an earlier file (by path) already writes. */
+  collisions(): Map<string, Diagnostic[]> {
+    if (this.collisionCache) return this.collisionCache;
+    const out = new Map<string, Diagnostic[]>();
+    const claims = new OutputClaims();
+    const list = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const a of list) {
+      const c = a.compiled;
+      if (c.errorCount > 0) continue;
+      const found = claims.claim(a.path, [...c.modules, ...jsonOutputs(a.path, c.messages)]);
+      if (found.length > 0) out.set(a.path, found);
+    }
+    this.collisionCache = out;
+    return out;
+  }
+
+  /** A file's diagnostics: its own and its collisions with other files. */
+  diagnostics(absolute: string): Diagnostic[] {
+    const a = this.files.get(absolute);
+    if (!a) return [];
+    return sortDiagnostics([...a.compiled.diagnostics, ...(this.collisions().get(a.path) ?? [])]);
+  }
+}
