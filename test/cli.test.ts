@@ -82,6 +82,31 @@ test('check --format sarif: SARIF 2.1.0 for code scanning, columns in code point
   assert.is(results[3]!.relatedLocations?.length, 1);
 });
 
+test('check --format gcc: columns in bytes, as Vim and Emacs count them, after emoji and ₹', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'm.wa.yaml'), 'messages:\n  m:\n    type: cta_url\n    body: ok\n    button: { text: "₹🎉 Buy", url: "http://x.example" }\n');
+  const r = waml(['check', '--format', 'gcc'], dir);
+  // The URL's quote follows 35 code points, 40 bytes (₹ is 3, 🎉 4).
+  assert.match(r.stdout, /^m\.wa\.yaml:5:41: warning: .* \[WA406\]$/m);
+  const line = '    button: { text: "₹🎉 Buy", url: ';
+  assert.equal([[...line].length, Buffer.byteLength(line)], [35, 40]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('check of a missing file --format sarif still prints a valid SARIF log, with the error', () => {
+  const dir = tempDir();
+  const r = waml(['check', 'missing.wa.yaml', '--format', 'sarif'], dir);
+  assert.is(r.status, 2);
+  assert.is(r.stderr, 'waml: no such file or folder: missing.wa.yaml\n');
+  const log = JSON.parse(r.stdout);
+  assert.is(log.version, '2.1.0');
+  assert.equal(log.runs[0].results, []);
+  assert.equal(log.runs[0].invocations, [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'no such file or folder: missing.wa.yaml' } }] }]);
+  // Other formats print nothing on stdout for it.
+  assert.is(waml(['check', 'missing.wa.yaml', '--format', 'json'], dir).stdout, '');
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('check --format pretty: colour only when forced, never with NO_COLOR', () => {
   const plain = waml(['check', 'five-mistakes.wa.yaml'], MISTAKES);
   assert.not.match(plain.stdout, /\x1b\[/);

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, isValidRecipient, OutputClaims } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
-import { render, SourceMap, summarize } from '../diagnostics/render.js';
+import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
 import schema from '../schema/waml.schema.json' with { type: 'json' };
@@ -166,13 +166,11 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     found = discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`waml: ${error.message}\n`);
-    return { code: EXIT.usage, produced, sources };
+    return { code: usageFailure(io, args, error.message), produced, sources };
   }
   for (const f of found) sources.add(f.display);
   if (found.length === 0) {
-    io.stderr(`waml: no .wa.yaml files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}\n`);
-    return { code: EXIT.usage, produced, sources };
+    return { code: usageFailure(io, args, `no .wa.yaml files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}`), produced, sources };
   }
 
   const limit = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -189,8 +187,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     const absolute = resolve(io.cwd, args.data);
     const read = readSource(absolute, limit);
     if (!read.ok) {
-      io.stderr(`waml: the data file ${args.data} cannot be used: ${read.reason}\n`);
-      return { code: EXIT.usage, produced, sources };
+      return { code: usageFailure(io, args, `the data file ${args.data} cannot be used: ${read.reason}`), produced, sources };
     }
     data = { path: displayPath(io.cwd, absolute), text: read.text };
     sourceMap.add(data.path, data.text);
@@ -284,6 +281,13 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     return { code: EXIT.problems, produced, sources };
   }
   return { code: EXIT.ok, produced, sources };
+}
+
+/** A run that cannot start: one line on stderr, and with `--format sarif` a log that says so (never an empty upload). */
+function usageFailure(io: Io, args: Args, reason: string): number {
+  io.stderr(`waml: ${reason}\n`);
+  if (args.format === 'sarif') io.stdout(sarifFailure(reason, io.version));
+  return EXIT.usage;
 }
 
 function plural(n: number, word: string): string {

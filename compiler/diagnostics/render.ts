@@ -84,11 +84,16 @@ export function render(diagnostics: readonly Diagnostic[], sources: SourceMap, f
   }
 }
 
+/** A SARIF log for a run that checked nothing (a path that does not exist): no results, and the reason. */
+export function sarifFailure(reason: string, version: string): string {
+  return `${JSON.stringify(sarif([], new SourceMap(), version, reason), null, 2)}\n`;
+}
+
 /**
  * SARIF 2.1.0, for code-scanning uploads: one run, waml's codes as rules, each diagnostic a
  * result with its region. Columns count code points, as waml's do (`columnKind`).
  */
-function sarif(diagnostics: readonly Diagnostic[], sources: SourceMap, version: string): unknown {
+function sarif(diagnostics: readonly Diagnostic[], sources: SourceMap, version: string, failure?: string): unknown {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   const region = (file: string, span: Span) => {
     const r = sources.range(file, span);
@@ -108,6 +113,8 @@ function sarif(diagnostics: readonly Diagnostic[], sources: SourceMap, version: 
           },
         },
         columnKind: 'unicodeCodePoints',
+        // A run that could not check anything (no such file) says why, so that an upload is never empty.
+        ...(failure !== undefined ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: failure } }] }] } : {}),
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ruleIndex: codes.indexOf(d.code),
@@ -121,13 +128,24 @@ function sarif(diagnostics: readonly Diagnostic[], sources: SourceMap, version: 
   };
 }
 
+const UTF8 = new TextEncoder();
+
+/**
+ * `line:column` with the column in bytes of UTF-8, as gcc prints it and as Vim's default
+ * errorformat and Emacs's compilation mode count: after an emoji or `₹`, code points would land
+ * on the wrong character.
+ */
+function byteLocation(sources: SourceMap, file: string, offset: number): string {
+  const source = sources.get(file);
+  if (!source) return '1:1';
+  const clamped = Math.max(0, Math.min(offset, source.text.length));
+  const line = source.lineIndex(clamped);
+  return `${line + 1}:${UTF8.encode(source.text.slice(source.lineStarts[line]!, clamped)).length + 1}`;
+}
+
 function gcc(d: Diagnostic, sources: SourceMap): string {
-  const r = sources.range(d.file, d.span);
-  let out = `${d.file}:${r.start.line}:${r.start.column}: ${d.severity === 'info' ? 'note' : d.severity}: ${d.message} [${d.code}]\n`;
-  for (const rel of d.related ?? []) {
-    const rr = sources.range(rel.file, rel.span);
-    out += `${rel.file}:${rr.start.line}:${rr.start.column}: note: ${rel.message}\n`;
-  }
+  let out = `${d.file}:${byteLocation(sources, d.file, d.span.start)}: ${d.severity === 'info' ? 'note' : d.severity}: ${d.message} [${d.code}]\n`;
+  for (const rel of d.related ?? []) out += `${rel.file}:${byteLocation(sources, rel.file, rel.span.start)}: note: ${rel.message}\n`;
   return out;
 }
 

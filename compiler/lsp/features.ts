@@ -219,7 +219,8 @@ function keyCompletions(path: readonly (string | number)[], root: LMap | undefin
 }
 
 function valueCompletions(path: readonly (string | number)[], root: LMap | undefined): Completion[] {
-  const s = schemaAt(path, root);
+  // A message's `type`: every type, even when one is written already.
+  const s = path.length === 3 && path[0] === 'messages' && path[2] === 'type' ? deref(defs['message']?.properties?.['type']) : schemaAt(path, root);
   const values = (s?.enum ?? s?.examples ?? []) as unknown[];
   return values.map((v) => ({ label: String(v), kind: 'value' as const }));
 }

@@ -7,6 +7,7 @@
  * Protocol manners: requests before `initialize` get -32002, after `shutdown` -32600; a
  * cancelled request gets -32800; diagnostics are debounced and carry the document's version.
  */
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -15,6 +16,7 @@ import {
   createConnection,
   DiagnosticSeverity,
   DiagnosticTag,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   FoldingRangeKind,
@@ -47,7 +49,8 @@ import { fixesOf } from './fixes.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { folding, messageSymbols, selection, symbols, type OutlineSymbol } from './outline.js';
 import { Debouncer, REAL_TIMER, type Timer } from './schedule.js';
-import { Workspace } from './workspace.js';
+import { readSource } from '../cli/files.js';
+import { Workspace, type Files } from './workspace.js';
 
 const KINDS = { key: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, param: CompletionItemKind.Variable, field: CompletionItemKind.Field, filter: CompletionItemKind.Function };
 
@@ -69,13 +72,41 @@ function uriOf(path: string): string {
   return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? pathToFileURL(path).href : path;
 }
 
+/** The disk, as the workspace reads it. */
+const DISK: Files = {
+  list(root) {
+    const out: string[] = [];
+    const walk = (dir: string, depth: number): void => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return; // an unreadable folder holds nothing to check
+      }
+      for (const e of entries) {
+        const full = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (depth < 20 && e.name !== 'node_modules' && !e.name.startsWith('.')) walk(full, depth + 1);
+        } else if (e.isFile() && e.name.endsWith('.wa.yaml')) out.push(full);
+      }
+    };
+    walk(root, 0);
+    return out;
+  },
+  read(path, limit) {
+    const r = readSource(path, limit);
+    return !r.ok && /\(ENOENT\)/.test(r.reason) ? { ...r, missing: true } : r;
+  },
+};
+
 export function startServer(version: string, timer: Timer = REAL_TIMER): void {
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  const workspace = new Workspace();
+  const workspace = new Workspace(DISK);
   const docs = new Map<string, TextDocument>();
   const texts = new WeakMap<Analysis, TextDocument>();
   let state: 'new' | 'running' | 'shutdown' = 'new';
   let pull = false;
+  let watchFiles = false;
   let debounce = new Debouncer(timer, DEBOUNCE_MS);
   const published = new Map<string, string>();
 
@@ -173,6 +204,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? (params.rootUri ? [pathOf(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
     workspace.setRoots(folders);
     pull = params.capabilities.textDocument?.diagnostic !== undefined;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 5000) debounce = new Debouncer(timer, options.debounceMs);
     return {
@@ -198,6 +230,8 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
   });
 
   connection.onInitialized(() => {
+    // Files changed outside the editor (a checkout, a generator) are checked again.
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.wa.yaml' }] }).catch(() => undefined);
     // Unopened files: read and checked once, a few at a time so that requests are answered meanwhile.
     const pending = workspace.discover();
     const step = (): void => {
@@ -254,7 +288,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     const abs = pathOf(uri);
     workspace.close(abs);
     // A workspace file stays checked from disk; any other file's diagnostics go away.
-    if (workspace.discover().includes(abs)) workspace.readFromDisk(abs);
+    if (workspace.holds(abs)) workspace.readFromDisk(abs);
     if (!pull && !workspace.get(abs)) {
       published.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -265,7 +299,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     if (state !== 'running') return;
     for (const change of p.changes) {
       const abs = pathOf(change.uri);
-      if (workspace.isOpen(abs) || !abs.endsWith('.wa.yaml')) continue;
+      if (workspace.isOpen(abs) || !workspace.holds(abs)) continue;
       workspace.readFromDisk(abs);
       if (!workspace.get(abs) && !pull) {
         published.delete(change.uri);

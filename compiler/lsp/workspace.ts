@@ -3,12 +3,17 @@
  * files on disk that are not open, each analysed once per version. Collisions between files
  * (`WA901`, two files writing the same output) are found across all of them, as the CLI does.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, jsonOutputs, OutputClaims } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readSource } from '../cli/files.js';
 import { Analysis, type Stats } from './analysis.js';
+
+/** What the workspace reads of the disk, given by the server (this module does no I/O). */
+export interface Files {
+  /** Every `*.wa.yaml` below a folder (not node_modules, not dot-folders). */
+  list(root: string): string[];
+  /** A file's text, or why it was not read (with its size when it is too large). */
+  read(path: string, limit: number): { ok: true; text: string } | { ok: false; reason: string; size?: number; missing?: boolean };
+}
 
 export class Workspace {
   readonly stats: Stats = { compiles: 0 };
@@ -20,19 +25,28 @@ export class Workspace {
   private readonly good = new Map<string, Analysis>();
   private collisionCache?: Map<string, Diagnostic[]>;
 
-  constructor(private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE) {}
+  constructor(
+    private readonly fs: Files,
+    private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE,
+  ) {}
 
   setRoots(roots: string[]): void {
-    this.roots = roots;
+    this.roots = roots.map((r) => r.replace(/[\\/]+$/, ''));
   }
 
-  /** The path diagnostics name: relative to the workspace folder holding the file. */
+  /** The path diagnostics name: relative to the workspace folder holding the file, with `/`. */
   display(absolute: string): string {
     for (const root of this.roots) {
-      const rel = relative(root, absolute);
-      if (rel && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel)) return sep === '/' ? rel : rel.split(sep).join('/');
+      const rest = absolute.slice(root.length);
+      if (absolute.startsWith(root) && /^[\\/]./.test(rest)) return rest.slice(1).replace(/\\/g, '/');
     }
     return absolute;
+  }
+
+  /** Whether a file is one the workspace checks: a `*.wa.yaml` inside a workspace folder, outside node_modules and dot-folders. */
+  holds(absolute: string): boolean {
+    const shown = this.display(absolute);
+    return shown !== absolute && shown.endsWith('.wa.yaml') && !shown.split('/').some((part, i, all) => i < all.length - 1 && (part === 'node_modules' || part.startsWith('.')));
   }
 
   absoluteOf(display: string): string | undefined {
@@ -40,38 +54,21 @@ export class Workspace {
     return undefined;
   }
 
-  /** Every `*.wa.yaml` below the workspace folders (not node_modules, not dot-folders). */
+  /** Every `*.wa.yaml` below the workspace folders, sorted. */
   discover(): string[] {
-    const out: string[] = [];
-    const walk = (dir: string, depth: number): void => {
-      if (depth > 20) return;
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const full = join(dir, e.name);
-        if (e.isDirectory()) {
-          if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(full, depth + 1);
-        } else if (e.isFile() && e.name.endsWith('.wa.yaml')) out.push(full);
-      }
-    };
-    for (const r of this.roots) walk(r, 0);
-    return out.sort();
+    return this.roots.flatMap((r) => this.fs.list(r)).sort();
   }
 
   /** Reads a file that is not open; a file that cannot be read is a diagnostic, not a failure. */
   readFromDisk(absolute: string): void {
     if (this.opened.has(absolute)) return;
     const path = this.display(absolute);
-    const read = readSource(absolute, this.maxFileSize);
+    const read = this.fs.read(absolute, this.maxFileSize);
     if (read.ok) this.set(absolute, new Analysis(path, read.text, null, this.stats, this.maxFileSize));
     else if (read.size !== undefined) {
       const d = diagnostic(path, 'WA903', { start: 0, end: 0 }, `${path} is ${read.size} bytes; the limit is ${this.maxFileSize}, so it was not read`, { help: 'split it into several files' });
       this.set(absolute, new Analysis(path, '', null, this.stats, this.maxFileSize, d));
-    } else if (/cannot be read \(ENOENT\)/.test(read.reason)) this.remove(absolute);
+    } else if (read.missing) this.remove(absolute);
     else this.set(absolute, new Analysis(path, '', null, this.stats, this.maxFileSize, diagnostic(path, 'WA902', { start: 0, end: 0 }, `${path} cannot be used: ${read.reason}`)));
   }
 
