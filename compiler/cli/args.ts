@@ -165,7 +165,7 @@ build   check, then write DIR/<file stem>.<message>.json for each file without e
 import  turn a request body (or a bare interactive object) into a .wa.yaml
 schema  print the JSON Schema of .wa.yaml files, for editors' completion
 init    write a starter into DIR (default: here): a message, the schema line, a script
-lsp     a language server over stdio: diagnostics, hover, completion, definition, fixes
+lsp     a language server over stdio (diagnostics, hover, completion, navigation, fixes, …)
 preview draw every message as WhatsApp shows it: one HTML page, a PNG, or a live server
 
 Options:
