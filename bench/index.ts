@@ -10,6 +10,7 @@ import { parseDocument } from 'yaml';
 import { compile } from '../compiler/index.js';
 import { helpMenu } from '../test/golden/ts/support-menu.wa.js';
 import { corpus, corpusFile, CORPUS_DATA } from './corpus.js';
+import { benchLsp } from './lsp.js';
 import { benchTemplates } from './templates.js';
 
 const quick = process.argv.includes('--quick');
@@ -173,6 +174,9 @@ const files = corpus(size);
   const mb = (x: number) => `${x.toFixed(0)} MB`;
   add(`peak RSS: build ${small} files vs ${size}`, a, b, '≤ 300 MB, flat', mb);
 }
+
+// The language server on a 300-line file, over stdio (diagnostics debounce 0: the server's own work).
+for (const r of await benchLsp(quick ? 3 : 40)) add(r.name, r.baseline, r.measured, 'reported');
 
 // Template parsing (from the templates benchmark).
 for (const r of benchTemplates(quick ? 200 : 20_000, quick ? 3 : 15)) add(r.name, r.baseline, r.measured, 'reported');

@@ -3,7 +3,7 @@
  * every request on that version. Nothing is computed before a request needs it, and a
  * document over the size limit is never parsed (every feature answers at once, empty).
  */
-import { compileOne, type CompiledSource } from '../compile.js';
+import { compileOne, jsonOutputs, type CompiledSource, type Output } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LMap } from '../load/tree.js';
 import type { Message, WamlFile } from '../model/types.js';
@@ -17,6 +17,7 @@ export interface Stats {
 export class Analysis {
   private result?: CompiledSource;
   private views = new Map<Message, MessageView>();
+  private written?: Output[];
 
   constructor(
     /** The path diagnostics name (relative to the workspace folder where there is one). */
@@ -44,6 +45,15 @@ export class Analysis {
       this.result = compileOne({ path: this.path, text: this.text }, this.maxFileSize !== undefined ? { maxFileSize: this.maxFileSize } : {});
     }
     return this.result;
+  }
+
+  /** The files this version would write (none when it has errors), for collisions between files. */
+  get outputs(): Output[] {
+    if (!this.written) {
+      const c = this.compiled;
+      this.written = c.errorCount > 0 ? [] : [...c.modules, ...jsonOutputs(this.path, c.messages)];
+    }
+    return this.written;
   }
 
   /** Over the size limit: not parsed; features answer nothing. */

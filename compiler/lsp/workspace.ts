@@ -3,7 +3,7 @@
  * files on disk that are not open, each analysed once per version. Collisions between files
  * (`WA901`, two files writing the same output) are found across all of them, as the CLI does.
  */
-import { DEFAULT_MAX_FILE_SIZE, jsonOutputs, OutputClaims } from '../compile.js';
+import { DEFAULT_MAX_FILE_SIZE, OutputClaims } from '../compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { Analysis, type Stats } from './analysis.js';
 
@@ -120,9 +120,7 @@ export class Workspace {
     const claims = new OutputClaims();
     const list = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const a of list) {
-      const c = a.compiled;
-      if (c.errorCount > 0) continue;
-      const found = claims.claim(a.path, [...c.modules, ...jsonOutputs(a.path, c.messages)]);
+      const found = claims.claim(a.path, a.outputs);
       if (found.length > 0) out.set(a.path, found);
     }
     this.collisionCache = out;

@@ -1,0 +1,147 @@
+// The language server's latency on a real 300-line file (whole messages, templated ones
+// included), driven over stdio as an editor drives it: edit → diagnostics, hover and
+// completion, each against a baseline of the same run.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { compile } from '../compiler/index.js';
+import { corpusFile } from './corpus.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin/waml.js');
+
+/** A file of whole messages, at least 300 lines: corpus file 0 (params and templates), then whole message blocks. */
+export function lspFile(): string {
+  const lines = corpusFile(0).text.trimEnd().split('\n');
+  for (let i = 1; lines.length < 300; i++) {
+    const text = corpusFile(i).text;
+    if (text.includes('\nparams:')) continue; // its messages need its params
+    lines.push(...text.trimEnd().split('\n').slice(2));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface Message {
+  id?: number;
+  method?: string;
+  params?: { uri?: string; version?: number };
+  result?: unknown;
+}
+
+class Client {
+  private readonly child = spawn(process.execPath, [BIN, 'lsp', '--stdio']);
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly waiting: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
+
+  constructor() {
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      for (;;) {
+        const end = this.buffer.indexOf('\r\n\r\n');
+        if (end === -1) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString())![1]);
+        if (this.buffer.length < end + 4 + length) return;
+        const message = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')) as Message;
+        this.buffer = this.buffer.subarray(end + 4 + length);
+        const i = this.waiting.findIndex((w) => w.match(message));
+        if (i !== -1) this.waiting.splice(i, 1)[0]!.resolve(message);
+      }
+    });
+  }
+
+  send(message: object): void {
+    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+    this.child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+
+  next(match: (m: Message) => boolean): Promise<Message> {
+    return new Promise((resolve) => this.waiting.push({ match, resolve }));
+  }
+
+  request(method: string, params: unknown): Promise<Message> {
+    const id = this.nextId++;
+    const answer = this.next((m) => m.id === id);
+    this.send({ id, method, params });
+    return answer;
+  }
+
+  close(): void {
+    this.child.kill();
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+export interface LspRow {
+  name: string;
+  baseline: number;
+  measured: number;
+}
+
+/** Medians in ms of `rounds` rounds of each measure. */
+export async function benchLsp(rounds: number): Promise<LspRow[]> {
+  const text = lspFile();
+  const lines = text.split('\n');
+  const uri = 'file:///bench/big.wa.yaml';
+  const c = new Client();
+  try {
+    await c.request('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    c.send({ method: 'initialized', params: {} });
+    c.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text } } });
+    await c.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.version === 1);
+    // Where to ask: on a body text, and at the start of a new key in a message.
+    const bodyLine = lines.findIndex((l) => l.startsWith('    body: '));
+    const hoverAt = { line: bodyLine, character: 12 };
+    const completeAt = { line: bodyLine, character: 4 };
+
+    const compileTimes: number[] = [];
+    const edits: number[] = [];
+    const noop: number[] = [];
+    const hovers: number[] = [];
+    const completions: number[] = [];
+    const hoverAfterEdit: number[] = [];
+    let version = 1;
+    for (let r = 0; r < rounds; r++) {
+      // A keystroke's worth of change: one character in a body.
+      const edited = r % 2 === 0 ? text.replace('    body: ', '    body: x') : text;
+      let t = performance.now();
+      compile([{ path: 'big.wa.yaml', text: edited }]);
+      compileTimes.push(performance.now() - t);
+
+      version++;
+      const v = version;
+      const published = c.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.version === v);
+      t = performance.now();
+      c.send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: v }, contentChanges: [{ text: edited }] } });
+      await published;
+      edits.push(performance.now() - t);
+
+      t = performance.now();
+      await c.request('waml/stats', null);
+      noop.push(performance.now() - t);
+      t = performance.now();
+      await c.request('textDocument/hover', { textDocument: { uri }, position: hoverAt });
+      hovers.push(performance.now() - t);
+      t = performance.now();
+      await c.request('textDocument/completion', { textDocument: { uri }, position: completeAt });
+      completions.push(performance.now() - t);
+
+      // A hover on a version nobody has compiled yet: it pays for the compile.
+      version++;
+      c.send({ method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text: r % 2 === 0 ? text : edited }] } });
+      t = performance.now();
+      await c.request('textDocument/hover', { textDocument: { uri }, position: hoverAt });
+      hoverAfterEdit.push(performance.now() - t);
+    }
+    return [
+      { name: `LSP edit → diagnostics, ${lines.length - 1}-line file vs compile()`, baseline: median(compileTimes), measured: median(edits) },
+      { name: 'LSP hover vs a no-op request', baseline: median(noop), measured: median(hovers) },
+      { name: 'LSP completion vs a no-op request', baseline: median(noop), measured: median(completions) },
+      { name: 'LSP hover right after an edit vs compile()', baseline: median(compileTimes), measured: median(hoverAfterEdit) },
+    ];
+  } finally {
+    c.close();
+  }
+}
