@@ -555,10 +555,29 @@ test('workspace: unopened files are checked, collisions between files reach the 
       assert.equal(byFile['examples/support-menu.wa.yaml'], []);
       const one = await p.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: b } });
       assert.equal(one.items.map((d) => d.code), ['WA901']);
-      assert.not.ok(p.notifications.some((n) => n.method === 'textDocument/publishDiagnostics'));
+      // Anything pushed before the workspace was pulled has been withdrawn: nothing shows twice.
+      const last = new Map<string, unknown[]>();
+      for (const n of p.notifications) if (n.method === 'textDocument/publishDiagnostics') last.set((n.params as { uri: string }).uri, (n.params as { diagnostics: unknown[] }).diagnostics);
+      assert.ok([...last.values()].every((d) => d.length === 0));
       await stop(p);
     } finally {
       p['child'].kill();
+    }
+
+    // A client that pulls open documents only (as Neovim 0.10): unopened files are pushed;
+    // once a file is opened, its pushed diagnostics are withdrawn and it is pulled.
+    const n = new Client();
+    try {
+      await started(n, { rootUri, capabilities: { textDocument: { diagnostic: {} } } });
+      assert.equal((await n.diagnostics(b, 0)).map((d) => d.code), ['WA901']);
+      const seen = n.notifications.length;
+      n.notify('textDocument/didOpen', { textDocument: { uri: b, languageId: 'yaml', version: 1, text: readFileSync(join(dir, 'b', 'help.wa.yaml'), 'utf8') } });
+      assert.equal(await n.diagnostics(b, seen), []);
+      const pulled = await n.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: b } });
+      assert.equal(pulled.items.map((d) => d.code), ['WA901']);
+      await stop(n);
+    } finally {
+      n['child'].kill();
     }
   } finally {
     c['child'].kill();

@@ -48,7 +48,11 @@ export function folding(a: Analysis): { start: number; end: number; comment?: bo
     while (end > span.start && /\s/.test(text[end - 1]!)) end--;
     return end;
   };
+  // An alias shares its anchor's node: each node is walked once, where it is written.
+  const seen = new Set<LNode>();
   const walk = (node: LNode, from: number, depth: number): void => {
+    if (seen.has(node) || node.span.start < from) return;
+    seen.add(node);
     if (node.kind === 'scalar' || depth > 100) {
       if (node.kind === 'scalar' && text.slice(node.span.start, lastChar(node.span)).includes('\n')) out.push({ start: from, end: lastChar(node.span) });
       return;

@@ -107,6 +107,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
   let state: 'new' | 'running' | 'shutdown' = 'new';
   let pull = false;
   let watchFiles = false;
+  let refreshSupport = false;
   let debounce = new Debouncer(timer, DEBOUNCE_MS);
   const published = new Map<string, string>();
 
@@ -147,10 +148,23 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     return { items: workspace.diagnostics(absolute).map((d) => toLsp(doc, d)), version: a.version };
   };
 
-  /** Pushes a file's diagnostics when they changed since the last push (push clients only). */
+  /**
+   * Whether a file's diagnostics are pushed: always to a client that does not pull; to one
+   * that pulls, only for files it has not opened, until it pulls the workspace's (Neovim 0.10
+   * pulls open documents only; VS Code pulls the workspace, and then nothing is pushed).
+   */
+  let workspacePulled = false;
+  const pushes = (absolute: string): boolean => !pull || (!workspacePulled && !workspace.isOpen(absolute));
+
+  /** Pushes a file's diagnostics when they changed since the last push; withdraws pushed ones the client now pulls. */
   const publish = (absolute: string): void => {
-    if (pull || state !== 'running') return;
+    if (state !== 'running') return;
     const uri = uriOf(absolute);
+    if (!pushes(absolute)) {
+      if (published.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      published.delete(uri);
+      return;
+    }
     const { items, version } = lspDiagnostics(absolute);
     const key = `${version}:${JSON.stringify(items)}`;
     // A clean file nobody has seen diagnostics for needs no message (a workspace of 10 000 clean files sends none).
@@ -162,10 +176,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
   /** After a change to one file: its diagnostics, and those of every file whose collisions changed. */
   let collisionKeys = new Map<string, string>();
   const refresh = (changed: string): void => {
-    if (pull) {
-      void connection.languages.diagnostics.refresh().catch(() => undefined);
-      return;
-    }
+    if (pull && refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
     publish(changed);
     const next = new Map<string, string>();
     for (const [path, ds] of workspace.collisions()) next.set(path, JSON.stringify(ds));
@@ -206,6 +217,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     workspace.setRoots(folders);
     pull = params.capabilities.textDocument?.diagnostic !== undefined;
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 5000) debounce = new Debouncer(timer, options.debounceMs);
     return {
@@ -230,24 +242,35 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     };
   });
 
+  // Unopened files: read and checked a few at a time after `initialized`, so that requests are
+  // answered meanwhile; a request about the whole workspace finishes the scan first.
+  let pending: string[] = [];
+  const scanSome = (n: number): void => {
+    for (const abs of pending.splice(0, n)) {
+      if (workspace.isOpen(abs)) continue;
+      workspace.readFromDisk(abs);
+      void workspace.get(abs)?.compiled;
+    }
+  };
+  const scanned = (): void => {
+    for (const [abs] of workspace.all()) publish(abs);
+    for (const [path, ds] of workspace.collisions()) collisionKeys.set(path, JSON.stringify(ds));
+    if (pull && refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  };
+  const finishScan = (): void => {
+    if (pending.length === 0) return;
+    scanSome(pending.length);
+    scanned();
+  };
   connection.onInitialized(() => {
     // Files changed outside the editor (a checkout, a generator) are checked again.
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.wa.yaml' }] }).catch(() => undefined);
-    // Unopened files: read and checked once, a few at a time so that requests are answered meanwhile.
-    const pending = workspace.discover();
+    pending = workspace.discover();
     const step = (): void => {
-      if (state !== 'running') return;
-      for (const abs of pending.splice(0, 25)) {
-        if (workspace.isOpen(abs)) continue;
-        workspace.readFromDisk(abs);
-        void workspace.get(abs)?.compiled;
-      }
+      if (state !== 'running' || pending.length === 0) return;
+      scanSome(25);
       if (pending.length > 0) setImmediate(step);
-      else {
-        for (const [abs] of workspace.all()) publish(abs);
-        for (const [path, ds] of workspace.collisions()) collisionKeys.set(path, JSON.stringify(ds));
-        if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
-      }
+      else scanned();
     };
     setImmediate(step);
   });
@@ -290,7 +313,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     workspace.close(abs);
     // A workspace file stays checked from disk; any other file's diagnostics go away.
     if (workspace.holds(abs)) workspace.readFromDisk(abs);
-    if (!pull && !workspace.get(abs)) {
+    if (!workspace.get(abs) && published.has(uri)) {
       published.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
@@ -302,7 +325,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
       const abs = pathOf(change.uri);
       if (workspace.isOpen(abs) || !workspace.holds(abs)) continue;
       workspace.readFromDisk(abs);
-      if (!workspace.get(abs) && !pull) {
+      if (!workspace.get(abs) && published.has(change.uri)) {
         published.delete(change.uri);
         void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
       }
@@ -320,12 +343,22 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
     }),
   );
   connection.languages.diagnostics.onWorkspace(
-    handle<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(() => ({
-      items: workspace.all().map(([abs]) => {
-        const { items, version } = lspDiagnostics(abs);
-        return { kind: DocumentDiagnosticReportKind.Full, uri: uriOf(abs), version, items };
-      }),
-    })),
+    handle<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(() => {
+      // The client pulls the workspace: what was pushed for unopened files is withdrawn.
+      finishScan();
+      workspacePulled = true;
+      for (const [abs] of workspace.all()) publish(abs);
+      for (const uri of [...published.keys()]) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        published.delete(uri);
+      }
+      return {
+        items: workspace.all().map(([abs]) => {
+          const { items, version } = lspDiagnostics(abs);
+          return { kind: DocumentDiagnosticReportKind.Full, uri: uriOf(abs), version, items };
+        }),
+      };
+    }),
   );
 
   connection.onHover(
@@ -401,6 +434,7 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
   );
   connection.onWorkspaceSymbol(
     handle((p, token) => {
+      finishScan();
       const query = p.query.toLowerCase();
       const out = [];
       for (const [abs, a] of workspace.all()) {
