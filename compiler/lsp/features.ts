@@ -32,8 +32,10 @@ function deref(node: SchemaNode | boolean | undefined): SchemaNode | undefined {
   if (typeof node !== 'object') return undefined;
   let n: SchemaNode | undefined = node;
   for (let i = 0; n?.$ref && i < 5; i++) n = defs[n.$ref.replace('#/$defs/', '')];
-  // Keep the description written beside a $ref.
-  return node.$ref && n ? { ...n, description: node.description ?? n.description } : n;
+  // Keep what is written beside a $ref (its description, its examples).
+  if (!node.$ref || !n) return n;
+  const { $ref: _ref, ...beside } = node;
+  return { ...n, ...beside };
 }
 
 /** The schema of the value at a path; a message's keys depend on its `type`. */
