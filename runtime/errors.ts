@@ -23,7 +23,20 @@ export interface ApiErrorFields {
   fbtraceId: string | undefined;
   /** Whether trying again later may succeed (429, 5xx, or Meta says so). */
   transient: boolean;
+  /**
+   * Whether the message may have been sent all the same: `unknown` for a 5xx answer (the
+   * API may have sent it before failing) and for a success without a message id;
+   * `not-sent` for an answer that refused it (4xx, 429). Default: from the status.
+   */
+  outcome?: Outcome;
 }
+
+/**
+ * What is known of a failed send: `not-sent` (the API refused it, or it never left) or
+ * `unknown` (it may have been delivered: a 5xx answer, a timeout, a dropped connection).
+ * Only a `not-sent` failure is safe to send again.
+ */
+export type Outcome = 'not-sent' | 'unknown';
 
 /** The API answered a send with an error. The access token never appears in it. */
 export class WhatsAppApiError extends Error implements ApiErrorFields {
@@ -33,16 +46,20 @@ export class WhatsAppApiError extends Error implements ApiErrorFields {
   readonly details: string | undefined;
   readonly fbtraceId: string | undefined;
   readonly transient: boolean;
+  readonly outcome: Outcome;
 
-  constructor(fields: ApiErrorFields, metaMessage: string | undefined) {
+  /** `redact` cleans the whole message (the client passes one that removes its token). */
+  constructor(fields: ApiErrorFields, metaMessage: string | undefined, redact: (text: string) => string = (text) => text) {
+    const outcome = fields.outcome ?? (fields.status >= 500 ? 'unknown' : 'not-sent');
     const meaning = fields.code !== undefined ? MEANINGS[fields.code] : undefined;
     const words = [
       `WhatsApp API error${fields.code !== undefined ? ` ${fields.code}` : ''} (HTTP ${fields.status})`,
       meaning,
       metaMessage && metaMessage !== meaning ? `Meta says: ${metaMessage}` : undefined,
       fields.details ? `details: ${fields.details}` : undefined,
+      outcome === 'unknown' ? 'the message may or may not have been sent' : undefined,
     ].filter(Boolean);
-    super(words.join('; '));
+    super(redact(words.join('; ')));
     this.name = 'WhatsAppApiError';
     this.status = fields.status;
     this.code = fields.code;
@@ -50,6 +67,7 @@ export class WhatsAppApiError extends Error implements ApiErrorFields {
     this.details = fields.details;
     this.fbtraceId = fields.fbtraceId;
     this.transient = fields.transient;
+    this.outcome = outcome;
   }
 }
 
@@ -57,10 +75,13 @@ export class WhatsAppApiError extends Error implements ApiErrorFields {
 export class WhatsAppTransportError extends Error {
   readonly kind: 'timeout' | 'network';
   readonly transient = true;
-  constructor(kind: 'timeout' | 'network', message: string) {
+  /** `not-sent` when the connection was never made (refused, no such host); else `unknown`. */
+  readonly outcome: Outcome;
+  constructor(kind: 'timeout' | 'network', message: string, outcome: Outcome = 'unknown') {
     super(message);
     this.name = 'WhatsAppTransportError';
     this.kind = kind;
+    this.outcome = outcome;
   }
 }
 

@@ -60,9 +60,25 @@ export interface StatusEvent {
   [key: string]: unknown;
 }
 
+/**
+ * An error WhatsApp reports in `value.errors` (for instance a message it could not deliver
+ * to the app, code 131051 "unsupported message type"), with the phone number it concerns.
+ */
+export interface WebhookErrorEvent {
+  phoneNumberId: string;
+  code: number;
+  title?: string;
+  message?: string;
+  /** `error_data.details`, when given. */
+  details?: string;
+  [key: string]: unknown;
+}
+
 export interface Webhook {
   messages: MessageEvent[];
   statuses: StatusEvent[];
+  /** Errors WhatsApp sent in `value.errors`: not messages, but never dropped. */
+  errors: WebhookErrorEvent[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -125,7 +141,7 @@ function message(raw: unknown, path: string): InboundMessage {
 export function parseWebhook(body: unknown): Webhook {
   if (!isObject(body)) throw new WebhookError('the body', 'must be a JSON object');
   if (body['object'] !== 'whatsapp_business_account') throw new WebhookError('object', 'must be "whatsapp_business_account"');
-  const out: Webhook = { messages: [], statuses: [] };
+  const out: Webhook = { messages: [], statuses: [], errors: [] };
   list(body['entry'], 'entry').forEach((entry, e) => {
     if (!isObject(entry)) throw new WebhookError(`entry[${e}]`, 'must be an object');
     list(entry['changes'], `entry[${e}].changes`).forEach((change, c) => {
@@ -138,9 +154,13 @@ export function parseWebhook(body: unknown): Webhook {
       const phoneNumberId = str(metadata['phone_number_id'], `${at}.value.metadata.phone_number_id`);
       const display = typeof metadata['display_phone_number'] === 'string' ? (metadata['display_phone_number'] as string) : undefined;
       const contacts = list(value['contacts'], `${at}.value.contacts`).filter(isObject);
+      // One map per change, so that many messages with many contacts stay linear.
+      const byWaId = new Map<unknown, Record<string, unknown>>();
+      for (const c of contacts) if (!byWaId.has(c['wa_id'])) byWaId.set(c['wa_id'], c);
       list(value['messages'], `${at}.value.messages`).forEach((raw, i) => {
         const m = message(raw, `${at}.value.messages[${i}]`);
-        const contact = contacts.find((x) => x['wa_id'] === m.from) ?? contacts[0];
+        // The sender's contact; a lone contact is the sender even when its wa_id is written differently.
+        const contact = byWaId.get(m.from) ?? (contacts.length === 1 ? contacts[0] : undefined);
         const profile = contact && isObject(contact['profile']) && typeof contact['profile']['name'] === 'string' ? (contact['profile']['name'] as string) : undefined;
         const event: MessageEvent = { phoneNumberId, message: m };
         if (display !== undefined) event.displayPhoneNumber = display;
@@ -151,6 +171,15 @@ export function parseWebhook(body: unknown): Webhook {
         const p = `${at}.value.statuses[${i}]`;
         if (!isObject(raw)) throw new WebhookError(p, 'must be an object');
         out.statuses.push({ ...raw, phoneNumberId, id: str(raw['id'], `${p}.id`), status: str(raw['status'], `${p}.status`), timestamp: str(raw['timestamp'], `${p}.timestamp`), recipientId: str(raw['recipient_id'], `${p}.recipient_id`) } as StatusEvent);
+      });
+      list(value['errors'], `${at}.value.errors`).forEach((raw, i) => {
+        const p = `${at}.value.errors[${i}]`;
+        if (!isObject(raw)) throw new WebhookError(p, 'must be an object');
+        const code = need(typeof raw['code'] === 'number', `${p}.code`, 'must be a number', raw['code'] as number);
+        const event: WebhookErrorEvent = { ...raw, phoneNumberId, code };
+        const data = raw['error_data'];
+        if (isObject(data) && typeof data['details'] === 'string') event.details = data['details'];
+        out.errors.push(event);
       });
     });
   });

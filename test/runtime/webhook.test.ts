@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWebhook, verifySignature, WebhookError } from '../../runtime/index.js';
@@ -128,18 +129,101 @@ const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(bod
 
 test('signatures: valid over the raw bytes; invalid, missing, malformed and short are refused', async () => {
   const body = raw('button_reply');
-  assert.is(await verifySignature(body, sign(body), SECRET), true);
-  assert.is(await verifySignature(new TextEncoder().encode(body), sign(body), SECRET), true);
-  assert.is(await verifySignature(Buffer.from(body), sign(body).toUpperCase().replace('SHA256=', 'sha256='), SECRET), true);
-  assert.is(await verifySignature(body, sign(body), 'another-secret'), false);
-  assert.is(await verifySignature(JSON.stringify(JSON.parse(body)), sign(body), SECRET), false, 're-serialised JSON differs');
-  assert.is(await verifySignature(body, undefined, SECRET), false);
-  assert.is(await verifySignature(body, null, SECRET), false);
-  assert.is(await verifySignature(body, '', SECRET), false);
-  assert.is(await verifySignature(body, sign(body).slice(0, 40), SECRET), false);
-  assert.is(await verifySignature(body, sign(body).replace('sha256=', 'sha1='), SECRET), false);
-  assert.is(await verifySignature(body, `sha256=${'zz'.repeat(32)}`, SECRET), false);
-  assert.is(await verifySignature(body, sign(body), ''), false);
+  const v = async (b: unknown, signature: string | null | undefined, appSecret = SECRET) => verifySignature({ body: b as string, signature, appSecret });
+  const valid: [string, unknown, string][] = [
+    ['a string', body, sign(body)],
+    ['a Uint8Array', new TextEncoder().encode(body), sign(body)],
+    ['a Buffer', Buffer.from(body), sign(body)],
+    ['an ArrayBuffer', new TextEncoder().encode(body).buffer, sign(body)],
+    ['a view into a larger buffer', new TextEncoder().encode(`xx${body}yy`).subarray(2, 2 + Buffer.byteLength(body)), sign(body)],
+    ['a Uint8Array from another realm', runInNewContext('new Uint8Array(bytes)', { bytes: [...Buffer.from(body)] }), sign(body)],
+    ['upper-case hex', body, sign(body).toUpperCase().replace('SHA256=', 'sha256=')],
+  ];
+  for (const [name, b, signature] of valid) assert.equal(await v(b, signature), { valid: true }, name);
+  const invalid: [string, string | null | undefined, string, RegExp][] = [
+    ['another secret', sign(body), 'another-secret', /does not match/],
+    ['no header', undefined, SECRET, /no X-Hub-Signature-256 header/],
+    ['a null header', null, SECRET, /no X-Hub-Signature-256 header/],
+    ['an empty header', '', SECRET, /no X-Hub-Signature-256 header/],
+    ['a short header', sign(body).slice(0, 40), SECRET, /not sha256=<64 hex digits>/],
+    ['sha1', sign(body).replace('sha256=', 'sha1='), SECRET, /not sha256=/],
+    ['not hex', `sha256=${'zz'.repeat(32)}`, SECRET, /not sha256=/],
+    ['an empty secret', sign(body), '', /no app secret/],
+  ];
+  for (const [name, signature, secret, problem] of invalid) {
+    const r = await v(body, signature, secret);
+    assert.is(r.valid, false, name);
+    assert.match((r as { problem: string }).problem, problem, name);
+  }
+  const reserialised = await v(JSON.stringify(JSON.parse(body)), sign(body));
+  assert.is(reserialised.valid, false, 're-serialised JSON differs');
+});
+
+test('signatures: a body that is not bytes is a TypeError, never valid, even one made to look like bytes', async () => {
+  const body = raw('button_reply');
+  const real = new TextEncoder().encode(body);
+  const hostile: [string, unknown][] = [
+    ['a parsed object', JSON.parse(body)],
+    ['a parsed object with a buffer key', { buffer: real.buffer, byteOffset: 0, byteLength: real.byteLength }],
+    ['Buffer.toJSON()', Buffer.from(body).toJSON()],
+    ['a look-alike Uint8Array', { [Symbol.toStringTag]: 'Uint8Array', buffer: real.buffer, byteOffset: 0, byteLength: real.byteLength }],
+    ['a look-alike ArrayBuffer', { [Symbol.toStringTag]: 'ArrayBuffer', byteLength: real.byteLength }],
+    ['a DataView', new DataView(real.buffer)],
+    ['an array of bytes', [...real]],
+    ['null', null],
+    ['undefined', undefined],
+    ['a number', 42],
+  ];
+  for (const [name, b] of hostile) {
+    const r = await verifySignature({ body: b as string, signature: sign(body), appSecret: SECRET }).catch((e: unknown) => e);
+    assert.instance(r, TypeError, name);
+    assert.match((r as Error).message, /^verifySignature: body must be the raw request bytes \(a string, Uint8Array or ArrayBuffer\), not /, name);
+  }
+  // The old three-argument call, and no argument at all: a TypeError, never a verdict.
+  for (const args of [[body, sign(body), SECRET], [Buffer.from(body), sign(body), SECRET], [null], []]) {
+    const r = await (verifySignature as (...a: unknown[]) => Promise<unknown>)(...args).catch((e: unknown) => e);
+    assert.instance(r, TypeError);
+    assert.match((r as Error).message, /verifySignature takes one object: \{ body, signature, appSecret \}/);
+  }
+});
+
+test('value.errors are surfaced with their phone number, not dropped; a bad one is a WebhookError', () => {
+  const body = JSON.parse(raw('statuses'));
+  const value = body.entry[0].changes[0].value;
+  value.errors = [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }];
+  const w = parseWebhook(body);
+  assert.equal(w.errors, [{ phoneNumberId: value.metadata.phone_number_id, code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' }, details: 'Message type is currently not supported.' }]);
+  assert.is(w.statuses.length, 2, 'the statuses beside them too');
+  assert.equal(parseWebhook(JSON.parse(raw('button_reply'))).errors, []);
+  for (const [errors, message] of [[{}, /value\.errors must be a list/], [[null], /value\.errors\[0\] must be an object/], [[{ title: 'x' }], /value\.errors\[0\]\.code must be a number/]] as const) {
+    value.errors = errors;
+    assert.throws(() => parseWebhook(body), (e: unknown) => e instanceof WebhookError && message.test((e as Error).message), JSON.stringify(errors));
+  }
+});
+
+test('contacts are matched by wa_id through one map: each sender gets its own name, and many contacts stay linear', () => {
+  const body = JSON.parse(raw('button_reply'));
+  const value = body.entry[0].changes[0].value;
+  const one = value.messages[0];
+  const n = 3_000;
+  // Count how often a contact's wa_id is read: a lookup per message would read n * n / 2 of them.
+  let reads = 0;
+  value.contacts = Array.from({ length: n }, (_, i) => ({ get wa_id() {
+    reads++;
+    return `91${i}`;
+  }, profile: { name: `Name ${i}` } }));
+  value.messages = Array.from({ length: n }, (_, i) => ({ ...one, from: `91${n - 1 - i}` }));
+  const w = parseWebhook(body);
+  assert.is(w.messages.length, n);
+  assert.is(w.messages[0]!.profileName, `Name ${n - 1}`);
+  assert.is(w.messages[n - 1]!.profileName, 'Name 0');
+  assert.ok(reads <= 2 * n, `wa_id was read ${reads} times for ${n} contacts`);
+  // A sender with no contact of its own gets no name (the lone-contact case aside).
+  value.contacts = [{ wa_id: 'a', profile: { name: 'A' } }, { wa_id: 'b', profile: { name: 'B' } }];
+  value.messages = [{ ...one, from: 'c' }];
+  assert.is(parseWebhook(body).messages[0]!.profileName, undefined);
+  value.contacts = [{ wa_id: '+91 98', profile: { name: 'Lone' } }];
+  assert.is(parseWebhook(body).messages[0]!.profileName, 'Lone');
 });
 
 test.run();
