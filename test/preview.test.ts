@@ -89,8 +89,13 @@ test('preview --serve reloads the page when a file is saved, with diagnostics on
       setTimeout(() => reject(new Error('no server')), 60_000);
     });
     const page = await browser().newPage();
+    const errors: string[] = []; // a Content-Security-Policy violation is one
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(url);
     assert.match(await page.locator('.bubble .body').innerText(), /First text/);
+    await page.locator('#worst').check(); // the page's own script runs under its policy
+    assert.ok(await page.evaluate(() => document.body.classList.contains('worst')));
+    assert.equal(errors, []);
     const reloaded = page.waitForEvent('load');
     writeFileSync(join(dir, 'a.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: Second text\n  n:\n    type: buton\n    body: Hi\n');
     await reloaded;

@@ -5,6 +5,7 @@ import type { Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
 import { loadGrammarFor } from './grammar.js';
 import { preview } from '../preview/preview.js';
+import { isLocalHost, RELOAD_SCRIPT, securityHeaders } from './preview-server.js';
 import { writeOutputs } from './write.js';
 import { launchChromium } from './chromium.js';
 
@@ -30,7 +31,7 @@ async function render(args: Args, io: PreviewIo, reload: boolean): Promise<strin
     if (r.ok) data = { path: displayPath(io.cwd, absolute), text: r.text };
   }
   const html = preview(sources, data).html;
-  return reload ? html.replace('</body>', "<script>new EventSource('/events').onmessage = () => location.reload();</script></body>") : html;
+  return reload ? html.replace('</body>', `${RELOAD_SCRIPT}</body>`) : html;
 }
 
 /** Renders a page to PNG with Chromium through playwright-core (both loaded only for --png). */
@@ -53,19 +54,32 @@ export async function previewCommand(args: Args, io: PreviewIo, env: Record<stri
   if (args.serve) {
     let html = await render(args, io, true);
     const clients = new Set<import('node:http').ServerResponse>();
+    const headers = securityHeaders();
+    let port = 0;
     const server = createServer((req, res) => {
+      // Only this machine, by its own name: a rebound DNS name gets nothing (see preview-server.ts).
+      if (!isLocalHost(req.headers.host, port)) {
+        res.writeHead(403, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+        res.end('waml preview answers only to localhost, 127.0.0.1 or [::1] with its port\n');
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...headers, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+        res.end('waml preview only serves GET\n');
+        return;
+      }
       if (req.url === '/events') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': connected\n\n');
         clients.add(res);
         req.on('close', () => clients.delete(res));
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
     });
     await new Promise<void>((r) => server.listen(args.port ?? 0, '127.0.0.1', r));
-    const port = (server.address() as import('node:net').AddressInfo).port;
+    port = (server.address() as import('node:net').AddressInfo).port;
     io.stdout(`waml: preview at http://127.0.0.1:${port}/ (Ctrl-C to stop)\n`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     for (const root of (args.paths.length > 0 ? args.paths : ['.']).map((p) => resolve(io.cwd, p))) {
