@@ -10,5 +10,18 @@ export { redactor } from './redact.js';
 export { verifySignature, type RawBody, type SignatureCheck, type SignatureInput } from './signature.js';
 export { render, type Template, type Value } from './template.js';
 export { parseResponseJson, parseWebhook, type ButtonReply, type InboundMessage, type ListReply, type MessageEvent, type NfmReply, type SharedLocation, type StatusEvent, type Webhook, type WebhookErrorEvent } from './webhook.js';
+export {
+  createWebhookHandler,
+  DEFAULT_MAX_WEBHOOK_BYTES,
+  type FastifyInstanceLike,
+  type FastifyReplyLike,
+  type FastifyRequestLike,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  type WebhookAnswer,
+  type WebhookHandler,
+  type WebhookHandlerOptions,
+  type WebhookRequest,
+} from './webhook-handler.js';
 export * as $ from './build.js';
 export type * from './types.js';
