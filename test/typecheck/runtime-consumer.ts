@@ -34,3 +34,28 @@ export async function wrongBody(parsed: { buffer: ArrayBuffer }): Promise<void> 
   // @ts-expect-error: the old three-argument call
   await verifySignature(rawBody, header, 's');
 }
+
+// The README's webhook handler example, as written there.
+import { createWebhookHandler } from 'waml/runtime';
+import { helpMenu } from '../golden/ts/support-menu.wa.js';
+
+export function readmeHandler(client: Client, APP_SECRET: string, VERIFY_TOKEN: string) {
+  const webhook = createWebhookHandler({
+    appSecret: APP_SECRET,
+    verifyToken: VERIFY_TOKEN,
+    async onMessage({ message }) {
+      const reply = helpMenu.parseReply(message);
+      if (reply?.id === 'track_order') await client.markRead(message.id, { typing: true });
+      // @ts-expect-error: not one of the menu's ids
+      if (reply?.id === 'track_ordr') return;
+    },
+    onStatus(status) {
+      void status.status;
+    },
+    onError(error) {
+      void error.code;
+    },
+  });
+  const POST: (request: Request) => Promise<Response> = webhook.fetch;
+  return POST;
+}
