@@ -77,9 +77,14 @@ export interface MediaFile {
   filename?: string;
 }
 
+/** What a generated sender needs: something that sends a request body. */
 export interface Client {
   /** Sends a message (a request body, such as a sender's `build()` gives). */
   send(body: unknown): Promise<SendResult>;
+}
+
+/** The client `createClient` makes: sending, read receipts and the typing indicator, media. */
+export interface WhatsAppClient extends Client {
   /**
    * Marks an inbound message (and the ones before it) as read: the blue ticks. With
    * `typing: true` the user also sees a typing indicator, until the next message or 25 s.
@@ -124,7 +129,7 @@ function checkRetry(retry: RetryOptions | undefined): void {
 }
 
 /** A client for the Cloud API's `/{version}/{phone-number-id}/messages` and `/media`. */
-export function createClient(options: ClientOptions): Client {
+export function createClient(options: ClientOptions): WhatsAppClient {
   checkRetry(options.retry);
   if (options.timeoutMs !== undefined && !(typeof options.timeoutMs === 'number' && options.timeoutMs > 0 && Number.isFinite(options.timeoutMs))) throw new TypeError(`createClient: timeoutMs must be a positive number of ms, not ${String(options.timeoutMs)}`);
   const base = `${(options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/${options.apiVersion ?? DEFAULT_API_VERSION}/${encodeURIComponent(options.phoneNumberId)}`;

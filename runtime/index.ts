@@ -3,7 +3,7 @@
  * No dependencies; it uses `fetch` and Web Crypto, so it runs on Node 20+, Deno, Bun and
  * edge runtimes.
  */
-export { createClient, DEFAULT_API_VERSION, DEFAULT_BASE_URL, MAX_RETRIES, MIN_BASE_DELAY_MS, retryAfterMs, systemClock, type Client, type ClientOptions, type Clock, type MediaFile, type RetryOptions, type SendResult } from './client.js';
+export { createClient, DEFAULT_API_VERSION, DEFAULT_BASE_URL, MAX_RETRIES, MIN_BASE_DELAY_MS, retryAfterMs, systemClock, type Client, type ClientOptions, type Clock, type MediaFile, type RetryOptions, type SendResult, type WhatsAppClient } from './client.js';
 export { WamlLimitError, WamlParamError, WebhookError, WhatsAppApiError, WhatsAppTransportError, type ApiErrorFields, type Outcome, type SourceLocation } from './errors.js';
 export { checkParams, type ParamProblem, type ParamSpec, type ParamSpecs } from './params.js';
 export { redactor } from './redact.js';

@@ -1,6 +1,6 @@
 // A user's code against waml/runtime: what must type-check, and, on each line after a
 // ts-expect-error comment, what must not (a forgotten await, a body that is not bytes).
-import { createClient, verifySignature, type Client } from 'waml/runtime';
+import { createClient, verifySignature, type Client, type WhatsAppClient } from 'waml/runtime';
 
 declare const rawBody: string;
 declare const header: string | null;
@@ -9,9 +9,11 @@ export async function ok(bytes: Uint8Array, buffer: ArrayBuffer): Promise<boolea
   const { valid } = await verifySignature({ body: rawBody, signature: header, appSecret: 's' });
   const check = await verifySignature({ body: bytes, signature: undefined, appSecret: 's' });
   if (!check.valid) console.log(check.problem);
-  const client: Client = createClient({ phoneNumberId: '1', accessToken: 't', retry: { retries: 2, unsafeRetryUnknownOutcome: false } });
+  const client: WhatsAppClient = createClient({ phoneNumberId: '1', accessToken: 't', retry: { retries: 2, unsafeRetryUnknownOutcome: false } });
   await client.markRead('wamid.X', { typing: true });
   await client.uploadMedia({ data: buffer, type: 'image/png' });
+  const minimal: Client = { send: client.send }; // what a generated sender needs
+  void minimal;
   return valid && (await verifySignature({ body: buffer, signature: header, appSecret: 's' })).valid;
 }
 
@@ -39,7 +41,7 @@ export async function wrongBody(parsed: { buffer: ArrayBuffer }): Promise<void> 
 import { createWebhookHandler } from 'waml/runtime';
 import { helpMenu } from '../golden/ts/support-menu.wa.js';
 
-export function readmeHandler(client: Client, APP_SECRET: string, VERIFY_TOKEN: string) {
+export function readmeHandler(client: WhatsAppClient, APP_SECRET: string, VERIFY_TOKEN: string) {
   const webhook = createWebhookHandler({
     appSecret: APP_SECRET,
     verifyToken: VERIFY_TOKEN,
