@@ -198,6 +198,17 @@ test('a stalled answer (no headers, headers without a body, half a body) settles
   }
 });
 
+test('a fetch that ignores the abort signal still settles as a timeout', async () => {
+  let calls = 0;
+  const deaf = ((_url: string, _init: RequestInit) => {
+    calls++;
+    return new Promise<Response>(() => undefined); // never settles, whatever the signal says
+  }) as typeof fetch;
+  const e = await settled(createClient({ phoneNumberId: '1', accessToken: TOKEN, fetch: deaf, timeoutMs: 50 }).send(BODY));
+  assert.instance(e, WhatsAppTransportError);
+  assert.equal([(e as WhatsAppTransportError).kind, calls], ['timeout', 1]);
+});
+
 test('a stalled answer is not retried unless the caller accepts duplicates', async () => {
   const clock = fakeClock();
   const a = await server(stallers[1]![1]);
