@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClient, redactor, retryAfterMs, WhatsAppApiError, WhatsAppTransportError, type Clock, type RetryOptions } from '../../runtime/index.js';
@@ -327,6 +328,27 @@ test('a network failure is a transport error', async () => {
   const e = await createClient({ phoneNumberId: '1', accessToken: TOKEN, baseUrl: 'http://127.0.0.1:9' }).send(BODY).catch((x: unknown) => x);
   assert.instance(e, WhatsAppTransportError);
   assert.is((e as WhatsAppTransportError).kind, 'network');
+});
+
+test('redactor, as a property: whatever pieces of the token a text holds, no 8 of its characters survive; other text is kept', () => {
+  const piece = (token: string) => fc.tuple(fc.nat(), fc.integer({ min: 8, max: 64 })).map(([at, length]) => token.slice(at % Math.max(1, token.length - 7), (at % Math.max(1, token.length - 7)) + length));
+  fc.assert(
+    fc.property(
+      fc.string({ minLength: 8, maxLength: 60, unit: fc.constantFrom(...'EAGabcZ019-_x'.split('')) }).chain((token) =>
+        fc.tuple(fc.constant(token), fc.array(fc.oneof(piece(token), fc.string({ maxLength: 12 })), { maxLength: 8 })),
+      ),
+      ([token, parts]) => {
+        const out = redactor(token)(parts.join(''));
+        for (let i = 0; i + 8 <= token.length; i++) if (out.includes(token.slice(i, i + 8))) return false;
+        return true;
+      },
+    ),
+    { numRuns: 500, seed: 13 },
+  );
+  fc.assert(
+    fc.property(fc.string({ minLength: 8, maxLength: 40, unit: fc.constantFrom(...'abcdef'.split('')) }), fc.string({ maxLength: 80, unit: fc.constantFrom(...'uvwxyz .'.split('')) }), (token, text) => redactor(token)(text) === text),
+    { numRuns: 300, seed: 13 },
+  );
 });
 
 const SUCCESS = json(200, { success: true });
