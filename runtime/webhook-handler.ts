@@ -159,9 +159,17 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   }
 
   async function handle(request: WebhookRequest): Promise<WebhookAnswer> {
+    try {
+      return await answerTo(request);
+    } catch (error) {
+      return answer(500, 'the webhook handler failed', error);
+    }
+  }
+
+  async function answerTo(request: WebhookRequest): Promise<WebhookAnswer> {
     const method = request.method.toUpperCase();
     if (method === 'GET') {
-      const query = new URL(request.url, 'http://localhost').searchParams;
+      const query = URL.canParse(request.url, 'http://localhost') ? new URL(request.url, 'http://localhost').searchParams : new URLSearchParams();
       if (query.get('hub.mode') !== 'subscribe' || !same(query.get('hub.verify_token') ?? '', options.verifyToken)) return answer(403, 'the verify token does not match');
       const challenge = query.get('hub.challenge') ?? '';
       if (!/^[A-Za-z0-9_.-]{1,256}$/.test(challenge)) return answer(400, 'hub.challenge is missing or not a plain token');
@@ -194,6 +202,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   }
 
   const tooLarge = () => answer(413, `the body is larger than ${max} bytes`);
+  /** A body that could not be read: too large, or the sender went away mid-way (not the app's failure). */
+  const unread = (error: unknown) => (error instanceof TooLarge ? tooLarge() : answer(400, 'the body could not be read'));
   const declaredTooLarge = (length: string | null | undefined) => length !== null && length !== undefined && /^\d+$/.test(length) && Number(length) > max;
 
   return {
@@ -202,12 +212,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       let a: WebhookAnswer;
       if (declaredTooLarge(request.headers.get('content-length'))) a = tooLarge();
       else {
+        let body: Uint8Array | undefined;
         try {
-          const body = request.method === 'GET' || request.method === 'HEAD' || !request.body ? undefined : await collect(streamChunks(request.body), max);
+          body = request.method === 'GET' || request.method === 'HEAD' || !request.body ? undefined : await collect(streamChunks(request.body), max);
           a = await run({ method: request.method, url: request.url, header: (n) => request.headers.get(n), body });
         } catch (error) {
-          if (!(error instanceof TooLarge)) throw error;
-          a = tooLarge();
+          a = unread(error);
         }
       }
       return new Response(a.body, { status: a.status, headers: a.headers });
@@ -215,23 +225,29 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     async node(request, response) {
       const header = headerOf(request.headers);
       const method = request.method ?? 'GET';
-      let a: WebhookAnswer;
+      let a: WebhookAnswer | undefined;
       const given = request.body;
+      // Never rejects: an unhandled rejection would end a Node process (a sender going away must not).
       if (given !== undefined && typeof given !== 'string' && !(given instanceof Uint8Array)) {
         a = answer(500, 'the body was parsed before the webhook handler saw it');
         fail(new TypeError('waml webhook: the body was already parsed (express.json()?), so its signature cannot be checked: give this route the raw bytes, e.g. express.raw({ type: "application/json" }), or mount it before the JSON parser'));
       } else if (declaredTooLarge(header('content-length'))) a = tooLarge();
       else {
+        let body: RawBody | undefined;
         try {
-          const body = given !== undefined ? given : method === 'GET' || method === 'HEAD' ? undefined : await collect(request, max);
-          a = await run({ method, url: request.url ?? '/', header, body });
+          body = given !== undefined ? given : method === 'GET' || method === 'HEAD' ? undefined : await collect(request, max);
         } catch (error) {
-          if (!(error instanceof TooLarge)) throw error;
-          a = tooLarge();
+          body = undefined;
+          a = unread(error);
         }
+        a ??= await run({ method, url: request.url ?? '/', header, body });
       }
-      response.writeHead(a.status, a.headers);
-      response.end(a.body);
+      try {
+        response.writeHead(a.status, a.headers);
+        response.end(a.body);
+      } catch {
+        // the connection is gone: nobody is left to answer
+      }
     },
     fastify(instance, pluginOptions, done) {
       // Scoped to this plugin (register it without fastify-plugin): other routes keep Fastify's JSON parser.

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -158,6 +158,36 @@ test('bodies over maxBodyBytes: 413, declared or streamed, in Node and Fetch', a
   const stream = new Request('http://localhost/webhook', { method: 'POST', body: new Blob([body]).stream(), duplex: 'half' } as RequestInit);
   assert.is((await h.webhook.fetch(stream)).status, 413);
   assert.equal(h.seen, []);
+});
+
+test('a sender that goes away mid-body: the Node adapter settles without rejecting (no crash), and the server goes on', async () => {
+  const h = recording();
+  const outcomes: unknown[] = [];
+  let settledOnce!: () => void;
+  const settledNow = new Promise<void>((resolve) => (settledOnce = resolve));
+  const s = await serve((req, res) => {
+    h.webhook.node(req, res).then(
+      () => outcomes.push('resolved'),
+      (e: unknown) => outcomes.push(e),
+    ).finally(settledOnce);
+  });
+  const socket = connect(Number(new URL(s.url).port), '127.0.0.1');
+  await new Promise<void>((resolve) => socket.on('connect', resolve));
+  socket.write('POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"object":');
+  await new Promise((resolve) => setImmediate(resolve));
+  socket.destroy();
+  await settledNow;
+  assert.equal(outcomes, ['resolved']);
+  const body = raw('button_reply');
+  assert.is((await post(s.url, body, sign(body))).status, 200, 'the next webhook is served');
+  await s.close();
+  assert.equal(h.failures, [], 'a sender going away is not the app failing');
+});
+
+test('a URL that does not parse is a refusal, not a crash', async () => {
+  const h = recording();
+  const a = await h.webhook.handle({ method: 'GET', url: 'http://[bad', header: () => undefined, body: undefined });
+  assert.is(a.status, 403);
 });
 
 test('Fastify: a plugin that keeps the raw bytes for its own route only, and answers through reply', async () => {
