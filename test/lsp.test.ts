@@ -56,7 +56,7 @@ class Client {
   answer(method: string, params: unknown, send = true): { id: number; done: Promise<{ result?: unknown; error?: { code: number; message: string } }> } {
     const id = this.nextId++;
     const done = new Promise<{ result?: unknown; error?: { code: number; message: string } }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer to ${method}`)), 10_000);
+      const timer = setTimeout(() => reject(new Error(`no answer to ${method}`)), 60_000);
       this.pending.set(id, (r) => {
         clearTimeout(timer);
         resolve(r as { result?: unknown; error?: { code: number; message: string } });
@@ -93,7 +93,7 @@ class Client {
         .slice(from)
         .find((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri && (version === undefined || (n.params as { version?: number }).version === version));
       if (found) return found.params as { version?: number; diagnostics: LspDiagnostic[] };
-      if (Date.now() - started > 10_000) throw new Error('no diagnostics');
+      if (Date.now() - started > 60_000) throw new Error('no diagnostics');
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);
