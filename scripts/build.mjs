@@ -1,10 +1,13 @@
 // Builds what the source tree cannot run without and what the package ships:
 //   1. the JSON Schema validator, precompiled to standalone code by ajv (no schema
 //      compilation at run time);
-//   2. the CLI and the API, each bundled by esbuild into one file in dist/;
-//   3. type declarations for the API (tsc, which also type-checks the project).
+//   2. the CLI, and every public entry of the package as an ES module and as CommonJS
+//      (dist/*.js and dist/*.cjs), bundled by esbuild; the runtime as its own package,
+//      @waml/runtime, in packages/runtime/dist, from the runtime/ sources;
+//   3. type declarations for each entry, .d.ts for import and .d.cts for require (tsc,
+//      which also type-checks the project).
 // Usage: node scripts/build.mjs [--no-types]
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,17 +84,60 @@ await build({
 });
 // The language server: a bundle of its own, imported by the CLI only for `waml lsp`.
 await build({ ...common, entryPoints: [at('compiler/lsp/main.ts')], outfile: at('dist/cli/lsp.js'), external: ['esbuild'], minify: true, keepNames: true });
-await build({ ...common, entryPoints: [at('compiler/index.ts')], outfile: at('dist/index.js') });
-await build({ ...common, entryPoints: [at('compiler/esbuild/plugin.ts')], outfile: at('dist/esbuild.js'), external: ['esbuild'] });
-// The runtime has no dependencies and runs anywhere (Node, Deno, Bun, edge): no Node banner.
-await build({ ...common, banner: {}, platform: 'neutral', target: 'es2022', entryPoints: [at('runtime/index.ts')], outfile: at('dist/runtime.js') });
+// The API and the bundler plugins, for import and for require. The plugins share the API's
+// bundle (./index.js or ./index.cjs beside them) rather than each carrying the compiler.
+const cjs = { ...common, format: 'cjs', banner: {} };
+const apiExternal = (extension) => ({
+  name: 'api-external',
+  setup(b) {
+    b.onResolve({ filter: /\/index\.js$/ }, (args) =>
+      join(args.resolveDir, args.path) === at('compiler/index.js') && args.importer !== at('compiler/index.ts') ? { path: `./index${extension}`, external: true } : undefined,
+    );
+  },
+});
+for (const [format, extension] of [[common, '.js'], [cjs, '.cjs']]) {
+  await build({ ...format, entryPoints: [at('compiler/index.ts')], outfile: at(`dist/index${extension}`) });
+  for (const [name, entry] of [['esbuild', 'compiler/esbuild/plugin.ts'], ['rollup', 'compiler/rollup/plugin.ts']]) {
+    await build({ ...format, entryPoints: [at(entry)], outfile: at(`dist/${name}${extension}`), external: ['esbuild'], plugins: [apiExternal(extension)] });
+  }
+}
+// `waml/runtime` is @waml/runtime, re-exported (one runtime, whichever name imports it).
+writeAtomic(at('dist/runtime.js'), "export * from '@waml/runtime';\n");
+writeAtomic(at('dist/runtime.cjs'), "'use strict';\nmodule.exports = require('@waml/runtime');\n");
+writeAtomic(at('dist/runtime.d.ts'), "export * from '@waml/runtime';\n");
+writeAtomic(at('dist/runtime.d.cts'), "export * from '@waml/runtime';\n");
+// @waml/runtime has no dependencies and runs anywhere (Node, Deno, Bun, edge): no Node banner.
+const runtimeOut = at('packages/runtime/dist');
+rmSync(runtimeOut, { recursive: true, force: true });
+await build({ ...common, banner: {}, platform: 'neutral', target: 'es2022', entryPoints: [at('runtime/index.ts')], outfile: join(runtimeOut, 'index.js') });
+await build({ ...cjs, platform: 'neutral', target: 'es2022', entryPoints: [at('runtime/index.ts')], outfile: join(runtimeOut, 'index.cjs') });
+copyFileSync(at('LICENSE'), at('packages/runtime/LICENSE'));
+
+/**
+ * Writes, beside every `x.d.ts` under `dir`, `x.d.cts`: the same declarations for require(),
+ * whose relative imports name `.cjs` files (so TypeScript reads them as CommonJS).
+ */
+function ctsBeside(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) ctsBeside(path);
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8').replace(/((?:from|import)\s*\(?\s*['"]\.{1,2}\/[^'"]*?)\.js(['"])/g, '$1.cjs$2');
+      writeAtomic(path.replace(/\.d\.ts$/, '.d.cts'), text);
+    }
+  }
+}
 
 // 3. Declarations (and the type check).
 if (!process.argv.includes('--no-types')) {
   const tsc = at('node_modules/typescript/bin/tsc');
   try {
     // Declarations first: the tests import the package by name, and its types are these.
+    rmSync(at('dist/types'), { recursive: true, force: true });
     execFileSync(process.execPath, [tsc, '-p', at('tsconfig.types.json')], { stdio: 'inherit' });
+    ctsBeside(at('dist/types'));
+    // @waml/runtime's own declarations: the runtime's, beside its bundles.
+    for (const name of readdirSync(at('dist/types/runtime'))) copyFileSync(at('dist/types/runtime', name), join(runtimeOut, name));
     execFileSync(process.execPath, [tsc, '-p', at('tsconfig.json')], { stdio: 'inherit' });
   } catch {
     console.error('build: the type check failed (above)');

@@ -175,7 +175,7 @@ function loadModule(code: string): Record<string, { build: (to: undefined, param
   const cjs = transformSync(code, { loader: 'ts', format: 'cjs' }).code;
   const module = { exports: {} as Record<string, unknown> };
   new Function('require', 'module', 'exports', cjs)((name: string) => {
-    if (name !== 'waml/runtime') throw new Error(`unexpected import ${name}`);
+    if (name !== '@waml/runtime') throw new Error(`unexpected import ${name}`);
     return runtime;
   }, module, module.exports);
   const out: Record<string, { build: (to: undefined, params?: unknown) => unknown }> = {};

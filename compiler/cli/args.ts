@@ -1,6 +1,6 @@
 import { FORMATS, type Format } from '../diagnostics/render.js';
 
-export const EMITS = ['json', 'ts', 'js'] as const;
+export const EMITS = ['json', 'ts', 'js', 'types'] as const;
 export type Emit = (typeof EMITS)[number];
 
 export interface Args {
@@ -141,7 +141,9 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
     }
   }
-  if (command === 'build' && args.out === undefined) throw new UsageError('`waml build` needs `--out DIR`');
+  // Declarations beside the sources (`--emit types` alone) need no output folder.
+  const onlyTypes = args.emit.length === 1 && args.emit[0] === 'types';
+  if (command === 'build' && args.out === undefined && !onlyTypes) throw new UsageError('`waml build` needs `--out DIR`');
   return args;
 }
 
@@ -149,7 +151,7 @@ export const HELP = `waml: compile WhatsApp interactive messages written in .wa.
 
 Usage:
   waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
-  waml build [PATH ...] --out DIR [--watch] [--emit json,ts,js] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
+  waml build [PATH ...] --out DIR [--watch] [--emit json,ts,js,types] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
   waml import BODY.json [--name NAME] [--out FILE]
   waml schema
   waml init [DIR]
@@ -174,7 +176,9 @@ Options:
   --out DIR         where build writes its outputs
   --emit LIST       what build writes: json (the default), ts (typed sender
                     modules, DIR/<file stem>.wa.ts), js (those modules compiled to
-                    DIR/<file stem>.wa.js, with their .wa.d.ts)
+                    DIR/<file stem>.wa.js, with their .wa.d.ts), types (beside
+                    each source X.wa.yaml, X.wa.d.yaml.ts: the types of a bundler's
+                    import of it; alone, it needs no --out)
   --to NUMBER       the recipient for the bodies (7 to 15 digits, optional +);
                     left out of the bodies when not given
   --data FILE       a JSON object of param values, shared by all files: messages

@@ -55,3 +55,22 @@ export function init(dir: string): string[] {
   }
   return done;
 }
+
+/**
+ * What to do after `init`, for the install model: the senders import `@waml/runtime` at run
+ * time (a dependency), while waml itself only builds them (a dev dependency). Names only the
+ * installs that `package.json` in `dir` does not already list.
+ */
+export function nextSteps(dir: string): string {
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+  try {
+    pkg = JSON.parse(readFileSync(join(resolve(dir), 'package.json'), 'utf8')) as typeof pkg;
+  } catch {
+    // No readable package.json: name both installs.
+  }
+  const installs: string[] = [];
+  if (pkg.dependencies?.['@waml/runtime'] === undefined) installs.push('npm install @waml/runtime');
+  if (pkg.devDependencies?.['waml'] === undefined && pkg.dependencies?.['waml'] === undefined) installs.push('npm install --save-dev waml');
+  const build = 'npm run messages (typed senders in src/messages)';
+  return installs.length > 0 ? `next: ${installs.join(' && ')}, then ${build}` : `next: ${build}`;
+}

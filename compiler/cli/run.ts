@@ -1,5 +1,5 @@
 import { readFileSync, rmSync, watch as fsWatch, writeFileSync } from 'node:fs';
-import { basename, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { importBody } from '../import.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -10,7 +10,7 @@ import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/rende
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
 import schema from '../schema/waml.schema.json' with { type: 'json' };
-import { init } from './init.js';
+import { init, nextSteps } from './init.js';
 import { writeOutputs } from './write.js';
 
 export interface Io {
@@ -124,7 +124,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     for (const line of lines) io.stdout(`${line}\n`);
-    io.stdout('next: npm install --save-dev waml, then npx waml check messages\n');
+    io.stdout(`${nextSteps(resolve(io.cwd, args.paths[0] ?? '.'))}\n`);
     return EXIT.ok;
   }
 
@@ -169,6 +169,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     return { code: usageFailure(io, args, error.message), produced, sources };
   }
   for (const f of found) sources.add(f.display);
+  const byDisplay = new Map(found.map((f) => [f.display, f.absolute]));
   if (found.length === 0) {
     return { code: usageFailure(io, args, `no .wa.yaml files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}`), produced, sources };
   }
@@ -179,7 +180,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   const emit = new Set<'json' | 'ts' | 'dts'>();
   if (args.emit.includes('json')) emit.add('json');
   if (args.emit.includes('ts') || args.emit.includes('js')) emit.add('ts');
-  if (args.emit.includes('js')) emit.add('dts');
+  if (args.emit.includes('js') || args.emit.includes('types')) emit.add('dts');
   const options: BatchInput['options'] = { emit: [...emit], maxFileSize: limit };
   if (args.to !== undefined) options.to = args.to;
   let data: BatchInput['data'];
@@ -191,6 +192,17 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     }
     data = { path: displayPath(io.cwd, absolute), text: read.text };
     sourceMap.add(data.path, data.text);
+  }
+
+  // esbuild (an optional peer dependency) is loaded only for --emit js.
+  let esbuild: typeof import('esbuild') | undefined;
+  if (args.command === 'build' && args.emit.includes('js')) {
+    try {
+      esbuild = await import('esbuild');
+    } catch {
+      io.stderr('waml: --emit js compiles with esbuild, which is not installed: npm install --save-dev esbuild (or use --emit ts)\n');
+      return { code: EXIT.usage, produced, sources };
+    }
   }
 
   // Files go in batches: each is read, compiled (in a worker thread with --jobs > 1) and
@@ -233,16 +245,31 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     }
     if (args.command === 'build') {
       if (args.emit.includes('js')) {
-        const { transformSync } = await import('esbuild');
+        const transformSync = esbuild!.transformSync;
         const js = outputs.filter((o) => o.path.endsWith('.wa.ts')).map((o) => ({ ...o, path: o.path.replace(/\.ts$/, '.js'), text: `${o.text.slice(0, o.text.indexOf('\n') + 1)}${transformSync(o.text, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: o.path }).code}` }));
         outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || args.emit.includes('ts')), ...js];
       }
+      // --emit types: each source's declarations beside it, named for the bundler's import
+      // (`./menu.wa.yaml` is typed by `menu.wa.d.yaml.ts`).
+      if (args.emit.includes('types')) {
+        for (const o of outputs.filter((x) => x.path.endsWith('.wa.d.ts'))) {
+          const absolute = byDisplay.get(o.file);
+          if (!absolute) continue;
+          const name = basename(absolute).replace(/(\.[^.]*)?$/, (ext) => `.d${ext}.ts`);
+          const w = writeOutputs(dirname(absolute), [{ path: name, text: o.text }], { removeStale: false });
+          written += w.written.length;
+          unchanged += w.unchanged.length;
+        }
+        if (!args.emit.includes('js')) outputs = outputs.filter((x) => !x.path.endsWith('.wa.d.ts'));
+      }
       for (const o of outputs) produced.set(o.path, o.file);
       // Temporary files of killed builds are removed once, before the first batch is written.
-      const w = writeOutputs(resolve(io.cwd, args.out!), outputs, { removeStale: first });
-      first = false;
-      written += w.written.length;
-      unchanged += w.unchanged.length;
+      if (args.out !== undefined) {
+        const w = writeOutputs(resolve(io.cwd, args.out), outputs, { removeStale: first });
+        first = false;
+        written += w.written.length;
+        unchanged += w.unchanged.length;
+      }
       if (args.emit.includes('json')) {
         for (const u of r.unbuilt) {
           diagnostics.push(diagnostic(u.file, 'WA516', u.nameSpan, `message \`${u.name}\` has params, so no JSON was built for it`, { help: 'give `--data FILE` with their values to build it' }));
@@ -254,7 +281,6 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
 
   // Diagnostics raised across batches (collisions) may point into files whose text was not
   // kept: read those few again for rendering.
-  const byDisplay = new Map(found.map((f) => [f.display, f.absolute]));
   for (const file of new Set(diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]))) {
     const absolute = byDisplay.get(file);
     if (absolute && !sourceMap.get(file)) {
@@ -267,7 +293,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length, version: io.version });
   if (shown !== '') io.stdout(shown);
   if (args.command === 'build') {
-    const parts = [`wrote ${plural(written, 'file')} to ${args.out}`];
+    const parts = [`wrote ${plural(written, 'file')}${args.out !== undefined ? ` to ${args.out}` : ' beside the sources'}`];
     if (unchanged > 0) parts.push(`${unchanged} unchanged`);
     if (failedFiles.size > 0) parts.push(`${plural(failedFiles.size, 'source')} with errors not built`);
     if (skipped > 0) parts.push(`${plural(skipped, 'message')} with params skipped (no --data)`);
@@ -308,7 +334,8 @@ function colorWanted(io: Io): boolean {
  * ends it (a file with errors keeps its old outputs, as always). Runs until interrupted.
  */
 async function watch(args: Args, io: Io): Promise<number> {
-  const out = resolve(io.cwd, args.out!);
+  // Without --out (only declarations beside the sources), nothing is written elsewhere.
+  const out = args.out !== undefined ? resolve(io.cwd, args.out) : undefined;
   let previous = new Map<string, string>();
   const once = async (): Promise<void> => {
     let result: Awaited<ReturnType<typeof checkOrBuild>>;
@@ -321,7 +348,7 @@ async function watch(args: Args, io: Io): Promise<number> {
     const sources = result.sources;
     for (const [path, file] of previous) {
       if (!result.produced.has(path) && !sources.has(file)) {
-        rmSync(resolve(out, path), { force: true });
+        if (out !== undefined) rmSync(resolve(out, path), { force: true });
         io.stderr(`waml: removed ${path} (its source ${file} is gone)\n`);
       }
     }
@@ -338,7 +365,8 @@ async function watch(args: Args, io: Io): Promise<number> {
   for (const root of roots) {
     fsWatch(root, { recursive: true }, (_event, name) => {
       const changed = name ? resolve(root, String(name)) : root;
-      if (changed.startsWith(out + sep) || changed === out) return; // our own writes
+      if (out !== undefined && (changed.startsWith(out + sep) || changed === out)) return; // our own writes
+      if (/\.d\.ya?ml\.ts$/.test(changed)) return; // declarations written beside the sources
       clearTimeout(timer);
       timer = setTimeout(() => {
         running = running.then(once);

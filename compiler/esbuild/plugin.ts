@@ -2,39 +2,25 @@
  * `waml/esbuild`: an esbuild plugin, so that an app bundled with esbuild can
  * `import { helpMenu } from './menu.wa.yaml'`. The file is compiled to its TypeScript sender
  * module; waml's diagnostics become esbuild's errors and warnings, with file, line and
- * column. `waml/runtime` resolves to the runtime shipped with this waml.
+ * column. The module imports `@waml/runtime`, resolved from the app like any dependency.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, relative } from 'node:path';
 import type { Message, Plugin } from 'esbuild';
-import { compile } from '../index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { SourceText } from '../source.js';
+import { compileModule, WAML_FILE, type LocatedDiagnostic } from '../module.js';
 
 export interface WamlPluginOptions {
   /** A data file is not used here: senders take their params at run time. Diagnostics are relative to this folder (default: the working folder). */
   root?: string;
 }
 
-function toMessage(d: Diagnostic, source: SourceText, absolute: string): Message {
-  const start = source.position(d.span.start);
-  const lineText = source.lineText(start.line - 1);
-  const end = d.span.end > d.span.start ? source.position(d.span.end) : start;
+function toMessage(d: LocatedDiagnostic, absolute: string): Message {
   return {
     id: d.code,
     pluginName: 'waml',
-    text: `${d.message} [${d.code}]`,
-    location: {
-      file: absolute,
-      namespace: 'file',
-      line: start.line,
-      column: start.column - 1,
-      length: end.line === start.line ? Math.max(0, end.column - start.column) : Math.max(0, lineText.length - start.column + 1),
-      lineText,
-      suggestion: '',
-    },
-    notes: [...(d.related ?? []).map((r) => ({ text: `${r.message} (${r.file})`, location: null })), ...(d.help ? [{ text: d.help, location: null }] : [])],
+    text: d.text,
+    location: { file: absolute, namespace: 'file', line: d.line, column: d.column, length: d.length, lineText: d.lineText, suggestion: '' },
+    notes: d.notes.map((text) => ({ text, location: null })),
     detail: undefined,
   };
 }
@@ -44,19 +30,13 @@ export function waml(options: WamlPluginOptions = {}): Plugin {
     name: 'waml',
     setup(build) {
       const root = options.root ?? process.cwd();
-      // The runtime next to this plugin: dist/runtime.js.
-      const runtime = join(dirname(fileURLToPath(import.meta.url)), 'runtime.js');
-      build.onResolve({ filter: /^waml\/runtime$/ }, () => ({ path: runtime }));
-      build.onLoad({ filter: /\.wa\.ya?ml$/ }, async (args) => {
+      build.onLoad({ filter: WAML_FILE }, async (args) => {
         const text = await readFile(args.path, 'utf8');
-        const path = relative(root, args.path).split('\\').join('/');
-        const result = compile([{ path, text }], { emit: ['ts'] });
-        const source = new SourceText(path, text);
-        const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => toMessage(d, source, args.path));
-        const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => toMessage(d, source, args.path));
-        const module = result.outputs.find((o) => o.path.endsWith('.wa.ts'));
-        if (errors.length > 0 || !module) return { errors, warnings };
-        return { contents: module.text, loader: 'ts', warnings, resolveDir: dirname(args.path) };
+        const result = compileModule(relative(root, args.path).split('\\').join('/'), text);
+        const errors = result.errors.map((d) => toMessage(d, args.path));
+        const warnings = result.warnings.map((d) => toMessage(d, args.path));
+        if (result.code === undefined) return { errors, warnings };
+        return { contents: result.code, loader: 'ts', warnings, resolveDir: dirname(args.path) };
       });
     },
   };

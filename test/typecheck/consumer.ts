@@ -1,6 +1,6 @@
 // A user's code against the generated modules: what must type-check, and, on each line
 // after a @ts-expect-error, what must not.
-import type { InboundMessage } from 'waml/runtime';
+import type { InboundMessage } from '@waml/runtime';
 import { catalog, type CatalogReplyId } from '../golden/ts/catalog.wa.js';
 import { orderStatus } from '../golden/ts/order-status.wa.js';
 import { personalMenu } from '../golden/ts/personal-menu.wa.js';
