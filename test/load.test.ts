@@ -10,8 +10,8 @@ test('a valid file has no diagnostics', () => {
 });
 
 test('WA101: a syntax error names yaml\'s code and stops the file', () => {
-  const [d] = expectAt('messages:\n  a: 1\n b: 2\n', ['WA101@3:1-3:2']);
-  assert.match(d!.message, /BAD_INDENT/);
+  const [d] = expectAt('messages:\n  a: [1, 2\n  b: 2\n', ['WA101@3:3-3:4']);
+  assert.match(d!.message, /\([A-Z_]+\)$/);
 });
 
 test('WA101: an error at the very end of the file stays inside the text', () => {
@@ -25,6 +25,29 @@ test('WA101: an unclosed quote', () => {
   const [d] = expectAt('messages:\n  m: "abc\n', ['WA101@3:1-3:1']);
   assert.match(d!.message, /MISSING_CHAR/);
 });
+
+// YAML mistakes in plain words: each case is the text, the diagnostics (code@range), and the
+// help that says what to write.
+const MISTAKES: [label: string, text: string, expected: string[], help: RegExp | undefined][] = [
+  ['a colon in a header', 'messages:\n  m:\n    type: button\n    header: Note: we are open\n    body: Hi\n    buttons: [{ id: a, title: A }]\n', ['WA120@4:13-4:30'], /quote the text: `header: "Note: we are open"`/],
+  ['a colon ending the text', 'messages:\n  m:\n    type: location_request_message\n    body: Opening hours:\n', ['WA120@4:11-4:25'], /`body: "Opening hours:"`/],
+  ['a colon in a flow mapping', 'messages:\n  m:\n    type: button\n    body: Hi\n    buttons: [{ id: a, title: Note: open }]\n', ['WA120@5:31-5:41'], /`"Note: open"`/],
+  ['a quoted colon is text', 'messages:\n  m:\n    type: button\n    header: "Note: we are open"\n    body: Hi\n    buttons: [{ id: a, title: A }]\n', [], undefined],
+  ['a URL is text', 'messages:\n  m:\n    type: location_request_message\n    body: See https://example.com/a\n', [], undefined],
+  ['a comment cuts the footer', 'messages:\n  m:\n    type: button\n    body: Hi\n    footer: Call us #24h\n    buttons: [{ id: a, title: A }]\n', ['WA121@5:13-5:25'], /quote the text to keep the `#`: `"Call us #24h"`/],
+  ['a comment cuts a flow title', 'messages:\n  m:\n    type: button\n    body: Hi\n    buttons:\n      - { id: a, title: Call #1 }\n', ['WA121@6:25-6:32', 'WA101@7:1-7:1'], /`"Call #1"`/],
+  ['a note after a value is a comment', 'messages:\n  m:\n    type: location_request_message   # body only\n    body: Hi #\n', [], undefined],
+  ['a key indented deeper than the one above', 'messages:\n  m:\n    type: button\n    body: Hi\n      footer: x\n    buttons: [{ id: a, title: A }]\n', ['WA122@5:7-5:13'], /indent `footer` like the key above: 4 spaces, in column 5/],
+  ['a key indented less than the one above', 'messages:\n  m:\n    type: location_request_message\n   body: Hi\n', ['WA122@4:4-4:8'], /indent `body` like the key above: 4 spaces/],
+];
+
+for (const [label, text, expected, help] of MISTAKES) {
+  test(`YAML mistakes in words: ${label}`, () => {
+    const found = expectAt(text, expected);
+    if (help) assert.match(found[0]!.help ?? '', help);
+    assert.ok(found.every((d) => !/[A-Z_]{6,}\)$/.test(d.message) || d.code === 'WA101'), 'no parser code in an explained message');
+  });
+}
 
 test('WA102: a duplicate key points at the second and names the first', () => {
   expectDiagnostics(`

@@ -134,6 +134,42 @@ test('WA208: an empty header mapping', () => {
   `, [{ code: 'WA208' }]);
 });
 
+test('WA123: a media header in the API\'s shape: one diagnostic, with the waml shape to write', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: cta_url
+        header: «{ type: image, image: { link: "https://e.com/a.png" } }»
+        body: Hi
+        button: { text: Go, url: "https://e.com" }
+  `, [{ code: 'WA123', message: '(`type: image` beside `image`)' }]);
+  const { diagnostics } = diagnose('messages:\n  m:\n    type: cta_url\n    header: { type: video, video: { id: "123" } }\n    body: Hi\n    button: { text: Go, url: "https://e.com" }\n');
+  assert.is(diagnostics[0]!.help, 'drop `type` and write `header: { video: … }`');
+});
+
+test('WA123: a text header in the API\'s shape is the text itself', () => {
+  const { diagnostics } = diagnose(`
+    messages:
+      m:
+        type: button
+        header: { type: text, text: Welcome }
+        body: Hi
+        buttons: [{ id: a, title: A }]
+  `);
+  assert.equal(diagnostics.map((d) => [d.code, d.help]), [['WA123', 'drop `type` and write `header: Welcome`']]);
+});
+
+test('WA123 only for the API\'s shape: a `type` with no matching kind stays an unknown key', () => {
+  expectDiagnostics(`
+    messages:
+      m:
+        type: button
+        header: { «type»: image, «text»: Hi }
+        body: Hi
+        buttons: [{ id: a, title: A }]
+  `, [{ code: 'WA201' }, { code: 'WA208' }]);
+});
+
 test('a structural error does not hide the limits of the same message', () => {
   expectDiagnostics(`
     messages:

@@ -29,6 +29,10 @@ export const CODES = {
   WA109: { name: 'unsupported-version', severity: 'error', summary: 'The `waml` key names a language version other than 1.' },
   WA110: { name: 'complex-key', severity: 'error', summary: 'A mapping key is not a plain scalar.' },
   WA111: { name: 'merge-key', severity: 'error', summary: 'A YAML merge key (`<<`) is used; waml does not merge mappings.' },
+  WA120: { name: 'colon-in-text', severity: 'error', summary: 'Unquoted text holds `: `, which YAML reads as a mapping.' },
+  WA121: { name: 'comment-in-text', severity: 'warning', summary: 'A `#` after a space starts a comment that cuts unquoted text short.' },
+  WA122: { name: 'misindented-key', severity: 'error', summary: 'A key is indented more or less than the key above it.' },
+  WA123: { name: 'api-header-shape', severity: 'error', summary: 'A header is written in the API\'s shape (`type:` beside the media key).' },
 
   WA201: { name: 'unknown-key', severity: 'error', summary: 'A key that the language does not know.' },
   WA202: { name: 'missing-key', severity: 'error', summary: 'A required key is missing.' },

@@ -3,6 +3,7 @@ import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Span } from '../source.js';
 import type { LEntry, LMap, LNode } from './tree.js';
+import { commentsInText, explainErrors } from './explain.js';
 
 /** The yaml library's alias limit, left at its default: more expansions than this are refused. */
 const MAX_ALIAS_COUNT = 100;
@@ -50,7 +51,13 @@ export function load(text: string, reporter: Reporter): Loaded {
 
   let fatal = false;
   let exhausted = builder.tooDeep;
-  for (const error of doc.errors) {
+  // The common mistakes behind yaml's errors, in words; the errors they explain are not repeated.
+  const { explained, consumed } = explainErrors(input, doc.errors);
+  for (const e of explained) reporter.report(e.code, e.span, e.message, { help: e.help });
+  if (explained.length > 0) fatal = true;
+  for (const e of commentsInText(doc, input)) reporter.report(e.code, e.span, e.message, { help: e.help });
+  for (const [i, error] of doc.errors.entries()) {
+    if (consumed.has(i)) continue;
     const code = YAML_CODES[error.code] ?? 'WA101';
     if (code === 'WA101' || code === 'WA103' || code === 'WA104') fatal = true;
     if (error.code === 'RESOURCE_EXHAUSTION' || builder.tooDeep) {

@@ -27,7 +27,39 @@ const TYPE_KEYS: Record<string, string[]> = Object.fromEntries(MESSAGE_TYPES.map
  */
 export function checkStructure(root: LMap, reporter: Reporter): void {
   if (validate(toPlain(root))) return;
-  for (const error of validate.errors ?? []) report(root, error, reporter);
+  const apiShaped = apiShapedHeaders(root, reporter);
+  for (const error of validate.errors ?? []) if (!apiShaped.has(error.instancePath)) report(root, error, reporter);
+}
+
+const HEADER_KINDS = ['text', 'image', 'video', 'document'];
+
+/**
+ * Headers written as the API writes them, `header: { type: image, image: { link: … } }`:
+ * one diagnostic that names the waml shape (the kind is the key) instead of an unknown key
+ * and a second kind. Returns their paths, whose own schema errors are then left out.
+ */
+function apiShapedHeaders(root: LMap, reporter: Reporter): Set<string> {
+  const paths = new Set<string>();
+  const messages = root.entries.find((e) => e.key === 'messages')?.value;
+  if (messages?.kind !== 'map') return paths;
+  for (const m of messages.entries) {
+    if (m.value.kind !== 'map') continue;
+    const header = m.value.entries.find((e) => e.key === 'header')?.value;
+    if (header?.kind !== 'map') continue;
+    const type = header.entries.find((e) => e.key === 'type')?.value;
+    const kind = type?.kind === 'scalar' && typeof type.value === 'string' && HEADER_KINDS.includes(type.value) ? type.value : undefined;
+    const value = kind && header.entries.find((e) => e.key === kind)?.value;
+    if (!kind || !value || header.entries.length !== 2) continue;
+    const pointer = `/messages/${m.key.replace(/~/g, '~0').replace(/\//g, '~1')}/header`;
+    paths.add(pointer);
+    const link = value.kind === 'map' ? value.entries.find((e) => e.key === 'link')?.value : undefined;
+    const shown = value.kind === 'scalar' ? value.source : link?.kind === 'scalar' && value.kind === 'map' && value.entries.length === 1 ? link.source : '…';
+    const suggestion = kind === 'text' ? `header: ${shown}` : `header: { ${kind}: ${shown} }`;
+    reporter.report('WA123', header.span, `\`${m.key}.header\` is written in the API's shape (\`type: ${kind}\` beside \`${kind}\`); in waml the kind is the key`, {
+      help: `drop \`type\` and write \`${suggestion}\``,
+    });
+  }
+  return paths;
 }
 
 interface Located {
