@@ -51,6 +51,8 @@ test('waml init writes a starter that checks clean, and never overwrites', () =>
   const first = waml(['init'], dir);
   assert.is(first.status, 0);
   assert.match(first.stdout, /wrote messages\/welcome\.wa\.yaml\nwrote package\.json with a `messages` script/);
+  // The install model: the runtime is a dependency (senders import it), waml a dev dependency.
+  assert.match(first.stdout, /\nnext: npm install @waml\/runtime && npm install --save-dev waml, then npm run messages/);
   const starter = readFileSync(join(dir, 'messages/welcome.wa.yaml'), 'utf8');
   assert.ok(starter.startsWith('# yaml-language-server: $schema=../node_modules/waml/compiler/schema/waml.schema.json\n'));
   assert.equal(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts, { messages: 'waml build messages --out src/messages --emit ts' });
@@ -65,8 +67,13 @@ test('waml init writes a starter that checks clean, and never overwrites', () =>
 test('waml init adds its script to an existing package.json, keeping the rest', () => {
   const dir = mkdtempSync(join(tmpdir(), 'waml-init-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'shop', version: '1.0.0', scripts: { test: 'node --test' } }));
-  assert.is(waml(['init', '.'], dir).status, 0);
+  const r = waml(['init', '.'], dir);
+  assert.is(r.status, 0);
   assert.equal(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')), { name: 'shop', version: '1.0.0', scripts: { test: 'node --test', messages: 'waml build messages --out src/messages --emit ts' } });
+  assert.match(r.stdout, /\nnext: npm install @waml\/runtime && npm install --save-dev waml, then/);
+  // Only what package.json does not list yet.
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'shop', dependencies: { '@waml/runtime': '0.1.0' } }));
+  assert.match(waml(['init', '.'], dir).stdout, /\nnext: npm install --save-dev waml, then npm run messages/);
   rmSync(dir, { recursive: true });
 });
 

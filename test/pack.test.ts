@@ -111,6 +111,24 @@ async function fakeGraph(): Promise<{ url: string; requests: Request[]; close: (
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => server.close() };
 }
 
+/** Node 20.10-20.18 cannot require() an ES module; later versions can unless told not to. */
+const NO_REQUIRE_ESM = process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') ? ['--no-experimental-require-module'] : [];
+
+const ENTRY_NAMES = ['waml', 'waml/runtime', 'waml/esbuild', 'waml/rollup', 'waml/vite', '@waml/runtime'];
+/** A use of each public entry that type-checks only with its declarations. */
+const ENTRIES = `import { compile, type CompileResult } from 'waml';
+import { createClient, type Client } from 'waml/runtime';
+import { waml as esbuildPlugin } from 'waml/esbuild';
+import { waml as rollupPlugin } from 'waml/rollup';
+import { waml as vitePlugin } from 'waml/vite';
+import { verifySignature } from '@waml/runtime';
+
+export const result: CompileResult = compile([{ path: 'a.wa.yaml', text: 'messages: {}' }]);
+export const client: Client = createClient({ phoneNumberId: '1', accessToken: 't' });
+export const names: string[] = [esbuildPlugin().name, rollupPlugin().name, vitePlugin().name];
+export const valid: Promise<boolean> = verifySignature('{}', null, 'secret');
+`;
+
 const SECRET = 'app-secret-for-tests';
 const PHONE_ID = '106540352242922';
 const FROM = '15551230000';
@@ -161,6 +179,13 @@ async function readmeApp(kind: 'esm' | 'cjs'): Promise<void> {
   const bad = spawnSync('npx', ['tsc', '-p', 'typed'], { cwd: app, env: NPM_ENV, encoding: 'utf8' });
   assert.is(bad.status, 2, 'a wrong reply id is a type error');
   assert.match(bad.stdout, /TS2367/);
+
+  // Every public entry, typed and loaded in this app's module system (require() of ES modules off).
+  writeFileSync(join(checkDir, 'route.ts'), ENTRIES);
+  run('npx', ['tsc', '-p', 'typed'], app);
+  const load = kind === 'esm' ? `Promise.all(${JSON.stringify(ENTRY_NAMES)}.map((e) => import(e)))` : `Promise.resolve(${JSON.stringify(ENTRY_NAMES)}.map((e) => require(e)))`;
+  const loaded = run(process.execPath, [...NO_REQUIRE_ESM, ...(kind === 'esm' ? ['--input-type=module'] : []), '-e', `${load}.then((ms) => console.log(ms.map((m) => Object.keys(m).length > 0).join()))`], app);
+  assert.is(loaded.stdout.trim(), ENTRY_NAMES.map(() => 'true').join());
   rmSync(checkDir, { recursive: true });
 
   // Build, then keep only what runs.
@@ -179,8 +204,7 @@ async function readmeApp(kind: 'esm' | 'cjs'): Promise<void> {
 
   // Run it: a text message gets the menu (sent to the fake Graph API), a button reply is routed.
   const graph = await fakeGraph();
-  // Node 20.10-20.18 cannot require() an ES module; later versions can unless told not to.
-  const nodeOptions = process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') ? '--no-experimental-require-module' : '';
+  const nodeOptions = NO_REQUIRE_ESM.join(' ');
   const [command, ...args] = start!.split(/\s+/);
   const child = spawn(command!, args, {
     cwd: app,
