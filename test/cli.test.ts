@@ -334,6 +334,19 @@ test('build --emit ts,js: modules, compiled modules and their declarations, runn
   rmSync(dir, { recursive: true });
 });
 
+test('build --emit js without esbuild installed: one line naming the install, exit 2', () => {
+  // The CLI bundle alone, outside this repository, where no esbuild can be found.
+  const dir = tempDir();
+  cpSync(join(ROOT, 'dist/cli'), join(dir, 'cli'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+  writeFileSync(join(dir, 'm.wa.yaml'), LOCATION('Share your location'));
+  const r = spawnSync(process.execPath, [join(dir, 'cli/waml.js'), 'build', 'm.wa.yaml', '--out', 'out', '--emit', 'js'], { cwd: dir, encoding: 'utf8' });
+  assert.is(r.status, 2, r.stderr);
+  assert.is(r.stderr, 'waml: --emit js compiles with esbuild, which is not installed: npm install --save-dev esbuild (or use --emit ts)\n');
+  assert.is(spawnSync(process.execPath, [join(dir, 'cli/waml.js'), 'build', 'm.wa.yaml', '--out', 'out', '--emit', 'ts'], { cwd: dir, encoding: 'utf8' }).status, 0);
+  rmSync(dir, { recursive: true });
+});
+
 test('build --emit types: declarations beside each source, named for its import, no --out needed', () => {
   const dir = tempDir();
   mkdirSync(join(dir, 'menus'));

@@ -46,12 +46,12 @@ function nextContentLine(text: string, line: Line): Line | undefined {
 
 /** The previous line before `line` that holds more than spaces and a comment. */
 function previousContentLine(text: string, line: Line): Line | undefined {
-  let at = line.start - 1;
-  while (at > 0) {
-    const prev = lineAt(text, at - 1 < 0 ? 0 : at - 1);
-    if (!/^\s*(#.*)?$/.test(prev.text)) return prev;
-    if (prev.start === 0) return undefined;
-    at = prev.start - 1;
+  // `end` is the line break that ends the line looked at.
+  for (let end = line.start - 1; end >= 0; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const previous = { start, end, text: text.slice(start, end) };
+    if (!/^\s*(#.*)?$/.test(previous.text)) return previous;
+    end = start - 1;
   }
   return undefined;
 }
@@ -84,6 +84,9 @@ export function explainErrors(text: string, errors: readonly YAMLError[]): { exp
   const explained: Explained[] = [];
   const consumed = new Set<number>();
   const lines = new Set<number>();
+  // Each line is examined once per error code (and each explanation scans a few lines), so
+  // many errors on one line stay linear.
+  const examined = new Set<string>();
   errors.forEach((error, i) => {
     const at = Math.min(Math.max(error.pos[0], 0), text.length);
     const line = lineAt(text, at);
@@ -91,6 +94,9 @@ export function explainErrors(text: string, errors: readonly YAMLError[]): { exp
       if (IMPLICIT_KEY.has(error.code) || error.code === 'BAD_INDENT') consumed.add(i);
       return;
     }
+    const key = `${line.start}:${error.code}`;
+    if (examined.has(key)) return;
+    examined.add(key);
     const found = explainOne(text, error, line);
     if (!found) return;
     explained.push(found);
@@ -157,17 +163,19 @@ export function commentsInText(doc: Document, text: string): Explained[] {
     Scalar(key, node) {
       if (key === 'key' || !isScalar(node) || node.type !== 'PLAIN' || !node.range) return;
       const end = node.range[1];
-      const m = /^[ \t]+#([^\s#][^\n]*)/.exec(text.slice(end, text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end)));
-      if (!m) return;
-      // In a flow collection the comment also took the `,`, `}` or `]` that followed.
-      const rest = m[1]!.split(/[,}\]]/)[0]!.trimEnd();
+      let hash = end;
+      while (text[hash] === ' ' || text[hash] === '\t') hash++;
+      if (hash === end || text[hash] !== '#' || /[\s#]/.test(text[hash + 1] ?? ' ')) return;
+      const lineEnd = text.indexOf('\n', hash);
+      // The comment runs to the line's end; in a flow collection it also took the `,`, `}`
+      // or `]` that followed, which the text meant is cut before.
+      const rest = text.slice(hash + 1, lineEnd === -1 ? text.length : lineEnd).split(/[,}\]]/)[0]!.trimEnd();
       const source = text.slice(node.range[0], end);
-      const meant = `${source}${m[0].slice(0, m[0].indexOf('#'))}#${rest}`;
       out.push({
         code: 'WA121',
-        span: { start: node.range[0], end: end + m[0].indexOf('#') + 1 + rest.length },
+        span: { start: node.range[0], end: hash + 1 + rest.length },
         message: `\`#${rest}\` starts a comment here, so the text is only \`${source}\``,
-        help: `quote the text to keep the \`#\`: \`${quoted(meant)}\``,
+        help: `quote the text to keep the \`#\`: \`${quoted(`${text.slice(node.range[0], hash)}#${rest}`)}\``,
       });
     },
   });

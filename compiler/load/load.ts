@@ -55,7 +55,8 @@ export function load(text: string, reporter: Reporter): Loaded {
   const { explained, consumed } = explainErrors(input, doc.errors);
   for (const e of explained) reporter.report(e.code, e.span, e.message, { help: e.help });
   if (explained.length > 0) fatal = true;
-  for (const e of commentsInText(doc, input)) reporter.report(e.code, e.span, e.message, { help: e.help });
+  // (yaml's visitor recurses: not into a tree already found too deep.)
+  if (!builder.tooDeep) for (const e of commentsInText(doc, input)) reporter.report(e.code, e.span, e.message, { help: e.help });
   for (const [i, error] of doc.errors.entries()) {
     if (consumed.has(i)) continue;
     const code = YAML_CODES[error.code] ?? 'WA101';
