@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rollup, type RollupLog } from 'rollup';
+import { build as viteBuild } from 'vite';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { waml } from 'waml/rollup';
+import { waml as vitePlugin } from 'waml/vite';
 import { compile } from '../compiler/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -42,6 +44,24 @@ test("waml's errors stop the Rollup build at their file, line and column; warnin
   assert.is(warnings.length, 1);
   assert.is(warnings[0]!.pluginCode, 'WA410');
   assert.equal(warnings[0]!.loc, { file: join(dir, 'warn.wa.yaml'), line: 7, column: 8 });
+  rmSync(dir, { recursive: true });
+});
+
+test('an app built with Vite (its own Rollup and esbuild) imports a .wa.yaml; an error stops the build at its place', async () => {
+  const dir = mkdtempSync(join(import.meta.dirname, '.tmp', 'vite-'));
+  const menu = readFileSync(join(ROOT, 'examples/support-menu.wa.yaml'), 'utf8');
+  writeFileSync(join(dir, 'menu.wa.yaml'), menu);
+  writeFileSync(join(dir, 'app.ts'), "import { helpMenu } from './menu.wa.yaml';\nprocess.stdout.write(JSON.stringify(helpMenu.build('12015550123'), null, 2) + '\\n');\n");
+  const config = (entry: string) => ({ root: dir, configFile: false as const, logLevel: 'silent' as const, plugins: [vitePlugin()], build: { ssr: join(dir, entry), outDir: join(dir, 'out'), rollupOptions: { output: { entryFileNames: 'app.mjs' } } } });
+  await viteBuild(config('app.ts'));
+  const run = spawnSync(process.execPath, [join(dir, 'out/app.mjs')], { encoding: 'utf8' });
+  assert.is(run.status, 0, run.stderr);
+  assert.is(run.stdout, compile([{ path: 'menu.wa.yaml', text: menu }], { to: '12015550123' }).outputs[0]!.text);
+  writeFileSync(join(dir, 'bad.wa.yaml'), 'messages:\n  m:\n    type: button\n    body: Hi\n    buttons: [{ id: a, title: Twenty-one characters }]\n');
+  writeFileSync(join(dir, 'bad.ts'), "import { m } from './bad.wa.yaml';\nconsole.log(m);\n");
+  const error = (await viteBuild(config('bad.ts')).catch((e: unknown) => e)) as RollupLog;
+  assert.match(error.message, /button title is 21 characters; the limit is 20 \[WA301\]/);
+  assert.equal(error.loc, { file: join(dir, 'bad.wa.yaml'), line: 5, column: 30 });
   rmSync(dir, { recursive: true });
 });
 
