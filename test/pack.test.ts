@@ -86,7 +86,7 @@ test('npm pack: each package carries its LICENSE, what its exports name, and no 
   const runtimePaths = runtime.files.map((f) => f.path).sort();
   assert.ok(runtimePaths.includes('LICENSE') && runtimePaths.includes('README.md'));
   for (const file of named(runtimePkg.exports)) assert.ok(runtimePaths.includes(file.replace(/^\.\//, '')), `@waml/runtime's tarball lacks ${file}`);
-  assert.equal(runtimePaths.filter((p) => !/^(LICENSE|README\.md|package\.json|dist\/[a-z]+\.(js|cjs|d\.ts|d\.cts))$/.test(p)), []);
+  assert.equal(runtimePaths.filter((p) => !/^(LICENSE|README\.md|package\.json|dist\/[a-z-]+\.(js|cjs|d\.ts|d\.cts))$/.test(p)), []);
   assert.ok(runtime.unpackedSize < 1_000_000, `@waml/runtime is ${runtime.unpackedSize} bytes`);
 });
 
@@ -126,10 +126,11 @@ import { verifySignature } from '@waml/runtime';
 export const result: CompileResult = compile([{ path: 'a.wa.yaml', text: 'messages: {}' }]);
 export const client: Client = createClient({ phoneNumberId: '1', accessToken: 't' });
 export const names: string[] = [esbuildPlugin().name, rollupPlugin().name, vitePlugin().name];
-export const valid: Promise<boolean> = verifySignature('{}', null, 'secret');
+export const valid: Promise<boolean> = verifySignature({ body: '{}', signature: null, appSecret: 'secret' }).then((v) => v.valid);
 `;
 
 const SECRET = 'app-secret-for-tests';
+const VERIFY_TOKEN = 'verify-token-for-tests';
 const PHONE_ID = '106540352242922';
 const FROM = '15551230000';
 
@@ -209,7 +210,7 @@ async function readmeApp(kind: 'esm' | 'cjs'): Promise<void> {
   const child = spawn(command!, args, {
     cwd: app,
     detached: true,
-    env: { ...NPM_ENV, NODE_OPTIONS: nodeOptions, PORT: '0', WA_PHONE_NUMBER_ID: PHONE_ID, WA_ACCESS_TOKEN: 'test-token', WA_APP_SECRET: SECRET, WA_GRAPH_URL: graph.url },
+    env: { ...NPM_ENV, NODE_OPTIONS: nodeOptions, PORT: '0', WA_PHONE_NUMBER_ID: PHONE_ID, WA_ACCESS_TOKEN: 'test-token', WA_APP_SECRET: SECRET, WA_VERIFY_TOKEN: VERIFY_TOKEN, WA_GRAPH_URL: graph.url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -227,6 +228,10 @@ async function readmeApp(kind: 'esm' | 'cjs'): Promise<void> {
     const port = /^listening on (\d+)$/.exec(await nextLine())?.[1];
     assert.ok(port, 'the app says where it listens');
     const hook = `http://127.0.0.1:${port}/webhook`;
+    // The GET handshake, as the app dashboard makes it when the endpoint is set.
+    const handshake = await fetch(`${hook}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    assert.equal([handshake.status, await handshake.text()], [200, '1158201444']);
+    assert.is((await fetch(`${hook}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`)).status, 403);
     const hello = envelope({ id: 'wamid.IN1', type: 'text', text: { body: 'hi' } });
     assert.is(await post(hook, hello, false), 401, 'an unsigned webhook is refused');
     assert.is(await post(hook, hello, 'hi there'), 401, 'a signature of other bytes is refused');
