@@ -409,6 +409,11 @@ test('navigation: definition, references and rename of params and `each` items; 
     assert.is(await c.request('textDocument/prepareRename', { textDocument: { uri }, position: pos(catalog, 'title: In stock', 9) }), null);
     const bad = await c.answer('textDocument/rename', { textDocument: { uri }, position: pos(catalog, 'products:', 1), newName: '2x' }).done;
     assert.is(bad.error?.code, -32602);
+    // A position outside the document's coordinates is refused, not clamped to the start.
+    for (const position of [{ line: -1, character: -5 }, { line: 0, character: 1.5 }, { line: '2', character: 0 }]) {
+      const refused = await c.answer('textDocument/hover', { textDocument: { uri }, position }).done;
+      assert.is(refused.error?.code, -32602, JSON.stringify(position));
+    }
 
     // Hover on a text whose 37th and 38th UTF-16 units are one emoji: the clip keeps it whole.
     const emojiUri = 'file:///project/emoji.wa.yaml';

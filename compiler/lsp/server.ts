@@ -192,11 +192,24 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
   };
 
   /** Wraps a request handler: protocol state first, then cancellation. */
+  /** A position or range in the params that is not two non-negative integers: said, not clamped. */
+  function invalidPosition(params: unknown): string | undefined {
+    const p = params as { position?: unknown; range?: { start?: unknown; end?: unknown } } | null;
+    const bad = (pos: unknown): boolean => {
+      const { line, character } = (pos ?? {}) as { line?: unknown; character?: unknown };
+      return !(Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0);
+    };
+    if (p && typeof p === 'object' && 'position' in p && bad(p.position)) return 'the position needs a line and a character, both integers of 0 or more';
+    if (p && typeof p === 'object' && p.range && (bad(p.range.start) || bad(p.range.end))) return 'the range needs positions whose line and character are integers of 0 or more';
+    return undefined;
+  }
   function handle<P, R, E = void>(run: (params: P, token: CancellationToken) => R) {
     return (params: P, token: CancellationToken): R | ResponseError<E> => {
       if (state === 'new') return new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized yet: send `initialize` first');
       if (state === 'shutdown') return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shut down: only `exit` is accepted');
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
+      const bad = invalidPosition(params);
+      if (bad) return new ResponseError(ErrorCodes.InvalidParams, bad);
       return run(params, token);
     };
   }
