@@ -83,6 +83,12 @@ export const LIMITS = {
   flowMode: { label: 'Flow mode', field: 'action.parameters.mode', values: ['draft', 'published'], severity: 'error', source: 'Flows sending page' },
   flowAction: { label: 'Flow action', field: 'action.parameters.flow_action', values: ['navigate', 'data_exchange'], severity: 'error', source: 'Flows sending page' },
 
+  // Message templates on the account (waml templates push).
+  templateEditableStatuses: { label: 'template status for an edit', field: 'POST /<TEMPLATE_ID>', values: ['APPROVED', 'REJECTED', 'PAUSED'], severity: 'error', source: 'Template management page: only APPROVED, REJECTED or PAUSED templates can be edited' },
+  templateApprovedEditsPerDay: { label: 'edits of an approved template in 24 hours', field: 'POST /<TEMPLATE_ID>', max: 1, severity: 'error', source: 'Template management page (Meta refuses beyond it)' },
+  templateApprovedEditsPer30Days: { label: 'edits of an approved template in 30 days', field: 'POST /<TEMPLATE_ID>', max: 10, severity: 'error', source: 'Template management page (Meta refuses beyond it)' },
+  templateUploadTypes: { label: 'media sample type', field: 'POST /<APP_ID>/uploads file_type', values: ['application/pdf', 'image/jpeg', 'image/jpg', 'image/png', 'video/mp4'], severity: 'error', source: 'Graph API "Upload a file" guide (Resumable Upload API)' },
+
   // The request.
   recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'E.164: 7 to 15 digits, an optional leading +' },
 } as const satisfies Record<string, Limit>;

@@ -157,6 +157,7 @@ Usage:
   waml init [DIR]
   waml lsp --stdio
   waml preview [PATH ...] [--data FILE] (--out page.html | --png FILE | --serve [--port N])
+  waml templates diff|push|pull [PATH ...] --waba ID   (see waml templates --help)
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -169,6 +170,7 @@ schema  print the JSON Schema of .wa.yaml files, for editors' completion
 init    write a starter into DIR (default: here): a message, the schema line, a script
 lsp     a language server over stdio (diagnostics, hover, completion, navigation, fixes, …)
 preview draw every message as WhatsApp shows it: one HTML page, a PNG, or a live server
+templates compare, submit (push) and fetch (pull) a WhatsApp Business Account's message templates
 
 Options:
   --format F        pretty (default), json, gcc, github or sarif
