@@ -89,7 +89,7 @@ export async function startFakeGraph(options: { token?: string; pageSize?: numbe
     find(name, language) {
       return [...fake.templates.values()].find((t) => t.name === name && t.language === language);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
   };
 
   const send = (res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) => {

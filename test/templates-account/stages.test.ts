@@ -56,7 +56,7 @@ test('definition: an authentication template as Meta lists it (OTP as a URL butt
       { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
     ],
   };
-  const asListed = [
+  const asListed: JsonObject[] = [
     { type: 'BODY', text: '*{{1}}* is your verification code. For your security, do not share this code.' },
     { type: 'FOOTER', text: 'This code expires in 10 minutes.' },
     { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Copy code', url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}' }] },
