@@ -173,11 +173,11 @@ test('pull writes a .wa.yaml for each template only on the account, positional o
     if (i === 4) copy.name = 'order_receipt';
     return fake.add({ ...copy, category: copy.category.toUpperCase(), status: 'APPROVED', ...(copy.parameter_format ? { parameter_format: copy.parameter_format.toUpperCase() } : {}) });
   });
-  fake.add({ name: 'flow_json_one', language: 'en_US', category: 'MARKETING', status: 'APPROVED', components: [{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Go', flow_json: '{}' }] }] });
+  fake.add({ name: 'catalog_one', language: 'en_US', category: 'MARKETING', status: 'APPROVED', components: [{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: [{ type: 'CATALOG', text: 'View catalog' }] }] });
   const empty = mkdtempSync(join(tmpdir(), 'waml-pull-'));
   const pull = await waml(['pull', '--waba', WABA, '--out', 'messages'], empty, fake);
   assert.is(pull.status, 1, 'one template cannot be written: exit 1, the others are written');
-  assert.match(pull.stdout, /^not pulled flow_json_one \(en_US\): a Flow button defined by `flow_json` has no waml syntax/m);
+  assert.match(pull.stdout, /^not pulled catalog_one \(en_US\): a `CATALOG` button has no waml syntax$/m);
   const written = readdirSync(join(empty, 'messages')).sort();
   assert.equal(written, ['limited_time_offer_caribbean_pkg_2023.en_US.wa.yaml', 'order_confirmation.en_US.wa.yaml', 'order_delivery_update.en_US.wa.yaml', 'order_receipt.en_US.wa.yaml', 'seasonal_promotion.en_US.wa.yaml']);
   assert.match(pull.stderr, /pulled 5 templates; 1 not pulled/);

@@ -27,7 +27,7 @@ test('list: follows the cursors page by page until Meta gives no `next`; asks fo
   const gets = fake.seen.filter((s) => s.method === 'GET');
   assert.is(gets.length, 3);
   assert.is(gets[0]!.path, `/v23.0/${WABA}/message_templates`);
-  assert.equal(gets[0]!.query, { fields: 'id,name,language,status,category,parameter_format,components,rejected_reason', limit: '2' });
+  assert.equal(gets[0]!.query, { fields: 'id,name,language,status,category,parameter_format,components,rejected_reason,message_send_ttl_seconds', limit: '2' });
   assert.is(gets[1]!.query['after'], Buffer.from('2').toString('base64'));
   assert.not.ok('access_token' in gets[1]!.query, 'the token travels in the header, never in a URL');
   assert.is(gets[0]!.auth, `Bearer ${fake.token}`);

@@ -18,8 +18,8 @@ const EXPECTED: Record<string, string | true> = {
   'create_04_location_header_utility.json': true,
   'create_05_limited_time_offer.json': true,
   'create_06_media_card_carousel.json': true,
-  'create_07_auth_one_tap_legacy_toplevel_package.json': 'an OTP button’s `autofill_text` has no waml syntax',
-  'create_08_auth_zero_tap_supported_apps.json': 'an OTP button’s `autofill_text` has no waml syntax',
+  'create_07_auth_one_tap_legacy_toplevel_package.json': true,
+  'create_08_auth_zero_tap_supported_apps.json': true,
   'create_09_voice_call_button.json': '`<NAME>` is not a template name waml can write',
   'create_10_document_header_phone_url_openapi.json': true,
   'create_11_flow_button_by_flow_json_openapi.json': '`<TEMPLATE_NAME>` is not a template name waml can write',
@@ -46,6 +46,7 @@ test('writer: each of Meta’s creation bodies, as the account lists it, gives i
     assert.equal(Object.keys(doc.messages), [b.name]);
     assert.is(doc.messages[b.name]!.type, 'template');
     assert.is(doc.messages[b.name]!.language, b.language);
+    assert.is((doc.messages[b.name] as { parameter_format?: string }).parameter_format, b.parameter_format !== 'named' && b.category !== 'authentication' && JSON.stringify(b.components).includes('{{') ? 'positional' : undefined, file);
   }
 });
 
@@ -99,7 +100,7 @@ test('writer: what waml’s syntax cannot say is refused with the reason (table)
     [t([{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BODY', text: 'x' }]), 'a `PRODUCT` header has no waml syntax'],
     [t([{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: [{ type: 'CATALOG', text: 'View' }] }]), 'a `CATALOG` button has no waml syntax'],
     [t([{ type: 'BODY', text: 'x' }, { type: 'CALL_PERMISSION_REQUEST' }]), 'a `CALL_PERMISSION_REQUEST` component has no waml syntax'],
-    [t([{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Go', flow_json: '{}' }] }]), 'a Flow button defined by `flow_json` has no waml syntax (use a Flow id or name)'],
+    [t([{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Go' }] }]), 'a Flow button names no Flow'],
     [t([{ type: 'BODY', text: '{{a}} and {{a}}', example: { body_text_named_params: [{ param_name: 'a', example: 'x' }] } }, { type: 'HEADER', format: 'TEXT', text: '{{a}}', example: { header_text_named_params: [{ param_name: 'a', example: 'y' }] } }], { parameter_format: 'named' }), '`a` has two different examples ("x" and "y")'],
     [t([{ type: 'BODY', text: 'x' }], { name: 'Bad-Name' }), '`Bad-Name` is not a template name waml can write'],
   ];
@@ -117,6 +118,16 @@ test('writer: authentication templates as Meta lists them (OTP as a URL button, 
   });
   assert.equal(doc.messages.x, { type: 'template', category: 'authentication', language: 'en_US', security_recommendation: true, code_expires_in: 10, otp: { kind: 'copy_code', text: 'Copy code' } });
   assert.is(doc.params, undefined);
+});
+
+test('writer: a template name that is not an identifier stays the template’s `name:`; the time-to-live is kept', () => {
+  const r = writeTemplate({ ...t([{ type: 'BODY', text: 'Hi' }]), name: '2023_april_promo', message_send_ttl_seconds: 600 });
+  assert.ok(r.ok);
+  const doc = parse(r.ok ? r.text : '') as { messages: Record<string, Record<string, unknown>> };
+  assert.equal(Object.keys(doc.messages), ['t_2023_april_promo']);
+  assert.is(doc.messages['t_2023_april_promo']!['name'], '2023_april_promo');
+  assert.is(doc.messages['t_2023_april_promo']!['ttl_seconds'], 600);
+  assert.is(doc.messages['t_2023_april_promo']!['parameter_format'], undefined, 'no variables: no format');
 });
 
 test('numberWord', () => {

@@ -27,7 +27,7 @@ import type { CreationBody, JsonObject, RemoteTemplate } from '../../message-tem
 
 export const RATE_LIMIT_CODES: readonly number[] = [4, 17, 32, 613, 80007, 80008];
 
-export const LIST_FIELDS = 'id,name,language,status,category,parameter_format,components,rejected_reason';
+export const LIST_FIELDS = 'id,name,language,status,category,parameter_format,components,rejected_reason,message_send_ttl_seconds';
 
 export interface GraphOptions {
   baseUrl: string;

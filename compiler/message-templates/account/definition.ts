@@ -126,6 +126,13 @@ function button(b: JsonObject, authentication: boolean): JsonObject {
     if (ex !== undefined) out['example'] = ex;
   } else if (b['example'] !== undefined) out['example'] = b['example'];
   if (typeof b['flow_action'] === 'string') out['flow_action'] = b['flow_action'].toLowerCase();
+  // OTP apps: the top-level package_name and signature_hash (Graph API v20.0 and earlier) are supported_apps since v21.0.
+  if (out['type'] === 'OTP' && (b['package_name'] !== undefined || b['signature_hash'] !== undefined)) {
+    const apps = [{ package_name: b['package_name'] ?? null, signature_hash: b['signature_hash'] ?? null }, ...(Array.isArray(b['supported_apps']) ? b['supported_apps'] : [])];
+    delete out['package_name'];
+    delete out['signature_hash'];
+    out['supported_apps'] = apps;
+  }
   return out;
 }
 

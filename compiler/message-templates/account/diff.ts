@@ -60,13 +60,15 @@ export function diffTemplates(locals: readonly LocalTemplate[], remotes: readonl
       entries.push({ ...base, kind: 'new', changes: [] });
       continue;
     }
-    const a = definitionOf(r);
+    // The time-to-live is compared only when the local definition sets it (Meta may list its default).
+    const a = definitionOf(l.body['message_send_ttl_seconds'] === undefined ? { ...r, message_send_ttl_seconds: undefined } : r);
     const b = definitionOf(l.body);
     const changes = differences(a, b).map((p) => describePath(p, b));
     const entry: DiffEntry = { ...base, kind: changes.length > 0 ? 'changed' : 'same', remote: r, changes };
     const lf = formatOf(l.body);
     const rf = formatOf(r);
-    if (lf !== rf) entry.format = { local: lf, remote: rf };
+    // Without variables the parameter format means nothing.
+    if (lf !== rf && JSON.stringify(b).includes('{{#')) entry.format = { local: lf, remote: rf };
     entries.push(entry);
   }
   for (const [k, r] of remoteByKey) {

@@ -6,7 +6,8 @@ import { examplesOf, formatOf, isObject, VARIABLE, variablesOf, type Json, type 
  * a `.wa.yaml` source in waml's template syntax, which builds back to the same components.
  * Pure: a template in, text (or the reason it cannot be written) out.
  *
- * Named variables keep their names. Positional ones (`{{1}}`) get names by where they stand,
+ * Named variables keep their names. A positional template says `parameter_format: positional`
+ * and its variables (`{{1}}`) get names by where they stand,
  * since waml's params are named: `one`, `two`… in the body, `header_one` in the header,
  * `link_one` in the first URL button, `card_two_body_one` in the second card's body. Names are
  * words, not digits: Meta's named parameters are "lowercase characters and underscores".
@@ -19,11 +20,15 @@ export interface PulledTemplate {
   language: string;
   category: string;
   parameter_format?: string;
+  message_send_ttl_seconds?: Json | undefined;
   components: readonly JsonObject[];
   id?: string;
 }
 
 class Refusal extends Error {}
+
+/** A message name: the template's name when it is one, else `t_<name>` with `name:` (`2023_april_promo`). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -129,28 +134,35 @@ function buttons(w: Writer, list: Json | undefined, scope: string, authenticatio
         break;
       }
       case 'FLOW': {
-        if (b['flow_json'] !== undefined) throw new Refusal('a Flow button defined by `flow_json` has no waml syntax (use a Flow id or name)');
         const flow: JsonObject = { text: str(b['text'], 'a Flow button’s text') };
         if (b['flow_id'] !== undefined) flow['flow'] = { id: String(b['flow_id']) };
         else if (b['flow_name'] !== undefined) flow['flow'] = { name: String(b['flow_name']) };
+        else if (typeof b['flow_json'] === 'string') flow['flow'] = { json: b['flow_json'] };
         else throw new Refusal('a Flow button names no Flow');
         if (b['flow_action'] !== undefined) flow['action'] = String(b['flow_action']).toLowerCase();
         if (b['navigate_screen'] !== undefined) flow['screen'] = String(b['navigate_screen']);
+        if (b['icon'] !== undefined) flow['icon'] = String(b['icon']);
         out.push({ flow });
         break;
       }
       case 'OTP': {
         const otp: JsonObject = { kind: String(b['otp_type'] ?? '').toLowerCase() };
-        if (b['autofill_text'] !== undefined) throw new Refusal('an OTP button’s `autofill_text` has no waml syntax');
         if (typeof b['text'] === 'string') otp['text'] = b['text'];
-        const apps = Array.isArray(b['supported_apps']) ? b['supported_apps'] : [];
-        if (apps.length > 1) throw new Refusal('an OTP button for several apps has no waml syntax (one `package_name`)');
-        const app = isObject(apps[0]) ? apps[0] : b;
-        if (typeof app['package_name'] === 'string') otp['package_name'] = app['package_name'];
-        if (typeof app['signature_hash'] === 'string') otp['signature_hash'] = app['signature_hash'];
+        if (typeof b['autofill_text'] === 'string') otp['autofill_text'] = b['autofill_text'];
+        // Apps: the top-level package_name and signature_hash of Graph API v20.0 and earlier, then supported_apps.
+        const apps = [b, ...(Array.isArray(b['supported_apps']) ? b['supported_apps'] : [])]
+          .filter(isObject)
+          .filter((a) => typeof a['package_name'] === 'string' && typeof a['signature_hash'] === 'string')
+          .map((a) => ({ package_name: a['package_name'] as string, signature_hash: a['signature_hash'] as string }));
+        if (apps.length === 1) Object.assign(otp, apps[0]);
+        else if (apps.length > 1) otp['supported_apps'] = apps;
+        if (typeof b['zero_tap_terms_accepted'] === 'boolean') otp['zero_tap_terms_accepted'] = b['zero_tap_terms_accepted'];
         out.push({ otp });
         break;
       }
+      case 'VOICE_CALL':
+        out.push({ voice_call: { text: str(b['text'], 'a call button’s text') } });
+        break;
       default:
         throw new Refusal(`a \`${type || '?'}\` button has no waml syntax`);
     }
@@ -182,7 +194,13 @@ function card(w: Writer, c: Json, index: number): JsonObject {
 function message(w: Writer, t: PulledTemplate): JsonObject {
   const category = String(t.category).toLowerCase();
   const authentication = category === 'authentication';
-  const m: JsonObject = { type: 'template', category, language: t.language };
+  const m: JsonObject = { type: 'template' };
+  if (!IDENTIFIER.test(t.name)) m['name'] = t.name;
+  m['category'] = category;
+  m['language'] = t.language;
+  if (!authentication && formatOf(t) === 'POSITIONAL' && t.components.some((c) => JSON.stringify(c).includes('{{'))) m['parameter_format'] = 'positional';
+  const ttl = t.message_send_ttl_seconds;
+  if (typeof ttl === 'number' && Number.isInteger(ttl) && ttl > 0) m['ttl_seconds'] = ttl;
   for (const c of t.components) {
     const type = String(c['type'] ?? '').toUpperCase();
     const ex = isObject(c['example']) ? c['example'] : {};
@@ -272,10 +290,10 @@ export function writeTemplate(t: PulledTemplate): WriteResult {
     for (const [name, p] of w.params) params[name] = { type: p.type, example: p.example };
     const root: JsonObject = { waml: 1 };
     if (w.params.size > 0) root['params'] = params;
-    root['messages'] = { [t.name]: m };
+    root['messages'] = { [IDENTIFIER.test(t.name) ? t.name : `t_${t.name}`]: m };
     const doc = new Document(root);
     flowSmall(doc.contents, []);
-    const head = `# Pulled by waml from the account${t.id ? ` (template ${t.id})` : ''}${formatOf(t) === 'POSITIONAL' && w.params.size > 0 ? '; positional on the account, its variables named here by position' : ''}.\n`;
+    const head = `# Pulled by waml from the account${t.id ? ` (template ${t.id})` : ''}.\n`;
     return { ok: true, file: `${t.name}.${t.language}.wa.yaml`, text: head + doc.toString({ lineWidth: 0 }) };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message };
