@@ -116,8 +116,8 @@ test('writer: authentication templates as Meta lists them (OTP as a URL button, 
       { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Copy code', url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}' }] },
     ],
   });
-  assert.equal(doc.messages.x, { type: 'template', category: 'authentication', language: 'en_US', security_recommendation: true, code_expires_in: 10, otp: { kind: 'copy_code', text: 'Copy code' } });
-  assert.is(doc.params, undefined);
+  assert.equal(doc.messages.x, { type: 'template', category: 'authentication', language: 'en_US', security_recommendation: true, code_expires_in: 10, otp: { kind: 'copy_code', text: 'Copy code', code: '{{ code }}' } });
+  assert.equal(doc.params, { code: { type: 'string', maxLength: 15, example: '123456' } }, 'the code sent: at most 15 characters');
 });
 
 test('writer: a template name that is not an identifier stays the template’s `name:`; the time-to-live is kept', () => {

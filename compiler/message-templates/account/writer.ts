@@ -48,7 +48,7 @@ const str = (v: Json | undefined, what: string): string => {
 
 /** The state of one write: the params it declares, in order, and the ids it has used. */
 class Writer {
-  readonly params = new Map<string, { type: string; example: string }>();
+  readonly params = new Map<string, JsonObject & { example: Json }>();
   private readonly ids = new Set<string>();
   constructor(private readonly named: boolean) {}
 
@@ -75,6 +75,12 @@ class Writer {
       last = m.index! + m[0].length;
     }
     return out + literal(text.slice(last));
+  }
+
+  /** A param used only when sending (the one-time code, an offer's end), declared with an example. */
+  sendParam(name: string, declaration: JsonObject & { example: Json }): string {
+    if (!this.params.has(name)) this.params.set(name, declaration);
+    return `{{ ${name} }}`;
   }
 
   /** A quick reply's id (its payload at send time): the title in lowercase words, unique. */
@@ -235,7 +241,8 @@ function message(w: Writer, t: PulledTemplate): JsonObject {
         const otp = list.find((b) => 'otp' in b);
         if (authentication && otp) {
           if (list.length > 1) throw new Refusal('an authentication template with more than its one OTP button has no waml syntax');
-          m['otp'] = otp['otp']!;
+          // The code is sent in the body and the button; Meta allows at most 15 characters (template categorization page).
+          m['otp'] = { ...(otp['otp'] as JsonObject), code: w.sendParam('code', { type: 'string', maxLength: 15, example: '123456' }) };
         } else m['buttons'] = list;
         break;
       }
@@ -246,6 +253,8 @@ function message(w: Writer, t: PulledTemplate): JsonObject {
         const lto = isObject(c['limited_time_offer']) ? c['limited_time_offer'] : {};
         const offer: JsonObject = { text: str(lto['text'], 'the offer text') };
         if (lto['has_expiration'] !== undefined) offer['expires'] = lto['has_expiration'] === true;
+        // An expiring offer is sent with its end time (UNIX milliseconds, limited-time offer page).
+        if (lto['has_expiration'] === true) offer['expires_at'] = w.sendParam('offer_ends', { type: 'integer', minimum: 0, maximum: 9999999999999, example: 1209600000 });
         m['offer'] = offer;
         break;
       }
@@ -287,7 +296,7 @@ export function writeTemplate(t: PulledTemplate): WriteResult {
     const w = new Writer(formatOf(t) === 'NAMED');
     const m = message(w, t);
     const params: JsonObject = {};
-    for (const [name, p] of w.params) params[name] = { type: p.type, example: p.example };
+    for (const [name, p] of w.params) params[name] = p;
     const root: JsonObject = { waml: 1 };
     if (w.params.size > 0) root['params'] = params;
     root['messages'] = { [IDENTIFIER.test(t.name) ? t.name : `t_${t.name}`]: m };
