@@ -129,7 +129,7 @@ test('diff shows each status, Meta’s rejection reason and what is only on the 
   assert.match(lines[0]!, /^- gone_bad \(en_US\) DISABLED\s+only on the account: pull writes it$/);
   assert.match(lines[1]!, /^- old_offer \(en_US\) PAUSED\s+only on the account: pull writes it$/);
   assert.match(lines[2]!, /^~ order_delivery_update \(en_US\) REJECTED\s+changed \(BODY\.text\): push edits it; Meta's reason: INVALID_FORMAT$/);
-  assert.match(lines[3]!, /^~ seasonal_promotion \(en_US\) APPROVED\s+changed \(FOOTER\.text\): push edits it$/);
+  assert.match(lines[3]!, /^~ seasonal_promotion \(en_US\) APPROVED\s+changed \(FOOTER\.text\): push edits it \(Meta allows 1 edit of an approved template in 24 hours, 10 in 30 days\)$/);
   assert.is(lines[4], 'push would create 0, edit 2, delete 0');
 
   const push = await waml(['push', ...files, '--waba', WABA], dir, fake);

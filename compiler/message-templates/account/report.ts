@@ -1,3 +1,4 @@
+import { LIMITS } from '../../limits.js';
 import type { Action } from './plan.js';
 import type { DiffEntry } from './diff.js';
 
@@ -27,7 +28,9 @@ function line(e: DiffEntry, action: Action | undefined, deleting: boolean): stri
   if (e.kind === 'new') words.push(action?.kind === 'blocked' ? `new: not pushed: ${action.reason}` : 'new: push creates it');
   if (e.kind === 'changed') {
     const what = `changed (${e.changes.join(', ')})`;
-    words.push(action?.kind === 'blocked' ? `${what}: not pushed: ${action.reason}` : `${what}: push edits it`);
+    const approved = action?.kind === 'edit' && action.status === 'APPROVED';
+    const limits = `Meta allows ${LIMITS.templateApprovedEditsPerDay.max} edit of an approved template in 24 hours, ${LIMITS.templateApprovedEditsPer30Days.max} in 30 days`;
+    words.push(action?.kind === 'blocked' ? `${what}: not pushed: ${action.reason}` : `${what}: push edits it${approved ? ` (${limits})` : ''}`);
   }
   if (e.kind === 'only-on-account') {
     if (action?.kind === 'delete') words.push('only on the account: push --delete deletes it');
