@@ -231,6 +231,23 @@ test('a rate limit that outlasts the retries stops the push, says how many are l
   assert.not.match(unreachable.stderr, fake.token);
 });
 
+test('the account and the token from the environment, another variable with --token-env; sources with errors stop before the account is asked', async () => {
+  const fake = await startFakeGraph();
+  const { dir, files } = bodies(named);
+  const viaEnv = await waml(['diff', ...files, '--token-env', 'MY_WA_TOKEN'], dir, fake, { WHATSAPP_WABA_ID: WABA, WHATSAPP_TOKEN: '', MY_WA_TOKEN: fake.token });
+  assert.is(viaEnv.status, 1, viaEnv.stderr);
+  assert.match(viaEnv.stdout, /^\+ order_confirmation \(en_US\)/m);
+  assert.is(fake.seen.at(-1)!.auth, `Bearer ${fake.token}`);
+  assert.is(fake.seen.at(-1)!.path, `/v23.0/${WABA}/message_templates`);
+  const seen = fake.seen.length;
+  writeFileSync(join(dir, 'broken.wa.yaml'), 'messages:\n  m:\n    type: button\n    body: Hi\n    buttons: [{ id: a, title: This title is far too long for a button }]\n');
+  const broken = await waml(['diff', 'broken.wa.yaml', '--waba', WABA], dir, fake);
+  assert.is(broken.status, 1);
+  assert.match(broken.stdout, /error\[WA301\]/);
+  assert.is(broken.stderr, 'waml: the sources have errors; nothing was compared with the account\n');
+  assert.is(fake.seen.length, seen);
+});
+
 test('two local definitions of one template: one line naming both, nothing asked of the account', async () => {
   const fake = await startFakeGraph();
   const { dir, files } = bodies(named);
