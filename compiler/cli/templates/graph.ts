@@ -27,6 +27,9 @@ import type { CreationBody, JsonObject, RemoteTemplate } from '../../message-tem
 
 export const RATE_LIMIT_CODES: readonly number[] = [4, 17, 32, 613, 80007, 80008];
 
+/** The most pages read: 6,000 templates at the smallest page. */
+const MAX_PAGES = 6000;
+
 export const LIST_FIELDS = 'id,name,language,status,category,parameter_format,components,rejected_reason,message_send_ttl_seconds';
 
 export interface GraphOptions {
@@ -244,7 +247,9 @@ export function createGraph(options: GraphOptions): Graph {
         }
         const next = page?.paging?.next;
         after = str(page?.paging?.cursors?.after);
-        if (!next || after === undefined || seen.has(after)) return all;
+        // A WABA holds at most 6,000 templates (Templates overview): a cursor seen before, or
+        // more pages than that could fill, is an answer that would never end.
+        if (!next || after === undefined || seen.has(after) || seen.size >= MAX_PAGES) return all;
         seen.add(after);
       }
     },
