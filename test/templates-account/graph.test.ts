@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createGraph, GraphError, regainAccessMs } from '../../compiler/cli/templates/graph.js';
@@ -146,6 +148,21 @@ test('upload: a session, then the bytes at offset 0 with OAuth; the handle', asy
   assert.match(send!.path, /^\/v23\.0\/upload:/);
   assert.is(send!.headers['file_offset'], '0');
   assert.match(tooBig.message, /is 7 bytes; the largest is 3/);
+});
+
+test('list: an answer whose cursor repeats ends instead of looping', async () => {
+  let calls = 0;
+  const server = createServer((_req, res) => {
+    calls++;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ data: [{ id: String(calls), name: `t${calls}`, language: 'en', status: 'APPROVED', category: 'UTILITY', components: [] }], paging: { cursors: { after: 'SAME' }, next: 'http://127.0.0.1/next' } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const graph = createGraph({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, version: 'v23.0', token: 't' });
+  const all = await graph.listTemplates(WABA);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  assert.is(calls, 2);
+  assert.equal(all.map((t) => t.name), ['t1', 't2']);
 });
 
 test('regainAccessMs: the longest estimate in the header, in minutes', () => {
