@@ -68,6 +68,9 @@ test('usage: the account, the token and the command are required; one line each,
   const badCommand = await waml(['sync', '--waba', WABA], dir, fake);
   const badOption = await waml(['diff', '--waba', WABA, '--delete'], dir, fake);
   const help = await waml(['--help'], dir, undefined);
+  const missing = await waml(['diff', 'nowhere', '--waba', WABA], dir, fake);
+  assert.is(missing.status, 2);
+  assert.is(missing.stderr, 'waml: no such file or folder: nowhere\n');
   await fake.close();
   assert.equal([noWaba.status, noToken.status, badWaba.status, badCommand.status, badOption.status, help.status], [2, 2, 2, 2, 2, 0]);
   assert.is(noWaba.stderr, 'waml: `waml templates` needs the account: --waba ID (or WHATSAPP_WABA_ID)\n');

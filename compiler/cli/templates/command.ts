@@ -10,6 +10,7 @@ import { planPush, type Action } from '../../message-templates/account/plan.js';
 import { renderDiff, summary } from '../../message-templates/account/report.js';
 import { asCreationBody, templatesFromOutputs } from '../../message-templates/account/seam.js';
 import { writeTemplate } from '../../message-templates/account/writer.js';
+import { UsageError } from '../args.js';
 import { runBatch } from '../batch.js';
 import { discover, displayPath, readSource } from '../files.js';
 import { writeOutputs } from '../write.js';
@@ -123,7 +124,14 @@ async function locals(args: TemplateArgs, io: Io): Promise<{ ok: true; templates
     templates.push({ body, origin: displayPath(io.cwd, absolute) });
   }
   if (json.length > 0 && sources.length === 0) return { ok: true, templates };
-  const found = discover(sources, io.cwd);
+  let found;
+  try {
+    found = discover(sources, io.cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`waml: ${error.message}\n`);
+    return { ok: false, code: 2 };
+  }
   if (found.length === 0) return { ok: true, templates };
   const result = await runBatch({ files: found, options: { emit: ['json'], maxFileSize: 1024 * 1024 } });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
