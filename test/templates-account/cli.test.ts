@@ -198,10 +198,13 @@ test('pull writes a .wa.yaml for each template only on the account, positional o
   writeFileSync(join(empty, 'messages', 'order_confirmation.en_US.wa.yaml'), '# mine\n');
   mkdirSync(join(empty, 'other'));
   const again = await waml(['pull', 'other', '--waba', WABA, '--out', 'messages'], empty, fake);
-  await fake.close();
   assert.match(again.stdout, /^not pulled order_confirmation \(en_US\): order_confirmation\.en_US\.wa\.yaml exists and is not one of the sources compared; not overwritten$/m);
   assert.is(readFileSync(join(empty, 'messages', 'order_confirmation.en_US.wa.yaml'), 'utf8'), '# mine\n');
   assert.not.match(again.stdout, /^wrote /m, 'the files already right are left untouched');
+  writeFileSync(join(empty, 'a-file'), 'x');
+  const intoFile = await waml(['pull', 'other', '--waba', WABA, '--out', 'a-file'], empty, fake);
+  assert.is(intoFile.status, 2);
+  assert.match(intoFile.stderr, /^waml: cannot write into a-file: (ENOTDIR|EEXIST)\n/);
 });
 
 test('a 429 on the list is waited out as Meta asks, then the run goes on', async () => {

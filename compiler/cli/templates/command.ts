@@ -268,7 +268,13 @@ export async function templatesCommand(argv: readonly string[], io: Io): Promise
         io.stdout(`not pulled ${e.name} (${e.language}): ${w.file} exists and is not one of the sources compared; not overwritten\n`);
       } else files.push({ path: w.file, text: w.text });
     }
-    const written = writeOutputs(outDir, files);
+    let written;
+    try {
+      written = writeOutputs(outDir, files);
+    } catch (error) {
+      io.stderr(`waml: cannot write into ${args.out ?? '.'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
+    }
     for (const f of written.written) io.stdout(`wrote ${displayPath(io.cwd, resolve(outDir, f))}\n`);
     io.stderr(`waml: pulled ${files.length} template${files.length === 1 ? '' : 's'}${refused ? `; ${refused} not pulled` : ''}\n`);
     return refused > 0 ? 1 : 0;
