@@ -99,11 +99,12 @@ test('errors carry Meta’s code, subcode and words, and never the token, even w
   assert.is(duplicate.code, 100);
   assert.is(duplicate.subcode, 2388024);
   assert.match(duplicate.message, /creating `order_confirmation` \(en_US\): Graph API error 100\/2388024 \(HTTP 400\): Invalid parameter — Content in this language already exists/);
-  fake.fail('GET', /message_templates/, 400, { message: `Malformed access token ${fake.token}`, code: 190 });
+  fake.fail('GET', /message_templates/, 400, { message: `Malformed access token ${fake.token} (…${fake.token.slice(6, 18)}…)`, code: 190 });
   const echoed = (await graph.listTemplates(WABA).catch((e: unknown) => e)) as GraphError;
   const wrong = (await client(fake, { token: 'EAAG-wrong' }).graph.listTemplates(WABA).catch((e: unknown) => e)) as GraphError;
   await fake.close();
   assert.not.match(echoed.message, fake.token);
+  assert.not.match(echoed.message, fake.token.slice(6, 18), 'a piece of the token is redacted too');
   assert.match(echoed.message, /\[redacted\]/);
   assert.is(wrong.code, 190);
   assert.is(wrong.status, 401);

@@ -1,3 +1,4 @@
+import { redactor } from '../../../runtime/redact.js';
 import type { CreationBody, JsonObject, RemoteTemplate } from '../../message-templates/account/definition.js';
 
 /**
@@ -144,7 +145,8 @@ export function createGraph(options: GraphOptions): Graph {
   const retries = options.retries ?? 3;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
   const token = options.token;
-  const scrub = (s: string) => (token ? s.split(token).join('[redacted]') : s);
+  // The runtime's redactor: the token, and any 8 characters of it, never reach a message.
+  const scrub = redactor(token);
 
   async function once(call: Call, url: string): Promise<Response> {
     const controller = new AbortController();
