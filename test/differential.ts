@@ -2,18 +2,11 @@
 // compiler's JSON output (rendered with the same values as data) give the same bytes, or
 // both refuse. Shared by test/differential.test.ts (1,000 runs a message) and
 // bench/differential.ts (as many as asked).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { ParamSpec, ParamSpecs } from '../runtime/params.js';
 import { compile } from '../compiler/index.js';
-import { Reporter } from '../compiler/diagnostics/diagnostic.js';
 import { printJson } from '../compiler/emit/json.js';
-import { load } from '../compiler/load/load.js';
-import { buildFile } from '../compiler/model/build.js';
-import { toSpecs } from '../compiler/templates/params.js';
-
-const ROOT = join(import.meta.dirname, '..');
+import { loadModule, seeds } from './fuzz.js';
 
 export interface Subject {
   file: string;
@@ -23,19 +16,19 @@ export interface Subject {
   build: (to: string | undefined, params: unknown) => unknown;
 }
 
-/** The templated examples' messages, with their generated senders (the golden modules). */
-export async function subjects(): Promise<Subject[]> {
+/**
+ * Every message of every source that compiles clean (every example, every conformance source
+ * and every fuzz seed, the saved fuzz cases too), with the sender its generated module exports.
+ */
+export function subjects(): Subject[] {
   const out: Subject[] = [];
-  for (const stem of ['personal-menu', 'catalog', 'order-status']) {
-    const path = `examples/${stem}.wa.yaml`;
-    const text = readFileSync(join(ROOT, path), 'utf8');
-    const r = new Reporter(path);
-    const file = buildFile(path, load(text, r).root!, text, r);
-    const module = (await import(`./golden/ts/${stem}.wa.ts`)) as Record<string, { name: string; build: Subject['build'] }>;
-    for (const m of file.messages) {
-      const sender = Object.values(module).find((x) => x && typeof x === 'object' && x.name === m.name)!;
-      out.push({ file: path, text, message: m.name, specs: toSpecs(m.scope), build: sender.build });
-    }
+  for (const seed of seeds(true)) {
+    const path = seed.name;
+    const result = compile([{ path, text: seed.text }], { emit: ['ts'] });
+    if (result.diagnostics.some((d) => d.severity === 'error')) continue;
+    const module = loadModule(result.outputs[0]!.text);
+    const specs = module.specs;
+    for (const [message, sender] of Object.entries(module.senders)) out.push({ file: path, text: seed.text, message, specs: specs[message] ?? {}, build: sender.build as Subject['build'] });
   }
   return out;
 }

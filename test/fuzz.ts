@@ -13,10 +13,10 @@ import { metaValidator, ORACLE_TYPES } from './oracle.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** The seeds: every example and every conformance source. */
-export function seeds(): { name: string; text: string }[] {
+/** The seeds: every example and every conformance source; with `saved`, the saved fuzz cases too. */
+export function seeds(saved = false): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  for (const dir of ['examples', 'test/fixtures/conformance']) {
+  for (const dir of ['examples', 'test/fixtures/conformance', ...(saved ? ['test/fixtures/fuzz'] : [])]) {
     for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.wa.yaml')).sort()) out.push({ name: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') });
   }
   return out;
@@ -170,20 +170,26 @@ export interface Failure {
 
 let oracle: ((interactive: unknown) => string[]) | undefined;
 
-/** Runs the generated TypeScript module of a file and returns its senders by message name. */
-function loadModule(code: string): Record<string, { build: (to: undefined, params?: unknown) => unknown }> {
-  const cjs = transformSync(code, { loader: 'ts', format: 'cjs' }).code;
+type Sender = { build: (to: undefined, params?: unknown) => unknown };
+
+/**
+ * Runs the generated TypeScript module of a file: its senders by message name, and the param
+ * specs each validates with (module-private; read out of the module's own scope).
+ */
+export function loadModule(code: string): { senders: Record<string, Sender>; specs: Record<string, runtime.ParamSpecs> } {
+  const specs = `;module.exports.$specs = Object.fromEntries(Object.entries(module.exports).filter(([, v]) => v && typeof v === "object" && typeof v.build === "function").map(([k, v]) => [v.name, eval(k + "$params")]));`;
+  const cjs = transformSync(code, { loader: 'ts', format: 'cjs' }).code + specs;
   const module = { exports: {} as Record<string, unknown> };
   new Function('require', 'module', 'exports', cjs)((name: string) => {
     if (name !== '@waml/runtime') throw new Error(`unexpected import ${name}`);
     return runtime;
   }, module, module.exports);
-  const out: Record<string, { build: (to: undefined, params?: unknown) => unknown }> = {};
+  const out: Record<string, Sender> = {};
   for (const v of Object.values(module.exports)) {
-    const sender = v as { name?: string; build?: (to: undefined, params?: unknown) => unknown };
-    if (sender && typeof sender.name === 'string' && typeof sender.build === 'function') out[sender.name] = sender as { build: (to: undefined, params?: unknown) => unknown };
+    const sender = v as { name?: string; build?: Sender['build'] };
+    if (sender && typeof sender.name === 'string' && typeof sender.build === 'function') out[sender.name] = sender as Sender;
   }
-  return out;
+  return { senders: out, specs: module.exports['$specs'] as Record<string, runtime.ParamSpecs> };
 }
 
 /**
@@ -212,7 +218,7 @@ export function check(input: string): Failure | undefined {
   oracle ??= metaValidator();
   const module = json.outputs.find((o) => o.path.endsWith('.wa.ts'));
   try {
-    modules = module ? loadModule(module.text) : {};
+    modules = module ? loadModule(module.text).senders : {};
   } catch (error) {
     return { kind: 'typescript', detail: `the module does not load: ${(error as Error).message}`, input };
   }

@@ -156,7 +156,7 @@ test('possibly-over fields and templated ids become runtime checks of the messag
   `);
   const result = compile([{ path: 'a.wa.yaml', text }]);
   assert.equal(result.unbuilt.map((u) => u.name), ['m']);
-  const checks = result.unbuilt[0]!.checks.map((c) => `${c.kind}:${c.label}${c.limit !== undefined ? `:${c.limit}` : ''}`);
+  const checks = result.unbuilt[0]!.checks.map((c) => `${c.kind}:${c.label}${'limit' in c ? `:${c.limit}` : ''}`);
   assert.equal(checks.sort(), ['maxLength:button title:20', 'notBlank:button id', 'notBlank:button title', 'trimmed:button id', 'unique:button id', 'unique:button title']);
 });
 
