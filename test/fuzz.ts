@@ -16,7 +16,7 @@ const ROOT = join(import.meta.dirname, '..');
 /** The seeds: every example and every conformance source; with `saved`, the saved fuzz cases too. */
 export function seeds(saved = false): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  for (const dir of ['examples', 'test/fixtures/conformance', ...(saved ? ['test/fixtures/fuzz'] : [])]) {
+  for (const dir of ['examples', 'test/fixtures/conformance', ...(saved ? ['test/fixtures/fuzz', 'test/fixtures/outside'] : [])]) {
     for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.wa.yaml')).sort()) out.push({ name: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') });
   }
   return out;
@@ -184,7 +184,7 @@ export function loadModule(code: string): { senders: Record<string, Sender>; spe
     if (name !== '@waml/runtime') throw new Error(`unexpected import ${name}`);
     return runtime;
   }, module, module.exports);
-  const out: Record<string, Sender> = {};
+  const out = Object.create(null) as Record<string, Sender>;
   for (const v of Object.values(module.exports)) {
     const sender = v as { name?: string; build?: Sender['build'] };
     if (sender && typeof sender.name === 'string' && typeof sender.build === 'function') out[sender.name] = sender as Sender;

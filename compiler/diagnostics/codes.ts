@@ -92,7 +92,6 @@ export const CODES = {
   WA520: { name: 'possibly-empty', severity: 'warning', summary: 'A templated text that must be present may be empty; it is checked again before sending.' },
   WA521: { name: 'possibly-invalid-url', severity: 'warning', summary: 'A templated URL may not be an absolute http(s) URL; it is checked again before sending.' },
   WA522: { name: 'invalid-data-file', severity: 'error', summary: 'The data file is not a JSON object.' },
-  WA523: { name: 'data-fails-check', severity: 'error', summary: 'With the data, a text or list breaks a check that a sender runs before sending (such as the same number of buttons on every card).' },
 
   WA601: { name: 'address-country', severity: 'warning', summary: 'Address messages are available only in India (`IN`).' },
   WA602: { name: 'flow-version', severity: 'error', summary: 'A Flow message version other than "3".' },

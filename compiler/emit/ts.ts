@@ -150,7 +150,9 @@ function recordType(fields: Params, indent: string): string {
 function specsCode(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(specsCode).join(',')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${k === '__proto__' ? '["__proto__"]' : str(k)}:${specsCode(x)}`).join(',')}}`;
+  // A computed `["__proto__"]` key is an own key; beside it TypeScript types the specs only with a cast.
+  const proto = Object.prototype.hasOwnProperty.call(v, '__proto__');
+  return `{${Object.entries(v).map(([k, x]) => `${k === '__proto__' ? '["__proto__"]' : str(k)}:${specsCode(x)}${proto ? ' as Waml.ParamSpec' : ''}`).join(',')}}`;
 }
 
 /** A value in the scope of generated code: its expression and whether it may be missing. */

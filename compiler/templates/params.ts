@@ -250,7 +250,8 @@ export function maxLengthEdit(p: Param, n: number, text: string): { span: Span; 
 
 /** Declarations in the runtime's form: what generated senders validate with, and data files too. */
 export function toSpecs(params: Params): ParamSpecs {
-  const out: { [name: string]: ParamSpec } = {};
+  // Without a prototype: a param may be called `__proto__`.
+  const out = Object.create(null) as { [name: string]: ParamSpec };
   for (const [name, p] of Object.entries(params)) out[name] = toSpec(p);
   return out;
 }
