@@ -321,44 +321,55 @@ function compile(tree: Node): Op[] {
 
 /** Runs the automaton over the value's code points: every live state advances together. */
 function run(prog: readonly Op[], value: string): { matched: boolean; steps: number } {
-  let steps = 0;
   const n = prog.length;
   const mark = new Int32Array(n).fill(-1);
+  // An explicit stack (deep chains of empty steps must not overflow the call stack); each
+  // state is pushed at most twice a round.
+  const stack = new Int32Array(2 * n + 2);
+  let steps = 0;
   let generation = 0;
-  let current: number[] = [];
-  let next: number[] = [];
-  const add = (list: number[], pc: number, pos: number): void => {
-    // An explicit stack: deep chains of empty steps must not overflow the call stack.
-    const stack = [pc];
-    while (stack.length > 0) {
-      const p = stack.pop()!;
+  let current = new Int32Array(n);
+  let next = new Int32Array(n);
+  let currentLength = 0;
+  let nextLength = 0;
+  const add = (into: Int32Array, length: number, pc: number, pos: number): number => {
+    let top = 0;
+    stack[top++] = pc;
+    while (top > 0) {
+      const p = stack[--top]!;
       if (mark[p] === generation) continue;
       mark[p] = generation;
       steps++;
       const op = prog[p]!;
-      if (op.op === 'jmp') stack.push(op.to);
-      else if (op.op === 'split') stack.push(op.b, op.a);
-      else if (op.op === 'start') {
-        if (pos === 0) stack.push(p + 1);
+      if (op.op === 'jmp') stack[top++] = op.to;
+      else if (op.op === 'split') {
+        stack[top++] = op.b;
+        stack[top++] = op.a;
+      } else if (op.op === 'start') {
+        if (pos === 0) stack[top++] = p + 1;
       } else if (op.op === 'end') {
-        if (pos === value.length) stack.push(p + 1);
-      } else list.push(p);
+        if (pos === value.length) stack[top++] = p + 1;
+      } else into[length++] = p;
     }
+    return length;
   };
-  add(current, 0, 0);
+  currentLength = add(current, 0, 0, 0);
   let i = 0;
-  while (i < value.length && current.length > 0) {
+  while (i < value.length && currentLength > 0) {
     const cp = value.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     generation++;
-    next.length = 0;
-    for (const pc of current) {
+    nextLength = 0;
+    for (let k = 0; k < currentLength; k++) {
+      const pc = current[k]!;
       const op = prog[pc]!;
-      if (op.op === 'char' && op.test(cp)) add(next, pc + 1, i + width);
+      if (op.op === 'char' && op.test(cp)) nextLength = add(next, nextLength, pc + 1, i + width);
     }
     [current, next] = [next, current];
+    currentLength = nextLength;
     i += width;
   }
   if (i < value.length) return { matched: false, steps };
-  return { matched: current.some((pc) => prog[pc]!.op === 'match'), steps };
+  for (let k = 0; k < currentLength; k++) if (prog[current[k]!]!.op === 'match') return { matched: true, steps };
+  return { matched: false, steps };
 }

@@ -10,6 +10,8 @@ import { compile } from '../compiler/index.js';
 import { printJson } from '../compiler/emit/json.js';
 import * as runtime from '../runtime/index.js';
 import { metaValidator, ORACLE_TYPES } from './oracle.js';
+import fc from 'fast-check';
+import { compare, record, type Subject } from './differential.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -202,6 +204,7 @@ export function check(input: string): Failure | undefined {
   let json;
   let withData;
   let modules;
+  let specs: Record<string, runtime.ParamSpecs> = {};
   try {
     json = compile([{ path, text: input }], { emit: ['json', 'ts'] });
     withData = compile([{ path, text: input }], { data: { path: 'data.json', text: DATA } });
@@ -218,7 +221,9 @@ export function check(input: string): Failure | undefined {
   oracle ??= metaValidator();
   const module = json.outputs.find((o) => o.path.endsWith('.wa.ts'));
   try {
-    modules = module ? loadModule(module.text).senders : {};
+    const loaded = module ? loadModule(module.text) : undefined;
+    modules = loaded?.senders ?? {};
+    specs = loaded?.specs ?? {};
   } catch (error) {
     return { kind: 'typescript', detail: `the module does not load: ${(error as Error).message}`, input };
   }
@@ -242,6 +247,16 @@ export function check(input: string): Failure | undefined {
     }
     const expected = fixed ? printJson(fixed.body) : data?.text;
     if (built !== expected) return { kind: 'typescript', detail: `${name}: build() ${built === undefined ? 'threw' : 'gave'} ${built?.slice(0, 200) ?? ''} where the JSON output is ${expected?.slice(0, 200) ?? 'refused'}`, input };
+    // And with values made for its own declarations (the examples' data rarely fits a mutant).
+    if (fixed || Object.keys(specs[name] ?? {}).length === 0) continue;
+    let values: unknown;
+    try {
+      [values] = fc.sample(record(specs[name]!), { numRuns: 1, seed: parseInt(caseName(input).slice(0, 8), 16) });
+    } catch {
+      continue; // A declaration fast-check cannot generate for (a pattern nothing matches).
+    }
+    const o = compare({ file: path, text: input, message: name, specs: specs[name]!, build: sender.build as Subject['build'] }, values);
+    if (!o.same) return { kind: 'typescript', detail: `${name}: ${o.detail.slice(0, 400)}`, input };
   }
   return undefined;
 }
