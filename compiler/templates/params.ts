@@ -173,8 +173,8 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
         if ('test' in compiled) p.pattern = compiled;
         else if (compiled.kind === 'syntax') r.report('WA503', pattern.span, `param \`${name}\`: \`${source}\` is not a valid regular expression (${compiled.message})`);
         else if (compiled.kind === 'unsafe') {
-          r.report('WA211', pattern.span, `param \`${name}\`: the pattern \`${source}\` uses ${compiled.message}, which a matcher that never backtracks cannot run`, { help: 'patterns are matched without backtracking: write it with classes, groups, alternatives and repetition only' });
-        } else r.report('WA212', pattern.span, `param \`${name}\`: the pattern \`${source}\` is too large to match quickly: ${compiled.message}`, { help: 'repeat less, or bound the length with maxLength instead' });
+          r.report('WA523', pattern.span, `param \`${name}\`: the pattern \`${source}\` uses ${compiled.message}, which a matcher that never backtracks cannot run`, { help: 'patterns are matched without backtracking: write it with classes, groups, alternatives and repetition only' });
+        } else r.report('WA524', pattern.span, `param \`${name}\`: the pattern \`${source}\` is too large to match quickly: ${compiled.message}`, { help: 'repeat less, or bound the length with maxLength instead' });
       }
       const values = get('enum');
       if (values && values.kind === 'seq' && kind === 'string') {
