@@ -23,84 +23,108 @@ export interface Mapper {
  * list through `f.items`. The input is not changed; parts without texts are shared.
  */
 export function mapMessage(m: Message, f: Mapper): Message {
-  const text = (t: Text | undefined): Text | undefined => (t ? f.text(t) : undefined);
-  const items = <T extends Item>(list: Seq<T> | undefined, item: (x: T) => T): Seq<T> | undefined =>
-    list ? { ...list, items: f.items ? f.items(list.items, item) : list.items.map(item) } : undefined;
-  const media = (x: Media | undefined): Media | undefined => x && put<Media>({ span: x.span }, { link: text(x.link), id: text(x.id), filename: text(x.filename) });
-  const url = (b: UrlButton | undefined): UrlButton | undefined => b && put({ ...b }, { text: text(b.text), url: text(b.url) });
-  const button = (b: ReplyButton): ReplyButton => put({ ...b }, { id: text(b.id), title: text(b.title) });
-  const row = (r: Row): Row => put({ ...r }, { id: text(r.id), title: text(r.title), description: text(r.description) });
-  const section = (s: Section): Section => put({ ...s }, { title: text(s.title), rows: items(s.rows, row) });
-  const card = (c: Card): Card => put({ ...c }, { image: media(c.image), video: media(c.video), body: text(c.body), button: url(c.button), buttons: items(c.buttons, button) });
-  const textMap = (map: TextMap | undefined): TextMap | undefined => map && { ...map, entries: map.entries.map((e) => ({ ...e, value: f.text(e.value) })) };
-  const header = (h: Header | undefined): Header | undefined => (h ? (h.kind === 'text' ? { ...h, text: f.text(h.text) } : { ...h, media: media(h.media)! }) : undefined);
-  const address = (a: Address | undefined): Address | undefined =>
-    a &&
-    put({ ...a }, {
-      country: text(a.country),
-      values: textMap(a.values),
-      savedAddresses: a.savedAddresses && { ...a.savedAddresses, items: a.savedAddresses.items.map((s) => put({ ...s }, { id: text(s.id), value: textMap(s.value) })) },
-      validationErrors: textMap(a.validationErrors),
-    });
-  const data = (d: FlowData): FlowData => {
+  return new Walk(f).message(m);
+}
+
+class Walk {
+  constructor(private readonly f: Mapper) {}
+
+  private text(t: Text | undefined): Text | undefined {
+    return t ? this.f.text(t) : undefined;
+  }
+
+  private items<T extends Item>(list: Seq<T> | undefined, item: (x: T) => T): Seq<T> | undefined {
+    if (!list) return undefined;
+    return { ...list, items: this.f.items ? this.f.items(list.items, item) : list.items.map(item) };
+  }
+
+  private media(x: Media | undefined): Media | undefined {
+    return x && put<Media>({ span: x.span }, { link: this.text(x.link), id: this.text(x.id), filename: this.text(x.filename) });
+  }
+
+  private url(b: UrlButton | undefined): UrlButton | undefined {
+    return b && put({ ...b }, { text: this.text(b.text), url: this.text(b.url) });
+  }
+
+  private readonly button = (b: ReplyButton): ReplyButton => put({ ...b }, { id: this.text(b.id), title: this.text(b.title) });
+  private readonly row = (r: Row): Row => put({ ...r }, { id: this.text(r.id), title: this.text(r.title), description: this.text(r.description) });
+  private readonly section = (s: Section): Section => put({ ...s }, { title: this.text(s.title), rows: this.items(s.rows, this.row) });
+  private readonly card = (c: Card): Card =>
+    put({ ...c }, { image: this.media(c.image), video: this.media(c.video), body: this.text(c.body), button: this.url(c.button), buttons: this.items(c.buttons, this.button) });
+
+  private textMap(map: TextMap | undefined): TextMap | undefined {
+    return map && { ...map, entries: map.entries.map((e) => ({ ...e, value: this.f.text(e.value) })) };
+  }
+
+  private header(h: Header | undefined): Header | undefined {
+    if (!h) return undefined;
+    return h.kind === 'text' ? { ...h, text: this.f.text(h.text) } : { ...h, media: this.media(h.media)! };
+  }
+
+  private address(a: Address | undefined): Address | undefined {
+    return (
+      a &&
+      put({ ...a }, {
+        country: this.text(a.country),
+        values: this.textMap(a.values),
+        savedAddresses: a.savedAddresses && { ...a.savedAddresses, items: a.savedAddresses.items.map((s) => put({ ...s }, { id: this.text(s.id), value: this.textMap(s.value) })) },
+        validationErrors: this.textMap(a.validationErrors),
+      })
+    );
+  }
+
+  private data(d: FlowData): FlowData {
     switch (d.kind) {
       case 'text':
-        return { ...d, text: f.text(d.text) };
+        return { ...d, text: this.f.text(d.text) };
       case 'value':
         return d;
       case 'seq':
-        return { ...d, items: d.items.map(data) };
+        return { ...d, items: d.items.map((x) => this.data(x)) };
       case 'map':
-        return { ...d, entries: d.entries.map((e) => ({ ...e, value: data(e.value) })) };
+        return { ...d, entries: d.entries.map((e) => ({ ...e, value: this.data(e.value) })) };
     }
-  };
-  const flow = (x: FlowSpec | undefined): FlowSpec | undefined =>
-    x &&
-    put({ ...x }, {
-      id: text(x.id),
-      name: text(x.name),
-      cta: text(x.cta),
-      token: text(x.token),
-      mode: text(x.mode),
-      action: text(x.action),
-      screen: text(x.screen),
-      data: x.data && (data(x.data) as FlowSpec['data']),
-      version: text(x.version),
+  }
+
+  private flow(x: FlowSpec | undefined): FlowSpec | undefined {
+    return (
+      x &&
+      put({ ...x }, {
+        id: this.text(x.id),
+        name: this.text(x.name),
+        cta: this.text(x.cta),
+        token: this.text(x.token),
+        mode: this.text(x.mode),
+        action: this.text(x.action),
+        screen: this.text(x.screen),
+        data: x.data && (this.data(x.data) as FlowSpec['data']),
+        version: this.text(x.version),
+      })
+    );
+  }
+
+  message(m: Message): Message {
+    return put({ ...m }, {
+      header: this.header(m.header),
+      body: this.text(m.body),
+      footer: this.text(m.footer),
+      buttons: this.items(m.buttons, this.button),
+      listButton: this.text(m.listButton),
+      sections: this.items(m.sections, this.section),
+      urlButton: this.url(m.urlButton),
+      cards: this.items(m.cards, this.card),
+      address: this.address(m.address),
+      flow: this.flow(m.flow),
     });
-  return put({ ...m }, {
-    header: header(m.header),
-    body: text(m.body),
-    footer: text(m.footer),
-    buttons: items(m.buttons, button),
-    listButton: text(m.listButton),
-    sections: items(m.sections, section),
-    urlButton: url(m.urlButton),
-    cards: items(m.cards, card),
-    address: address(m.address),
-    flow: flow(m.flow),
-  });
+  }
 }
 
 /** Sets the defined values and deletes the keys whose value is undefined: absent parts stay absent. */
 function put<T extends object>(target: T, values: { [K in keyof T]?: T[K] | undefined }): T {
-  for (const k of Object.keys(values) as (keyof T)[]) {
+  for (const k in values) {
     const v = values[k];
-    if (v === undefined) delete target[k];
-    else target[k] = v as T[keyof T];
+    if (v !== undefined) target[k] = v as T[typeof k];
+    else if (k in target) delete target[k];
   }
   return target;
-}
-
-/** Every text of a message, in source order (with `when` texts of repeating items). */
-export function texts(m: Message): Text[] {
-  const out: Text[] = [];
-  mapMessage(m, {
-    text: (t) => (out.push(t), t),
-    items: (list, item) =>
-      list.map((x) => {
-        if (x.repeat?.when) out.push(x.repeat.when);
-        return item(x);
-      }),
-  });
-  return out;
 }

@@ -66,7 +66,7 @@ class Evaluator {
       case 'object': {
         // Keys are data: `__proto__` is an own key like any other.
         const out: { [key: string]: Json } = {};
-        for (const e of n.entries) Object.defineProperty(out, e.key, { value: this.node(e.value, scope), enumerable: true, writable: true, configurable: true });
+        for (const e of n.entries) setKey(out, e.key, this.node(e.value, scope));
         return out;
       }
       case 'list':
@@ -87,8 +87,8 @@ class Evaluator {
       const key = n.index;
       items = items.map((x, i) => {
         const out: { [key: string]: Json } = {};
-        Object.defineProperty(out, key, { value: i, enumerable: true, writable: true, configurable: true });
-        for (const [k, v] of Object.entries(x as { [key: string]: Json })) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        setKey(out, key, i);
+        for (const [k, v] of Object.entries(x as { [key: string]: Json })) setKey(out, k, v);
         return out;
       });
     }
@@ -108,6 +108,12 @@ class Evaluator {
       throw error;
     }
   }
+}
+
+/** Sets an own key, `__proto__` too (which plain assignment would take for the prototype). */
+function setKey(out: { [key: string]: Json }, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 function withName(scope: Scope, name: string, v: Value): Scope {
