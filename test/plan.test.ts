@@ -62,7 +62,7 @@ test('a check the compiler cannot prove is a typed value on the plan: same count
   assert.is(cards.kind, 'object');
   const list = cards.kind === 'object' ? cards.entries[0]!.value : undefined;
   assert.is(list?.kind, 'list');
-  assert.equal(list?.kind === 'list' ? list.checks.map((c) => c.kind) : [], ['sameCount', 'unique']);
+  assert.equal(list?.kind === 'list' ? list.checks.map((c) => c.kind) : [], ['unique', 'sameCount']);
   const one = evaluate(plan, { picks: [{ id: '1', title: 'One' }] });
   assert.ok('failure' in one && one.failure.check.kind === 'sameCount');
   assert.ok('body' in evaluate(plan, { picks: [{ id: '1', title: 'One' }, { id: '2', title: 'Two' }] }));
