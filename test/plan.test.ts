@@ -68,7 +68,7 @@ test('a check the compiler cannot prove is a typed value on the plan: same count
   assert.ok('body' in evaluate(plan, { picks: [{ id: '1', title: 'One' }, { id: '2', title: 'Two' }] }));
   // Both interpreters read the same check: the printed sender calls the same function.
   const module = compile([{ path: 'a.wa.yaml', text: CAROUSEL }], { emit: ['ts'] }).outputs[0]!.text;
-  assert.match(module, /\$\.sameCount\(m\$site\("cards\[\]\.action\.buttons", 7, 5\), \$\.indexCards\(/);
+  assert.match(module, /\$\.sameCount\(m\$site\("cards\[\]\.action\.buttons", 7, 5\), \$\.uniqueAt\(m\$site\("quick-reply id", 7, 5\), \$\.indexCards\(/);
 });
 
 test('compile() imported from its own module compiles templates: it brings its parser', () => {
