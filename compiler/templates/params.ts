@@ -5,6 +5,7 @@ import type { Span } from '../source.js';
 import type { ParamSpec, ParamSpecs } from '../../runtime/params.js';
 import { compilePattern, type Pattern } from '../../runtime/pattern.js';
 import { suggest } from '../suggest.js';
+import { checkNumber } from '../load/numbers.js';
 
 /**
  * Param declarations: the typed inputs of templates, declared under `params:` in a file (for
@@ -104,7 +105,8 @@ function numberValue(node: LNode | undefined, key: string, r: Reporter): number 
     r.report('WA512', node.span, `\`${key}\` must be a number`);
     return undefined;
   }
-  return node.value;
+  // A bound is carried into generated code: it must be the number written.
+  return checkNumber(node, r) ? node.value : undefined;
 }
 
 /** A lower bound over its upper bound: reported at the lower, with the upper as related. */
