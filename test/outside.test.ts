@@ -109,6 +109,12 @@ test('numbers JSON or JavaScript would change are refused where they are written
     messages:
       m: { type: location_request_message, body: "{{ «${'9'.repeat(310)}» }}" }
   `, [{ code: 'WA210' }]);
+  expectDiagnostics(`
+    params:
+      n: { type: integer, minimum: 0, maximum: «12345678901234567890» }
+    messages:
+      m: { type: location_request_message, body: «"{{ n }}"» }
+  `, [{ code: 'WA210' }, { code: 'WA514', severity: 'warning' }]);
 });
 
 test('a data file number that JSON would change is refused in the data file', () => {
