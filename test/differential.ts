@@ -68,14 +68,23 @@ export function valid(spec: ParamSpec): fc.Arbitrary<unknown> {
   return a;
 }
 
+/** Sets an own key, `__proto__` included. */
+function put(o: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Records of valid values; optional params sometimes left out. Keys are own keys, `__proto__` too. */
 export function record(specs: ParamSpecs): fc.Arbitrary<Record<string, unknown>> {
-  const model: Record<string, fc.Arbitrary<unknown>> = {};
-  const required: string[] = [];
-  for (const [name, spec] of Object.entries(specs)) {
-    model[name] = valid(spec);
-    if (!spec.optional) required.push(name);
-  }
-  return fc.record(model, { requiredKeys: required });
+  const names = Object.keys(specs);
+  const absent = Symbol('absent');
+  const arbs = names.map((name) => (specs[name]!.optional ? fc.option(valid(specs[name]!), { nil: absent }) : valid(specs[name]!)));
+  return fc.tuple(...arbs).map((values) => {
+    const out: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      if (values[i] !== absent) put(out, name, values[i]);
+    });
+    return out;
+  });
 }
 
 /** Valid values with one thing broken: a wrong type, a missing required value, an overlong text. */
@@ -85,8 +94,8 @@ export function invalid(specs: ParamSpecs): fc.Arbitrary<Record<string, unknown>
     const out = { ...values };
     const spec = specs[name]!;
     if (how === 'missing' && !spec.optional) delete out[name];
-    else if (how === 'long' && spec.type === 'string' && spec.maxLength !== undefined) out[name] = 'x'.repeat(spec.maxLength + 1);
-    else out[name] = spec.type === 'string' || spec.type === 'url' ? 12345 : 'not the right type';
+    else if (how === 'long' && spec.type === 'string' && spec.maxLength !== undefined) put(out, name, 'x'.repeat(spec.maxLength + 1));
+    else put(out, name, spec.type === 'string' || spec.type === 'url' ? 12345 : 'not the right type');
     return out;
   });
 }
