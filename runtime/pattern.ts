@@ -365,7 +365,9 @@ function run(prog: readonly Op[], value: string): { matched: boolean; steps: num
       const op = prog[pc]!;
       if (op.op === 'char' && op.test(cp)) nextLength = add(next, nextLength, pc + 1, i + width);
     }
-    [current, next] = [next, current];
+    const swap = current;
+    current = next;
+    next = swap;
     currentLength = nextLength;
     i += width;
   }
