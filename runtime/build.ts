@@ -173,6 +173,9 @@ export function indexCards<C extends object>(cards: C[]): (C & { card_index: num
   return cards.map((card, i) => ({ card_index: i, ...card }));
 }
 
+// The three list checks below are what modules generated before the body plan call; current
+// modules call sameCount, totalItems and uniqueAt, which take a path instead.
+
 /** Row ids are unique across all the sections of a list. */
 export function uniqueRows<S extends { rows: { id: string }[] }>(site: Site, sections: S[]): S[] {
   unique(site, sections.flatMap((s) => s.rows), (r) => r.id);
