@@ -79,6 +79,18 @@ test('names that are JavaScript words, runtime names or sender locals give a wor
   assert.ok(m.code.includes('export const undefinedMessage = {'));
 });
 
+test('send() of senders named input, client and to builds with its own build(), not a parameter', async () => {
+  const m = module('names.wa.yaml');
+  for (const name of ['input', 'client', 'to']) {
+    const sent: unknown[] = [];
+    const client = { send: async (body: unknown) => (sent.push(body), { id: 'w' }) };
+    const sender = m.senders[name] as unknown as { send: (c: unknown, to: string) => Promise<unknown> };
+    await sender.send(client, '+15550100200');
+    assert.is((sent[0] as { to: string; interactive: { body: { text: string } } }).interactive.body.text, name);
+    assert.is((sent[0] as { to: string }).to, '+15550100200');
+  }
+});
+
 test('`__proto__` and `constructor` are plain data: params, their limits, Flow data keys', () => {
   const values = JSON.parse('{"__proto__": "abc", "constructor": "de"}');
   const { built, json } = both('proto.wa.yaml', 'proto', values);
