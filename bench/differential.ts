@@ -10,7 +10,7 @@ const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg === -1 ? Date.now() % 2 ** 31 : Number(process.argv[seedArg + 1]);
 const started = performance.now();
 let total = 0;
-for (const s of await subjects()) {
+for (const s of subjects().filter((x) => Object.keys(x.specs).length > 0)) {
   for (const [kind, arb, n] of [['valid', record(s.specs), runs], ['invalid', invalid(s.specs), Math.ceil(runs / 5)]] as const) {
     const t = performance.now();
     fc.assert(

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { Interactive, ActionButtons, Button, Body, Header, Footer } from 'whatsapp-api-js/messages';
 import { parseDocument } from 'yaml';
 import { compile } from '../compiler/index.js';
+import { checkParams } from '../runtime/params.js';
+import { pattern } from '../runtime/pattern.js';
 import { helpMenu } from '../test/golden/ts/support-menu.wa.js';
 import { corpus, corpusFile, CORPUS_DATA } from './corpus.js';
 import { benchLsp } from './lsp.js';
@@ -177,6 +179,23 @@ const files = corpus(size);
 
 // The language server on a 300-line file, over stdio (diagnostics debounce 0: the server's own work).
 for (const r of await benchLsp(quick ? 3 : 40)) add(r.name, r.baseline, r.measured, 'reported');
+
+// 6. A hostile pattern value of 10,000 characters, `^(a+)+$` (exponential for a backtracking
+// engine), matched by the linear automaton: as a sender's param check refuses it, and as
+// `waml build --data` does. The baseline is JavaScript's own RegExp on the harmless `^[a!]+$`.
+{
+  const value = `${'a'.repeat(10_000)}!`;
+  const hostile = pattern('^(a+)+$');
+  const plain = /^[a!]+$/u;
+  const rounds = quick ? 3 : 25;
+  const [base, matched] = race(() => plain.test(value), () => hostile.test(value), rounds);
+  add('pattern ^(a+)+$, 10,000 chars: automaton vs RegExp ^[a!]+$', base, matched, '< 50 ms');
+  const text = `params:\n  code: { type: string, pattern: "^(a+)+$" }\nmessages:\n  m: { type: location_request_message, body: "{{ code }}" }\n`;
+  const data = { path: 'data.json', text: JSON.stringify({ code: value }) };
+  const specs = { code: { type: 'string' as const, pattern: '^(a+)+$' } };
+  const [sender, cli] = race(() => checkParams(specs, { code: value }), () => compile([{ path: 'p.wa.yaml', text }], { data }), rounds);
+  add('the same refused: sender param check vs compile --data', sender, cli, '< 50 ms each');
+}
 
 // Template parsing (from the templates benchmark).
 for (const r of benchTemplates(quick ? 200 : 20_000, quick ? 3 : 15)) add(r.name, r.baseline, r.measured, 'reported');

@@ -2,12 +2,6 @@
  * waml's programmatic API. `compile()` is pure: it takes source texts and returns
  * diagnostics, request bodies and the files to write, touching no file system.
  */
-import { parseTemplate } from '../grammar/index.js';
-import { useTemplateParser } from './templates/grammar.js';
-
-// The API always has the template grammar; the CLI loads it only when a file needs it.
-useTemplateParser(parseTemplate);
-
 export { compile, DEFAULT_MAX_FILE_SIZE, fileStem, isValidRecipient } from './compile.js';
 export type { CompileOptions, CompileResult, CompiledMessage, Output, Source, Unbuilt } from './compile.js';
 export type { Diagnostic, Related, RuntimeCheck } from './diagnostics/diagnostic.js';

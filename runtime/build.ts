@@ -93,6 +93,69 @@ export function unique<T>(site: Site, items: T[], key: (item: T) => string): T[]
   return items;
 }
 
+/**
+ * The values at a path into a built list: names step into objects, `*` into every element.
+ * Steps into what is not there give nothing.
+ */
+export function select(value: unknown, path: readonly string[]): unknown[] {
+  let current: unknown[] = [value];
+  for (const step of path) {
+    const next: unknown[] = [];
+    for (const v of current) {
+      if (step === '*') {
+        if (Array.isArray(v)) next.push(...(v as unknown[]));
+      } else if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, step)) next.push((v as { [k: string]: unknown })[step]);
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The lists at `path` in a list's items all have the same number of items (carousel quick replies). */
+export function sameCount<T>(site: Site, items: T[], path: readonly string[]): T[] {
+  let first: number | undefined;
+  for (const list of select(items, path)) {
+    if (!Array.isArray(list)) continue;
+    if (first === undefined) first = list.length;
+    else if (list.length !== first) throw new WamlLimitError(site.message, site.field, `has ${list.length} items in one place and ${first} in another; every one must have the same number`, first, list.length, site.source);
+  }
+  return items;
+}
+
+/** The lists at `path` hold at most `limit` items together (list rows across all sections). */
+export function totalItems<T>(site: Site, items: T[], path: readonly string[], limit: number): T[] {
+  let n = 0;
+  for (const list of select(items, path)) if (Array.isArray(list)) n += list.length;
+  if (n > limit) throw new WamlLimitError(site.message, site.field, `has ${n} items in total; the limit is ${limit}`, limit, n, site.source);
+  return items;
+}
+
+/** The texts at `path` are all different (ids and titles). */
+export function uniqueAt<T>(site: Site, items: T[], path: readonly string[]): T[] {
+  unique(site, select(items, path).filter((x): x is string => typeof x === 'string'), (s) => s);
+  return items;
+}
+
+/**
+ * Whether a reply id is one a templated id can give: `pieces` are its literal parts, the
+ * first a prefix, the last a suffix, and any text (a placeholder's value) between each two.
+ * Greedy and leftmost, which is exact for such patterns: linear in the id, no backtracking.
+ */
+export function matchesGlob(id: string, pieces: readonly string[]): boolean {
+  const first = pieces[0] ?? '';
+  const last = pieces.length > 1 ? pieces[pieces.length - 1]! : '';
+  if (pieces.length <= 1) return id === first;
+  if (id.length < first.length + last.length || !id.startsWith(first) || !id.endsWith(last)) return false;
+  const end = id.length - last.length;
+  let at = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const k = id.indexOf(pieces[i]!, at);
+    if (k === -1 || k + pieces[i]!.length > end) return false;
+    at = k + pieces[i]!.length;
+  }
+  return true;
+}
+
 /** A recipient number: digits with an optional leading `+`, 7 to 15 digits. */
 export function isRecipient(to: string): boolean {
   return /^\+?[0-9]{7,15}$/.test(to);
@@ -109,6 +172,9 @@ export function body<I extends Interactive>(message: string, to: string | undefi
 export function indexCards<C extends object>(cards: C[]): (C & { card_index: number })[] {
   return cards.map((card, i) => ({ card_index: i, ...card }));
 }
+
+// The three list checks below are what modules generated before the body plan call; current
+// modules call sameCount, totalItems and uniqueAt, which take a path instead.
 
 /** Row ids are unique across all the sections of a list. */
 export function uniqueRows<S extends { rows: { id: string }[] }>(site: Site, sections: S[]): S[] {

@@ -1,3 +1,4 @@
+import { pattern } from './pattern.js';
 import { codePoints, type Value } from './template.js';
 
 /** A param declaration as generated code carries it (and as the compiler's data check reads it). */
@@ -30,16 +31,6 @@ export interface ParamProblem {
 
 const isRecord = (v: unknown): v is { [key: string]: Value } => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-const patterns = new Map<string, RegExp>();
-
-function pattern(source: string): RegExp {
-  let re = patterns.get(source);
-  if (!re) {
-    re = new RegExp(`^(?:${source})$`, 'u');
-    patterns.set(source, re);
-  }
-  return re;
-}
 
 /** `products[2].name` */
 export function formatPath(path: readonly (string | number)[]): string {

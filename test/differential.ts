@@ -2,18 +2,11 @@
 // compiler's JSON output (rendered with the same values as data) give the same bytes, or
 // both refuse. Shared by test/differential.test.ts (1,000 runs a message) and
 // bench/differential.ts (as many as asked).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { ParamSpec, ParamSpecs } from '../runtime/params.js';
 import { compile } from '../compiler/index.js';
-import { Reporter } from '../compiler/diagnostics/diagnostic.js';
 import { printJson } from '../compiler/emit/json.js';
-import { load } from '../compiler/load/load.js';
-import { buildFile } from '../compiler/model/build.js';
-import { toSpecs } from '../compiler/templates/params.js';
-
-const ROOT = join(import.meta.dirname, '..');
+import { loadModule, seeds } from './fuzz.js';
 
 export interface Subject {
   file: string;
@@ -23,19 +16,19 @@ export interface Subject {
   build: (to: string | undefined, params: unknown) => unknown;
 }
 
-/** The templated examples' messages, with their generated senders (the golden modules). */
-export async function subjects(): Promise<Subject[]> {
+/**
+ * Every message of every source that compiles clean (every example, every conformance source
+ * and every fuzz seed, the saved fuzz cases too), with the sender its generated module exports.
+ */
+export function subjects(): Subject[] {
   const out: Subject[] = [];
-  for (const stem of ['personal-menu', 'catalog', 'order-status']) {
-    const path = `examples/${stem}.wa.yaml`;
-    const text = readFileSync(join(ROOT, path), 'utf8');
-    const r = new Reporter(path);
-    const file = buildFile(path, load(text, r).root!, text, r);
-    const module = (await import(`./golden/ts/${stem}.wa.ts`)) as Record<string, { name: string; build: Subject['build'] }>;
-    for (const m of file.messages) {
-      const sender = Object.values(module).find((x) => x && typeof x === 'object' && x.name === m.name)!;
-      out.push({ file: path, text, message: m.name, specs: toSpecs(m.scope), build: sender.build });
-    }
+  for (const seed of seeds(true)) {
+    const path = seed.name;
+    const result = compile([{ path, text: seed.text }], { emit: ['ts'] });
+    if (result.diagnostics.some((d) => d.severity === 'error')) continue;
+    const module = loadModule(result.outputs[0]!.text);
+    const specs = module.specs;
+    for (const [message, sender] of Object.entries(module.senders)) out.push({ file: path, text: seed.text, message, specs: specs[message] ?? {}, build: sender.build as Subject['build'] });
   }
   return out;
 }
@@ -75,14 +68,23 @@ export function valid(spec: ParamSpec): fc.Arbitrary<unknown> {
   return a;
 }
 
+/** Sets an own key, `__proto__` included. */
+function put(o: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Records of valid values; optional params sometimes left out. Keys are own keys, `__proto__` too. */
 export function record(specs: ParamSpecs): fc.Arbitrary<Record<string, unknown>> {
-  const model: Record<string, fc.Arbitrary<unknown>> = {};
-  const required: string[] = [];
-  for (const [name, spec] of Object.entries(specs)) {
-    model[name] = valid(spec);
-    if (!spec.optional) required.push(name);
-  }
-  return fc.record(model, { requiredKeys: required });
+  const names = Object.keys(specs);
+  const absent = Symbol('absent');
+  const arbs = names.map((name) => (specs[name]!.optional ? fc.option(valid(specs[name]!), { nil: absent }) : valid(specs[name]!)));
+  return fc.tuple(...arbs).map((values) => {
+    const out: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      if (values[i] !== absent) put(out, name, values[i]);
+    });
+    return out;
+  });
 }
 
 /** Valid values with one thing broken: a wrong type, a missing required value, an overlong text. */
@@ -92,8 +94,8 @@ export function invalid(specs: ParamSpecs): fc.Arbitrary<Record<string, unknown>
     const out = { ...values };
     const spec = specs[name]!;
     if (how === 'missing' && !spec.optional) delete out[name];
-    else if (how === 'long' && spec.type === 'string' && spec.maxLength !== undefined) out[name] = 'x'.repeat(spec.maxLength + 1);
-    else out[name] = spec.type === 'string' || spec.type === 'url' ? 12345 : 'not the right type';
+    else if (how === 'long' && spec.type === 'string' && spec.maxLength !== undefined) put(out, name, 'x'.repeat(spec.maxLength + 1));
+    else put(out, name, spec.type === 'string' || spec.type === 'url' ? 12345 : 'not the right type');
     return out;
   });
 }

@@ -53,6 +53,13 @@ test('names: snake case becomes camel case, and never a reserved word', () => {
   assert.is(camel('_vip_line'), 'vipLine');
   assert.is(camel('delete'), 'deleteMessage');
   assert.is(camel('a__b'), 'aB');
+  // Strict-mode names and the globals a module reads are reserved too; types follow the value name.
+  assert.is(camel('eval'), 'evalMessage');
+  assert.is(camel('arguments'), 'argumentsMessage');
+  assert.is(camel('undefined'), 'undefinedMessage');
+  assert.is(camel('_9a'), '_9a');
+  assert.is(camel('_9a', true), '_9a');
+  assert.is(camel('__'), 'message');
 });
 
 test.run();

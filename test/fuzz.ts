@@ -10,13 +10,15 @@ import { compile } from '../compiler/index.js';
 import { printJson } from '../compiler/emit/json.js';
 import * as runtime from '../runtime/index.js';
 import { metaValidator, ORACLE_TYPES } from './oracle.js';
+import fc from 'fast-check';
+import { compare, record, type Subject } from './differential.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** The seeds: every example and every conformance source. */
-export function seeds(): { name: string; text: string }[] {
+/** The seeds: every example and every conformance source; with `saved`, the saved fuzz cases too. */
+export function seeds(saved = false): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  for (const dir of ['examples', 'test/fixtures/conformance']) {
+  for (const dir of ['examples', 'test/fixtures/conformance', ...(saved ? ['test/fixtures/fuzz', 'test/fixtures/outside'] : [])]) {
     for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.wa.yaml')).sort()) out.push({ name: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') });
   }
   return out;
@@ -170,20 +172,26 @@ export interface Failure {
 
 let oracle: ((interactive: unknown) => string[]) | undefined;
 
-/** Runs the generated TypeScript module of a file and returns its senders by message name. */
-function loadModule(code: string): Record<string, { build: (to: undefined, params?: unknown) => unknown }> {
-  const cjs = transformSync(code, { loader: 'ts', format: 'cjs' }).code;
+type Sender = { build: (to: undefined, params?: unknown) => unknown };
+
+/**
+ * Runs the generated TypeScript module of a file: its senders by message name, and the param
+ * specs each validates with (module-private; read out of the module's own scope).
+ */
+export function loadModule(code: string): { senders: Record<string, Sender>; specs: Record<string, runtime.ParamSpecs> } {
+  const specs = `;module.exports.$specs = Object.fromEntries(Object.entries(module.exports).filter(([, v]) => v && typeof v === "object" && typeof v.build === "function").map(([k, v]) => [v.name, eval(k + "$params")]));`;
+  const cjs = transformSync(code, { loader: 'ts', format: 'cjs' }).code + specs;
   const module = { exports: {} as Record<string, unknown> };
   new Function('require', 'module', 'exports', cjs)((name: string) => {
     if (name !== '@waml/runtime') throw new Error(`unexpected import ${name}`);
     return runtime;
   }, module, module.exports);
-  const out: Record<string, { build: (to: undefined, params?: unknown) => unknown }> = {};
+  const out = Object.create(null) as Record<string, Sender>;
   for (const v of Object.values(module.exports)) {
-    const sender = v as { name?: string; build?: (to: undefined, params?: unknown) => unknown };
-    if (sender && typeof sender.name === 'string' && typeof sender.build === 'function') out[sender.name] = sender as { build: (to: undefined, params?: unknown) => unknown };
+    const sender = v as { name?: string; build?: Sender['build'] };
+    if (sender && typeof sender.name === 'string' && typeof sender.build === 'function') out[sender.name] = sender as Sender;
   }
-  return out;
+  return { senders: out, specs: module.exports['$specs'] as Record<string, runtime.ParamSpecs> };
 }
 
 /**
@@ -196,6 +204,7 @@ export function check(input: string): Failure | undefined {
   let json;
   let withData;
   let modules;
+  let specs: Record<string, runtime.ParamSpecs> = {};
   try {
     json = compile([{ path, text: input }], { emit: ['json', 'ts'] });
     withData = compile([{ path, text: input }], { data: { path: 'data.json', text: DATA } });
@@ -212,7 +221,9 @@ export function check(input: string): Failure | undefined {
   oracle ??= metaValidator();
   const module = json.outputs.find((o) => o.path.endsWith('.wa.ts'));
   try {
-    modules = module ? loadModule(module.text) : {};
+    const loaded = module ? loadModule(module.text) : undefined;
+    modules = loaded?.senders ?? {};
+    specs = loaded?.specs ?? {};
   } catch (error) {
     return { kind: 'typescript', detail: `the module does not load: ${(error as Error).message}`, input };
   }
@@ -236,6 +247,16 @@ export function check(input: string): Failure | undefined {
     }
     const expected = fixed ? printJson(fixed.body) : data?.text;
     if (built !== expected) return { kind: 'typescript', detail: `${name}: build() ${built === undefined ? 'threw' : 'gave'} ${built?.slice(0, 200) ?? ''} where the JSON output is ${expected?.slice(0, 200) ?? 'refused'}`, input };
+    // And with values made for its own declarations (the examples' data rarely fits a mutant).
+    if (fixed || Object.keys(specs[name] ?? {}).length === 0) continue;
+    let values: unknown;
+    try {
+      [values] = fc.sample(record(specs[name]!), { numRuns: 1, seed: parseInt(caseName(input).slice(0, 8), 16) });
+    } catch {
+      continue; // A declaration fast-check cannot generate for (a pattern nothing matches).
+    }
+    const o = compare({ file: path, text: input, message: name, specs: specs[name]!, build: sender.build as Subject['build'] }, values);
+    if (!o.same) return { kind: 'typescript', detail: `${name}: ${o.detail.slice(0, 400)}`, input };
   }
   return undefined;
 }

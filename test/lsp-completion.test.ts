@@ -2,10 +2,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Analysis } from '../compiler/lsp/analysis.js';
 import { complete } from '../compiler/lsp/features.js';
-import { useTemplateParser } from '../compiler/templates/grammar.js';
-import { parseTemplate } from '../grammar/index.js';
-
-useTemplateParser(parseTemplate);
 
 /** Completion at `|` in a text: [text with |, trigger, labels expected (or a check)]. */
 const CASES: [string, string | undefined, string[] | ((labels: string[]) => boolean)][] = [

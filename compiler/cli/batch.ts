@@ -1,6 +1,6 @@
-import { compile, type CompileOptions, type Output, type Unbuilt } from '../compile.js';
+import { compileWith, type CompileOptions, type Output, type Unbuilt } from '../pipeline.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadGrammarFor } from './grammar.js';
+import { grammarFor } from './grammar.js';
 import { readSource, type Found } from './files.js';
 
 /** What one batch of files needs: the files, the options, and the data file's text. */
@@ -36,8 +36,8 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
     }
   }
   // The template grammar is the largest part of waml: load it only when a file needs it.
-  await loadGrammarFor(sources.map((s) => s.text));
-  const result = compile(sources, input.data ? { ...input.options, data: input.data } : input.options);
+  const parse = await grammarFor(sources.map((s) => s.text));
+  const result = compileWith(parse, sources, input.data ? { ...input.options, data: input.data } : input.options);
   diagnostics.push(...result.diagnostics);
   // Unbuilt messages get a note (WA516) later, at their names: their texts are needed too.
   const wanted = new Set([...diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]), ...result.unbuilt.map((u) => u.file)]);

@@ -1,14 +1,11 @@
-import { useTemplateParser } from '../templates/grammar.js';
+import { NO_TEMPLATES, type TemplateParser } from '../templates/grammar.js';
 
 /**
- * Loads the template grammar (a chunk of its own) when some text needs it: the one place the
- * shells decide it, so that a run without placeholders never loads Chevrotain.
+ * The template parser for a run: the grammar (a chunk of its own) when some text needs it,
+ * loaded then; otherwise one that is never called. The one place the shells decide it, so
+ * that a run without placeholders never loads Chevrotain.
  */
-export async function loadGrammarFor(texts: Iterable<string>): Promise<void> {
-  for (const t of texts) {
-    if (t.includes('{{')) {
-      useTemplateParser((await import('../../grammar/index.js')).parseTemplate);
-      return;
-    }
-  }
+export async function grammarFor(texts: Iterable<string>): Promise<TemplateParser> {
+  for (const t of texts) if (t.includes('{{')) return (await import('../../grammar/index.js')).parseTemplate;
+  return NO_TEMPLATES;
 }

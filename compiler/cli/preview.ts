@@ -3,7 +3,6 @@ import { watch as fsWatch } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import type { Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
-import { loadGrammarFor } from './grammar.js';
 import { preview } from '../preview/preview.js';
 import { isLocalHost, RELOAD_SCRIPT, securityHeaders } from './preview-server.js';
 import { writeOutputs } from './write.js';
@@ -23,7 +22,6 @@ async function render(args: Args, io: PreviewIo, reload: boolean): Promise<strin
     const r = readSource(f.absolute);
     return r.ok ? [{ path: f.display, text: r.text }] : [];
   });
-  await loadGrammarFor(sources.map((s) => s.text));
   let data;
   if (args.data) {
     const absolute = resolve(io.cwd, args.data);

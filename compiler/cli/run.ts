@@ -3,7 +3,7 @@ import { basename, dirname, resolve, sep } from 'node:path';
 import { importBody } from '../import.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_MAX_FILE_SIZE, isValidRecipient, OutputClaims } from '../compile.js';
+import { DEFAULT_MAX_FILE_SIZE, isValidRecipient, OutputClaims } from '../pipeline.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';

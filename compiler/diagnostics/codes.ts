@@ -42,6 +42,8 @@ export const CODES = {
   WA206: { name: 'key-not-for-type', severity: 'error', summary: 'A key that belongs to another message type.' },
   WA207: { name: 'no-messages', severity: 'error', summary: '`messages` defines no message.' },
   WA208: { name: 'invalid-shape', severity: 'error', summary: 'A value does not have the shape the language expects.' },
+  WA209: { name: 'identifier-collision', severity: 'error', summary: "A message name gives the same identifier in generated code as another message's name." },
+  WA210: { name: 'inexact-number', severity: 'error', summary: 'A number that JSON or JavaScript cannot carry exactly: not finite, an integer past 2^53, or more digits than a double keeps.' },
 
   WA301: { name: 'too-long', severity: 'error', summary: 'A text is longer than the API accepts.' },
   WA302: { name: 'over-advised-length', severity: 'warning', summary: 'A text is within the accepted limit but over a smaller limit that other sources give.' },
@@ -88,6 +90,8 @@ export const CODES = {
   WA520: { name: 'possibly-empty', severity: 'warning', summary: 'A templated text that must be present may be empty; it is checked again before sending.' },
   WA521: { name: 'possibly-invalid-url', severity: 'warning', summary: 'A templated URL may not be an absolute http(s) URL; it is checked again before sending.' },
   WA522: { name: 'invalid-data-file', severity: 'error', summary: 'The data file is not a JSON object.' },
+  WA523: { name: 'unsafe-pattern', severity: 'error', summary: "A param's `pattern` uses what a matcher that never backtracks cannot run: back-references, lookaround, word boundaries." },
+  WA524: { name: 'pattern-too-large', severity: 'error', summary: "A param's `pattern` repeats into more states than the linear matcher allows (10,000)." },
 
   WA601: { name: 'address-country', severity: 'warning', summary: 'Address messages are available only in India (`IN`).' },
   WA602: { name: 'flow-version', severity: 'error', summary: 'A Flow message version other than "3".' },

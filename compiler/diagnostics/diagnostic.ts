@@ -58,31 +58,66 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * A check that only the values can settle, recorded for the sender to perform before it
- * sends: the compiler proved the text or list may break the limit, not that it does.
+ * A path into a built value, relative to the list a check is attached to: names step into
+ * objects, `*` into every element of a list. `['*', 'rows', '*', 'id']` on `sections` is
+ * every row id of every section.
  */
-export interface RuntimeCheck {
-  kind: 'maxLength' | 'notBlank' | 'trimmed' | 'url' | 'maxLineBreaks' | 'maxItems' | 'minItems' | 'unique';
+export type CheckPath = readonly string[];
+
+interface CheckBase {
   /** What is checked, in the words of diagnostics: "button title". */
   label: string;
-  /** The limit, for lengths and counts. */
-  limit?: number;
   /** The API field (from the limits table). */
   field: string;
   /** The text or list in the source. */
   span: Span;
 }
 
+/**
+ * A check that only the values can settle, recorded for the sender to perform before it
+ * sends: the compiler proved the text or list may break the limit, not that it does. A typed
+ * value: both interpreters of the body plan (the evaluator and the TypeScript printer)
+ * dispatch on `kind` alone, never on wording.
+ */
+export type RuntimeCheck = CheckBase &
+  (
+    | { kind: 'maxLength'; limit: number }
+    | { kind: 'notBlank' }
+    | { kind: 'trimmed' }
+    | { kind: 'url' }
+    | { kind: 'maxLineBreaks'; limit: number }
+    /** The list has at most `limit` items. */
+    | { kind: 'maxItems'; limit: number }
+    /** The list has at least `limit` items. */
+    | { kind: 'minItems'; limit: number }
+    /** The lists at `path` in the list's items all have the same number of items. */
+    | { kind: 'sameCount'; path: CheckPath }
+    /** The lists at `path` hold at most `limit` items together. */
+    | { kind: 'totalItems'; path: CheckPath; limit: number }
+    /** The texts at `path` are all different. */
+    | { kind: 'unique'; path: CheckPath }
+  );
+
+export type TextCheck = Extract<RuntimeCheck, { kind: 'maxLength' | 'notBlank' | 'trimmed' | 'url' | 'maxLineBreaks' }>;
+export type ListCheck = Exclude<RuntimeCheck, TextCheck>;
+
+/** A recorded check with the part of the model it belongs to (a text or a list). */
+export interface AttachedCheck {
+  target: object;
+  check: RuntimeCheck;
+}
+
 /** A collector passed down the pipeline: stages report, nothing throws. */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
-  readonly checks: RuntimeCheck[] = [];
+  readonly checks: AttachedCheck[] = [];
   /** Added to every message, such as " (with the data of data.json)". */
   suffix = '';
   constructor(readonly file: string) {}
 
-  check(c: RuntimeCheck): void {
-    this.checks.push(c);
+  /** Records a check the values must pass, on the text or list it belongs to. */
+  check(target: object, check: RuntimeCheck): void {
+    this.checks.push({ target, check });
   }
 
   report(code: Code, span: Span, message: string, extras?: DiagnosticExtras): void {

@@ -1,10 +1,7 @@
 // The entry of the language server bundle (dist/cli/lsp.js): the CLI imports it only for
 // `waml lsp`, so that checks and builds never load it.
-import { parseTemplate } from '../../grammar/index.js';
-import { useTemplateParser } from '../templates/grammar.js';
 import { startServer } from './server.js';
 
 export function start(version: string): void {
-  useTemplateParser(parseTemplate);
   startServer(version);
 }

@@ -5,7 +5,7 @@
  * model's shape is a change here.
  */
 import { LIMITS, type Limit } from '../limits.js';
-import type { Message, Repeat, Text } from '../model/types.js';
+import type { FlowData, Message, Repeat, Text } from '../model/types.js';
 import type { Param, Params } from '../templates/params.js';
 import type { Span } from '../source.js';
 
@@ -135,7 +135,12 @@ export function viewMessage(m: Message): MessageView {
   if (f) {
     for (const t of [f.id, f.name, f.token, f.mode, f.action, f.screen, f.version]) text(t);
     text(f.cta, LIMITS.flowCta, LIMITS.flowCtaAdvised);
-    for (const t of f.dataTexts ?? []) text(t);
+    const data = (d: FlowData | undefined): void => {
+      if (d?.kind === 'text') text(d.text);
+      else if (d?.kind === 'seq') d.items.forEach(data);
+      else if (d?.kind === 'map') for (const e of d.entries) data(e.value);
+    };
+    data(f.data);
   }
   function media(x: { link?: Text; id?: Text; filename?: Text } | undefined): void {
     if (!x) return;

@@ -1,4 +1,4 @@
-import { parseTemplateText } from '../templates/grammar.js';
+import type { TemplateParser } from '../templates/grammar.js';
 
 /** Whether a string holds a placeholder at all: only those are parsed. */
 const isTemplate = (text: string): boolean => text.includes('{{');
@@ -7,10 +7,13 @@ import type { LEntry, LMap, LNode, LScalar } from '../load/tree.js';
 import { entry } from '../load/tree.js';
 import { emptyParams, readParams, type Params } from '../templates/params.js';
 import { textSpan } from './spans.js';
+import { checkNumber } from '../load/numbers.js';
 import {
   MESSAGE_TYPES,
   type Address,
   type Card,
+  type FlowData,
+  type FlowDataMap,
   type FlowSpec,
   type Header,
   type Media,
@@ -34,8 +37,8 @@ import {
  * still check every other part of the file in the same run. Texts with `{{` are parsed as
  * templates here; their syntax errors are reported at their exact characters.
  */
-export function buildFile(path: string, root: LMap, fileText: string, reporter: Reporter): WamlFile {
-  return new Builder(path, fileText, reporter).file(root);
+export function buildFile(path: string, root: LMap, fileText: string, reporter: Reporter, parse: TemplateParser): WamlFile {
+  return new Builder(path, fileText, reporter, parse).file(root);
 }
 
 /** Assigns only defined values, so that absent parts are absent keys. */
@@ -51,6 +54,7 @@ class Builder {
     private readonly path: string,
     private readonly fileText: string,
     private readonly r: Reporter,
+    private readonly parse: TemplateParser,
   ) {}
 
   file(root: LMap): WamlFile {
@@ -75,7 +79,7 @@ class Builder {
       return t;
     }
     t.templated = true;
-    const parsed = parseTemplateText(value);
+    const parsed = this.parse(value);
     for (const e of parsed.errors) {
       this.r.report('WA511', textSpan(t, e.start, e.end), `${e.message} in a placeholder`, {
         help: 'a placeholder is `{{ name }}`, `{{ p.field | filter }}` or `{{ "text" }}`; write `{{ "{{" }}` for literal braces',
@@ -190,8 +194,7 @@ class Builder {
       // `when: has_more` is short for `when: "{{ has_more }}"`.
       const raw = typeof when.value === 'string' ? when.value : when.source;
       const t = isTemplate(raw) ? this.text(when) : IDENTIFIER_PATH.test(raw) ? this.text({ ...when, value: `{{${raw}}}`, source: `{{${raw}}}` }) : undefined;
-      if (t && !isTemplate(raw)) t.value = `{{${raw}}}`;
-      if (t) r.when = t;
+      if (t) r.when = isTemplate(raw) ? t : { ...t, value: `{{${raw}}}` };
       else this.r.report('WA509', when.span, `\`when\` takes a boolean param, such as \`has_more\` or \`"{{ has_more }}"\`; not \`${raw}\``);
     }
     return r;
@@ -305,6 +308,15 @@ class Builder {
     return a;
   }
 
+  /** Flow data as written: strings become texts; numbers must survive JSON exactly (WA210). */
+  private flowData(n: LNode): FlowData {
+    if (n.kind === 'seq') return { kind: 'seq', items: n.items.map((x) => this.flowData(x)), span: n.span };
+    if (n.kind === 'map') return { kind: 'map', entries: n.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: this.flowData(e.value) })), span: n.span };
+    if (typeof n.value === 'string') return { kind: 'text', text: this.text(n)!, span: n.span };
+    if (typeof n.value === 'number') checkNumber(n, this.r);
+    return { kind: 'value', value: n.value, span: n.span };
+  }
+
   private flow(e: LEntry | undefined): FlowSpec | undefined {
     if (!e || e.value.kind !== 'map') return undefined;
     const node = e.value;
@@ -313,16 +325,8 @@ class Builder {
     for (const key of ['mode', 'action', 'version'] as const) set(f, key, this.fixedText(entry(node, key)?.value, `the Flow's \`${key}\``));
     const data = entry(node, 'data');
     if (data && data.value.kind === 'map') {
-      f.data = data.value;
+      f.data = this.flowData(data.value) as FlowDataMap;
       f.dataKeySpan = data.keySpan;
-      f.dataTexts = [];
-      const walk = (n: LNode): void => {
-        if (n.kind === 'scalar') {
-          if (typeof n.value === 'string') f.dataTexts!.push(this.text(n)!);
-        } else if (n.kind === 'seq') n.items.forEach(walk);
-        else n.entries.forEach((x) => walk(x.value));
-      };
-      walk(data.value);
     }
     return f;
   }

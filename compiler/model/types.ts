@@ -1,5 +1,5 @@
 import type { Pipe } from '../../grammar/index.js';
-import type { LMap, LScalar } from '../load/tree.js';
+import type { LScalar } from '../load/tree.js';
 import type { Span } from '../source.js';
 import type { Params } from '../templates/params.js';
 import type { ValueType } from '../templates/types.js';
@@ -147,6 +147,19 @@ export interface Address {
   keySpan: Span;
 }
 
+/** A value in a Flow's `data`: strings are texts (they may be templates), the rest as written. */
+export type FlowData =
+  | { kind: 'text'; text: Text; span: Span }
+  | { kind: 'value'; value: number | boolean | null; span: Span }
+  | FlowDataMap
+  | { kind: 'seq'; items: FlowData[]; span: Span };
+
+export interface FlowDataMap {
+  kind: 'map';
+  entries: { key: string; keySpan: Span; value: FlowData }[];
+  span: Span;
+}
+
 export interface FlowSpec {
   id?: Text;
   name?: Text;
@@ -156,10 +169,8 @@ export interface FlowSpec {
   action?: Text;
   screen?: Text;
   /** The first screen's data: any mapping, kept as written (numbers stay numbers). */
-  data?: LMap;
+  data?: FlowDataMap;
   dataKeySpan?: Span;
-  /** The string values inside `data`, as texts (they may be templates), by their scalar. */
-  dataTexts?: Text[];
   version?: Text;
   span: Span;
   keySpan: Span;

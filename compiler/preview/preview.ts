@@ -1,12 +1,14 @@
 import type { Value } from '../../runtime/template.js';
 import { compile, type Source } from '../compile.js';
 import { Reporter } from '../diagnostics/diagnostic.js';
-import { emitBody } from '../emit/json.js';
+import { parseTemplate } from '../../grammar/index.js';
+import type { RequestBody } from '../emit/json.js';
+import { evaluate } from '../plan/evaluate.js';
+import { planMessage, type BodyPlan } from '../plan/plan.js';
 import { load } from '../load/load.js';
 import { toPlain } from '../load/tree.js';
 import { buildFile } from '../model/build.js';
 import { checkTemplates } from '../templates/check.js';
-import { instantiate } from '../templates/instantiate.js';
 import type { Param, Params } from '../templates/params.js';
 import { previewPage, type PreviewMessage } from './html.js';
 
@@ -63,16 +65,20 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
     const r = new Reporter(s.path);
     const root = load(s.text, r).root;
     if (!root) continue;
-    const file = buildFile(s.path, root, s.text, r);
-    for (const m of file.messages) {
-      const info = checkTemplates(m, r);
+    const file = buildFile(s.path, root, s.text, r, parseTemplate);
+    for (const parsed of file.messages) {
+      const info = checkTemplates(parsed, r);
+      const m = info.message;
       if (!m.type) continue;
       try {
-        if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: emitBody(m), values: 'fixed' });
-        else if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: emitBody(instantiate(m, toPlain(values) as { [key: string]: Value })), values: 'data' });
+        // The body plan evaluated as the JSON output is, without its checks: the page shows what is over.
+        const plan = planMessage(m, []);
+        const body = (v: { [key: string]: Value }) => draw(plan, v);
+        if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: body({}), values: 'fixed' });
+        else if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: body(toPlain(values) as { [key: string]: Value }), values: 'data' });
         else {
-          const typical = emitBody(instantiate(m, sampleValues(m.scope, 'typical')));
-          const worst = emitBody(instantiate(m, sampleValues(m.scope, 'worst')));
+          const typical = body(sampleValues(m.scope, 'typical'));
+          const worst = body(sampleValues(m.scope, 'worst'));
           messages.push({ file: s.path, name: m.name, type: m.type, body: typical, worst, values: 'generated' });
         }
       } catch {
@@ -81,4 +87,10 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
     }
   }
   return { html: previewPage(messages, result.diagnostics.filter((d) => d.severity !== 'info')), messages };
+}
+
+function draw(plan: BodyPlan, values: { [key: string]: Value }): RequestBody {
+  const out = evaluate(plan, values, { checks: false });
+  if ('failure' in out) throw new Error(out.failure.problem);
+  return out.body;
 }

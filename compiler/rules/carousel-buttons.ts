@@ -28,6 +28,8 @@ export const carouselButtons: Rule = {
     const cards = m.cards.items;
     let firstKind: { kind: Kind; card: Card; index: number } | undefined;
     let firstCount: { count: number; card: Card; index: number } | undefined;
+    // Some card's buttons come from `each` or `when`: only the values say whether every card has as many.
+    let varying = false;
     cards.forEach((card, i) => {
       const both = card.keys['button'] && card.keys['buttons'];
       if (both) {
@@ -58,9 +60,8 @@ export const carouselButtons: Rule = {
         checkCount(r, card.buttons, LIMITS.cardQuickReplies, `card ${i + 1}`);
         const bounds = countBounds(card.buttons.items);
         const count = bounds.min === bounds.max ? bounds.min : -1;
-        if (count === -1) {
-          r.check({ kind: 'maxItems', label: 'quick-reply buttons on every card, the same number', limit: LIMITS.cardQuickReplies.max, field: LIMITS.cardQuickReplies.field, span: card.buttons.keySpan });
-        } else if (!firstCount) firstCount = { count, card, index: i };
+        if (count === -1) varying = true;
+        else if (!firstCount) firstCount = { count, card, index: i };
         else if (firstCount.count !== count && firstKind?.kind === 'quick-reply') {
           r.report('WA414', card.buttons.keySpan, `card ${i + 1} has ${count} buttons, but card ${firstCount.index + 1} has ${firstCount.count}; every card must have the same number`, {
             related: [r.related(firstCount.card.buttons!.keySpan, `card ${firstCount.index + 1}`)],
@@ -76,6 +77,9 @@ export const carouselButtons: Rule = {
       }
     });
     const ids = cards.flatMap((c) => (kindOf(c) === 'quick-reply' ? (c.buttons?.items ?? []).map((b) => ({ text: b.id, repeats: c.repeat?.each !== undefined || b.repeat?.each !== undefined })) : []));
-    checkUnique(r, ids, 'WA407', 'quick-reply id', messageContext(m), { span: m.cards.keySpan });
+    checkUnique(r, ids, 'WA407', 'quick-reply id', messageContext(m), { seq: m.cards, path: ['*', 'action', 'buttons', '*', 'quick_reply', 'id'] });
+    if (varying && firstKind?.kind === 'quick-reply') {
+      r.check(m.cards, { kind: 'sameCount', path: ['*', 'action', 'buttons'], label: LIMITS.cardQuickReplies.label, field: LIMITS.cardQuickReplies.field, span: m.cards.keySpan });
+    }
   },
 };

@@ -29,7 +29,7 @@ export const carouselCards: Rule = {
       const fixedBreaks = card.body!.parts.reduce((n, p) => n + (p.kind === 'literal' ? lineBreaks(p.value) : 0), 0);
       const breaks = card.body!.templated ? fixedBreaks : lineBreaks(card.body!.value);
       if (card.body!.templated && breaks <= max && card.body!.parts.some((p) => p.kind === 'expr' && p.type?.kind === 'string')) {
-        r.check({ kind: 'maxLineBreaks', label: LIMITS.cardBodyLineBreaks.label, limit: max, field: LIMITS.cardBodyLineBreaks.field, span: card.body!.span });
+        r.check(card.body!, { kind: 'maxLineBreaks', label: LIMITS.cardBodyLineBreaks.label, limit: max, field: LIMITS.cardBodyLineBreaks.field, span: card.body!.span });
       }
       if (breaks > max) {
         r.report('WA307', card.body!.span, `card body has ${breaks} line breaks; the limit is ${max}`, {

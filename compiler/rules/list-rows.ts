@@ -28,7 +28,7 @@ export const listRows: Rule = {
         r.report('WA515', s.rows.keySpan, `section ${i + 1} may have no rows; each section needs at least ${LIMITS.rowsPerSection.min}`, {
           help: 'declare `minItems: 1` on the array it repeats over; until then it is checked before sending',
         });
-        r.check({ kind: 'minItems', label: LIMITS.rowsPerSection.label, limit: LIMITS.rowsPerSection.min ?? 1, field: LIMITS.rowsPerSection.field, span: s.rows.keySpan });
+        r.check(s.rows, { kind: 'minItems', label: LIMITS.rowsPerSection.label, limit: LIMITS.rowsPerSection.min ?? 1, field: LIMITS.rowsPerSection.field, span: s.rows.keySpan });
       }
       // A repeating section repeats its rows too.
       const times = s.repeat ? (s.repeat.count ?? { min: 0, max: Number.POSITIVE_INFINITY }) : { min: 1, max: 1 };
@@ -47,7 +47,7 @@ export const listRows: Rule = {
       r.report('WA515', m.sections.keySpan, `${messageContext(m)} may have ${Number.isFinite(totalMax) ? totalMax : 'any number of'} rows; the limit is ${max} in total across all sections`, {
         help: `declare \`maxItems\` on the arrays its rows repeat over so that they add up to ${max} at most; until then it is checked before sending`,
       });
-      r.check({ kind: 'maxItems', label: LIMITS.rowsTotal.label, limit: max, field: LIMITS.rowsTotal.field, span: m.sections.keySpan });
+      r.check(m.sections, { kind: 'totalItems', path: ['*', 'rows'], label: LIMITS.rowsTotal.label, limit: max, field: LIMITS.rowsTotal.field, span: m.sections.keySpan });
     }
     for (const row of all) {
       if (checkPresent(r, row.id, 'row id')) {
@@ -58,6 +58,6 @@ export const listRows: Rule = {
       if (checkPresent(r, row.description, 'row description')) checkLength(r, row.description, LIMITS.rowDescription);
     }
     const repeats = (row: Row) => row.repeat?.each !== undefined || m.sections!.items.some((s) => s.repeat?.each !== undefined && s.rows?.items.includes(row));
-    checkUnique(r, all.map((row) => ({ text: row.id, repeats: repeats(row) })), 'WA407', 'row id', messageContext(m), { span: m.sections.keySpan });
+    checkUnique(r, all.map((row) => ({ text: row.id, repeats: repeats(row) })), 'WA407', 'row id', messageContext(m), { seq: m.sections, path: ['*', 'rows', '*', 'id'] });
   },
 };

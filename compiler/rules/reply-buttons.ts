@@ -19,7 +19,7 @@ export const replyButtons: Rule = {
       }
       if (checkPresent(r, b.title, 'button title')) checkLength(r, b.title, LIMITS.buttonTitle);
     }
-    checkUnique(r, unique(m.buttons.items, (b) => b.id), 'WA407', 'button id', messageContext(m), { span: m.buttons.keySpan });
-    checkUnique(r, unique(m.buttons.items, (b) => b.title), 'WA408', 'button title', messageContext(m), { span: m.buttons.keySpan });
+    checkUnique(r, unique(m.buttons.items, (b) => b.id), 'WA407', 'button id', messageContext(m), { seq: m.buttons, path: ['*', 'reply', 'id'] });
+    checkUnique(r, unique(m.buttons.items, (b) => b.title), 'WA408', 'button title', messageContext(m), { seq: m.buttons, path: ['*', 'reply', 'title'] });
   },
 };

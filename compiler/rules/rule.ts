@@ -1,5 +1,5 @@
 import type { Code } from '../diagnostics/codes.js';
-import type { Reporter } from '../diagnostics/diagnostic.js';
+import type { CheckPath, Reporter } from '../diagnostics/diagnostic.js';
 import type { Limit } from '../limits.js';
 import type { Message, Repeat, Seq, Text } from '../model/types.js';
 import { countBounds, safeDeclaration, textBounds, unresolved } from '../templates/bounds.js';
@@ -49,7 +49,7 @@ export function checkLength(r: Reporter, text: Text | undefined, limit: Limit, a
         : `bound the params it uses (\`maxLength\`), or \`truncate\` them; until then it is checked before sending`,
       ...(fix && fix.param.kind !== 'object' ? { fixes: [{ title: `Declare maxLength: ${fix.maxLength} on ${fix.label}`, edits: [maxLengthEdit(fix.param, fix.maxLength, text.fileText)] }] } : {}),
     });
-    r.check({ kind: 'maxLength', label: limit.label, limit: limit.max, field: limit.field, span: text.span });
+    r.check(text, { kind: 'maxLength', label: limit.label, limit: limit.max, field: limit.field, span: text.span });
   } else if (advised?.max !== undefined && min > advised.max) {
     r.report('WA302', text.span, `${advised.label} is ${text.templated ? 'at least ' : ''}${characters(min)}; the API accepts ${limit.max}, but some sources say ${advised.max}`, {
       help: `${advised.source}; keep it to ${advised.max} to be safe everywhere`,
@@ -81,7 +81,7 @@ export function checkPresent(r: Reporter, text: Text | undefined, label: string,
         help: 'declare `minLength: 1` on the params it uses, or give a `default(...)`; until then it is checked before sending',
       });
     }
-    r.check({ kind: 'notBlank', label, field, span: text.span });
+    r.check(text, { kind: 'notBlank', label, field, span: text.span });
   }
   return true;
 }
@@ -95,7 +95,7 @@ export function checkIdSpacing(r: Reporter, text: Text | undefined, label: strin
     const fixedEdges = first?.kind === 'literal' && last?.kind === 'literal' && first.value.trim() !== '' && last.value.trim() !== '';
     const bad = (first?.kind === 'literal' && /^\s/.test(first.value)) || (last?.kind === 'literal' && /\s$/.test(last.value));
     if (bad) r.report('WA306', text.span, `${label} \`${text.value}\` begins or ends with white space`);
-    else if (!fixedEdges) r.check({ kind: 'trimmed', label, field: label, span: text.span });
+    else if (!fixedEdges) r.check(text, { kind: 'trimmed', label, field: label, span: text.span });
     return;
   }
   if (isBlank(text.value)) return;
@@ -135,13 +135,13 @@ export function checkCount<T extends { span: { start: number; end: number }; rep
       r.report('WA515', list.keySpan, `${context} may have ${Number.isFinite(max) ? max : 'any number of'} ${limit.label}; the limit is ${limit.max}`, {
         help: `declare \`maxItems\` on the array it repeats over so that it fits; until then it is checked before sending`,
       });
-      r.check({ kind: 'maxItems', label: limit.label, limit: limit.max, field: limit.field, span: list.keySpan });
+      r.check(list, { kind: 'maxItems', label: limit.label, limit: limit.max, field: limit.field, span: list.keySpan });
     }
     if (limit.min !== undefined && min < limit.min) {
       r.report('WA515', list.keySpan, `${context} may have only ${min} ${limit.label}; at least ${limit.min} ${limit.min === 1 ? 'is' : 'are'} required`, {
         help: `declare \`minItems\` on the array it repeats over; until then it is checked before sending`,
       });
-      r.check({ kind: 'minItems', label: limit.label, limit: limit.min, field: limit.field, span: list.keySpan });
+      r.check(list, { kind: 'minItems', label: limit.label, limit: limit.min, field: limit.field, span: list.keySpan });
     }
   }
 }
@@ -156,7 +156,8 @@ export function checkUnique(
   code: 'WA407' | 'WA408',
   label: string,
   scope: string,
-  list?: { span: { start: number; end: number } },
+  /** The list the values are built in, and where the texts are in it, for the check before sending. */
+  list?: { seq: Seq<unknown>; path: CheckPath },
 ): void {
   const first = new Map<string, Text>();
   let dynamic = false;
@@ -180,7 +181,7 @@ export function checkUnique(
       });
     } else first.set(t.value, t);
   }
-  if (dynamic && list) r.check({ kind: 'unique', label, field: label, span: list.span });
+  if (dynamic && list) r.check(list.seq, { kind: 'unique', path: list.path, label, field: label, span: list.seq.keySpan });
 }
 
 /**
@@ -210,7 +211,7 @@ export function checkUrl(r: Reporter, text: Text | undefined, label: string, sch
       });
     }
     // The values may still bring white space or worse: checked before sending.
-    r.check({ kind: 'url', label, field: label, span: text.span });
+    r.check(text, { kind: 'url', label, field: label, span: text.span });
     return;
   }
   if (isBlank(text.value)) return;

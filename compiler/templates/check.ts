@@ -2,8 +2,10 @@ import type { Filter as FilterNode, Pipe } from '../../grammar/index.js';
 import { evaluatePipe, FILTER_NAMES, toText, type FilterName } from '../../runtime/template.js';
 import type { Reporter } from '../diagnostics/diagnostic.js';
 import { textSpan } from '../model/spans.js';
-import type { Card, Message, Repeat, ReplyButton, Row, Section, Text } from '../model/types.js';
+import type { Message, Repeat, Text } from '../model/types.js';
+import { mapMessage, type Item } from '../model/visit.js';
 import { suggest } from '../suggest.js';
+import { checkWrittenNumber } from '../load/numbers.js';
 import { FILTERS } from './filters.js';
 import { toRuntimePipe } from './runtime.js';
 import type { Param } from './params.js';
@@ -13,6 +15,8 @@ type Scope = Map<string, ValueType>;
 
 /** What the template check learns of a message. */
 export interface TemplateInfo {
+  /** The message with every placeholder typed and every repeating item counted: a copy. */
+  message: Message;
   /** Names of the params (of the file or the message) that the message reads. */
   used: Set<string>;
   /** Whether any text is a template or any item repeats: such a message needs data to be built. */
@@ -22,16 +26,19 @@ export interface TemplateInfo {
 /**
  * Checks every placeholder of a message: names resolve to declared params (or to the `as`
  * name of an `each`), fields exist, filters exist and fit their input, nothing renders a
- * list or a mapping as text, `each` names an array and `when` a boolean. Each placeholder is
- * annotated with its type and the bounds of its text; each repeating item with the bounds of
- * its count.
+ * list or a mapping as text, `each` names an array and `when` a boolean. Returns a copy of the
+ * message in which each placeholder carries its type and the bounds of its text, and each
+ * repeating item the bounds of its count; the message given is not changed.
  */
 export function checkTemplates(m: Message, r: Reporter): TemplateInfo {
   const scope: Scope = new Map();
   for (const [name, p] of Object.entries(m.scope)) scope.set(name, paramType(p, name));
   const c = new Checker(r, scope);
-  c.message(m);
-  return { used: c.used, needsData: c.needsData };
+  const message = mapMessage(m, {
+    text: (t) => c.text(t),
+    items: (list, item) => list.map((x) => c.item(x, item)),
+  });
+  return { message, used: c.used, needsData: c.needsData };
 }
 
 class Checker {
@@ -43,80 +50,18 @@ class Checker {
     private scope: Scope,
   ) {}
 
-  message(m: Message): void {
-    const h = m.header;
-    if (h?.kind === 'text') this.text(h.text);
-    else if (h) this.media(h.media);
-    this.text(m.body);
-    this.text(m.footer);
-    this.items(m.buttons?.items, (b) => this.button(b));
-    this.text(m.listButton);
-    this.items(m.sections?.items, (s) => this.section(s));
-    if (m.urlButton) {
-      this.text(m.urlButton.text);
-      this.text(m.urlButton.url);
-    }
-    this.items(m.cards?.items, (c) => this.card(c));
-    const a = m.address;
-    if (a) {
-      for (const e of a.values?.entries ?? []) this.text(e.value);
-      for (const s of a.savedAddresses?.items ?? []) {
-        this.text(s.id);
-        for (const e of s.value?.entries ?? []) this.text(e.value);
-      }
-      for (const e of a.validationErrors?.entries ?? []) this.text(e.value);
-    }
-    const f = m.flow;
-    if (f) {
-      for (const t of [f.id, f.name, f.cta, f.token, f.screen]) this.text(t);
-      for (const t of f.dataTexts ?? []) this.text(t);
-    }
+  /** Checks an item in the scope its `each` opens; the copy carries its counted repeat. */
+  item<T extends Item>(x: T, mapItem: (x: T) => T): T {
+    const outer = this.scope;
+    const repeat = x.repeat ? this.repeat(x.repeat) : undefined;
+    const out = mapItem(x);
+    this.scope = outer;
+    return repeat ? { ...out, repeat } : out;
   }
 
-  private media(media: { link?: Text; id?: Text; filename?: Text } | undefined): void {
-    if (!media) return;
-    this.text(media.link);
-    this.text(media.id);
-    this.text(media.filename);
-  }
-
-  private button(b: ReplyButton): void {
-    this.text(b.id);
-    this.text(b.title);
-  }
-
-  private section(s: Section): void {
-    this.text(s.title);
-    this.items(s.rows?.items, (row: Row) => {
-      this.text(row.id);
-      this.text(row.title);
-      this.text(row.description);
-    });
-  }
-
-  private card(c: Card): void {
-    this.media(c.image);
-    this.media(c.video);
-    this.text(c.body);
-    if (c.button) {
-      this.text(c.button.text);
-      this.text(c.button.url);
-    }
-    this.items(c.buttons?.items, (b) => this.button(b));
-  }
-
-  /** Checks each item, in the scope its `each` opens. */
-  private items<T extends { repeat?: Repeat }>(items: readonly T[] | undefined, check: (item: T) => void): void {
-    for (const item of items ?? []) {
-      const outer = this.scope;
-      if (item.repeat) this.repeat(item.repeat);
-      check(item);
-      this.scope = outer;
-    }
-  }
-
-  private repeat(rep: Repeat): void {
+  private repeat(rep: Repeat): Repeat {
     this.needsData = true;
+    const out: Repeat = { ...rep };
     let count: Bounds = { min: 1, max: 1 };
     if (rep.each) {
       const t = this.resolve(rep.each.path, rep.each.span);
@@ -141,10 +86,10 @@ class Checker {
       this.r.report('WA512', rep.as.span, '`as` names the item of an `each`; there is no `each` here');
     }
     if (rep.when) {
-      const w = rep.when;
+      const w = this.text(rep.when);
+      out.when = w;
       const exprs = w.parts.filter((p) => p.kind === 'expr');
       const onlyOne = exprs.length === 1 && w.parts.every((p) => p.kind === 'expr' || p.value.trim() === '');
-      this.text(w);
       const t = exprs[0]?.type;
       if (!onlyOne) {
         this.r.report('WA509', w.span, '`when` takes one boolean placeholder, such as `"{{ has_more }}"`');
@@ -153,7 +98,8 @@ class Checker {
       }
       count = { min: 0, max: count.max };
     }
-    rep.count = count;
+    out.count = count;
+    return out;
   }
 
   /** Resolves a dotted path (as in `each: order.items`). */
@@ -183,31 +129,37 @@ class Checker {
     if (t.param) this.used.add(name);
   }
 
-  text(t: Text | undefined): void {
-    if (!t || !t.templated) return;
+  /** A copy of the text with each placeholder typed (a fixed text is returned as it is). */
+  text(t: Text): Text {
+    if (!t.templated) return t;
     this.needsData = true;
-    for (const part of t.parts) {
-      if (part.kind !== 'expr') continue;
+    const parts = t.parts.map((part) => {
+      if (part.kind !== 'expr') return part;
       if (!part.pipe) {
         // It did not parse (WA511 says why); the names in it are not unused params.
         for (const name of t.value.slice(part.start, part.end).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) if (this.scope.get(name)?.param) this.used.add(name);
-        continue;
+        return part;
       }
       const type = this.pipe(part.pipe, t);
-      if (!type) continue;
+      if (!type) return part;
       if (type.kind === 'array' || type.kind === 'object') {
         this.r.report('WA519', textSpan(t, part.start, part.end), `\`${type.label}\` is ${describeKind(type)} and cannot be written as text`, {
           help: type.kind === 'array' ? 'repeat an item with `each`, or read one field, such as `items[0].name`' : 'read one of its fields',
         });
-        continue;
+        return part;
       }
-      part.type = type;
-    }
+      return { ...part, type };
+    });
+    return { ...t, parts };
   }
 
   private pipe(pipe: Pipe, text: Text): ValueType | undefined {
     let t: ValueType | undefined;
     const primary = pipe.primary;
+    // A number written in a placeholder must be the number rendered (WA210).
+    for (const lit of [primary, ...pipe.filters.flatMap((f) => f.args)]) {
+      if (lit.kind === 'literal' && typeof lit.value === 'number' && !checkWrittenNumber(text.value.slice(lit.start, lit.end), lit.value, textSpan(text, lit.start, lit.end), this.r)) return undefined;
+    }
     if (primary.kind === 'literal') t = literalType(primary.value);
     else {
       const head = this.scope.get(primary.head.name);

@@ -1,17 +1,13 @@
 import type { Parsed } from '../../grammar/index.js';
 
 /**
- * The template parser, bound late: the grammar (Chevrotain) is the largest part of waml, and
- * most files have no placeholder. The API binds it on import (compiler/index.ts); the CLI
- * imports it only when some file contains `{{`, so that a plain check never loads it.
+ * The template parser, as the model builder takes it: passed in by whoever compiles, never
+ * held in a global. compile() passes the grammar's own (grammar/index.ts); the CLI passes
+ * it only when some file contains `{{`, so that a plain check never loads Chevrotain.
  */
-let parser: ((text: string) => Parsed) | undefined;
+export type TemplateParser = (text: string) => Parsed;
 
-export function useTemplateParser(parse: (text: string) => Parsed): void {
-  parser = parse;
-}
-
-export function parseTemplateText(text: string): Parsed {
-  if (!parser) throw new Error('the template grammar is not loaded: import it before compiling templates');
-  return parser(text);
-}
+/** For runs in which no text holds `{{`: the builder never calls it then. */
+export const NO_TEMPLATES: TemplateParser = () => {
+  throw new Error('a template was parsed in a run that loaded no template grammar');
+};

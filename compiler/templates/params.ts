@@ -3,7 +3,9 @@ import type { LMap, LNode } from '../load/tree.js';
 import { entry } from '../load/tree.js';
 import type { Span } from '../source.js';
 import type { ParamSpec, ParamSpecs } from '../../runtime/params.js';
+import { compilePattern, type Pattern } from '../../runtime/pattern.js';
 import { suggest } from '../suggest.js';
+import { checkNumber } from '../load/numbers.js';
 
 /**
  * Param declarations: the typed inputs of templates, declared under `params:` in a file (for
@@ -31,7 +33,8 @@ export interface StringParam extends ParamBase {
   kind: 'string' | 'url';
   minLength?: number;
   maxLength?: number;
-  pattern?: { source: string; regex: RegExp };
+  /** Matched against the whole value, in linear time (runtime/pattern.ts). */
+  pattern?: Pattern;
   enum?: string[];
 }
 export interface NumberParam extends ParamBase {
@@ -102,7 +105,8 @@ function numberValue(node: LNode | undefined, key: string, r: Reporter): number 
     r.report('WA512', node.span, `\`${key}\` must be a number`);
     return undefined;
   }
-  return node.value;
+  // A bound is carried into generated code: it must be the number written.
+  return checkNumber(node, r) ? node.value : undefined;
 }
 
 /** A lower bound over its upper bound: reported at the lower, with the upper as related. */
@@ -167,11 +171,12 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       const pattern = get('pattern');
       if (pattern && pattern.kind === 'scalar' && kind === 'string') {
         const source = String(pattern.value ?? '');
-        try {
-          p.pattern = { source, regex: new RegExp(source, 'u') };
-        } catch (error) {
-          r.report('WA503', pattern.span, `param \`${name}\`: \`${source}\` is not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, '')})`);
-        }
+        const compiled = compilePattern(source);
+        if ('test' in compiled) p.pattern = compiled;
+        else if (compiled.kind === 'syntax') r.report('WA503', pattern.span, `param \`${name}\`: \`${source}\` is not a valid regular expression (${compiled.message})`);
+        else if (compiled.kind === 'unsafe') {
+          r.report('WA523', pattern.span, `param \`${name}\`: the pattern \`${source}\` uses ${compiled.message}, which a matcher that never backtracks cannot run`, { help: 'patterns are matched without backtracking: write it with classes, groups, alternatives and repetition only' });
+        } else r.report('WA524', pattern.span, `param \`${name}\`: the pattern \`${source}\` is too large to match quickly: ${compiled.message}`, { help: 'repeat less, or bound the length with maxLength instead' });
       }
       const values = get('enum');
       if (values && values.kind === 'seq' && kind === 'string') {
@@ -179,7 +184,7 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
         values.items.forEach((v, i) => {
           const value = p.enum![i]!;
           const n = [...value].length;
-          const bad = (p.minLength !== undefined && n < p.minLength) || (p.maxLength !== undefined && n > p.maxLength) || (p.pattern && !p.pattern.regex.test(value));
+          const bad = (p.minLength !== undefined && n < p.minLength) || (p.maxLength !== undefined && n > p.maxLength) || (p.pattern && !p.pattern.test(value));
           if (bad) r.report('WA502', v.span, `param \`${name}\`: the enum value \`${value}\` breaks the param's own constraints`);
         });
       }
@@ -247,7 +252,8 @@ export function maxLengthEdit(p: Param, n: number, text: string): { span: Span; 
 
 /** Declarations in the runtime's form: what generated senders validate with, and data files too. */
 export function toSpecs(params: Params): ParamSpecs {
-  const out: { [name: string]: ParamSpec } = {};
+  // Without a prototype: a param may be called `__proto__`.
+  const out = Object.create(null) as { [name: string]: ParamSpec };
   for (const [name, p] of Object.entries(params)) out[name] = toSpec(p);
   return out;
 }

@@ -1,5 +1,4 @@
 import type { Param, StringParam } from './params.js';
-import { patternBounds } from './pattern.js';
 
 /** The smallest and largest length (in code points) a value can render to; `max` may be Infinity. */
 export interface Bounds {
@@ -65,8 +64,8 @@ export function paramType(param: Param, label: string): ValueType {
         const lengths = param.enum.map((v) => [...v].length);
         bounds = { min: Math.min(...lengths), max: Math.max(...lengths) };
       } else {
-        // A simple pattern bounds the length too (`^[A-Z0-9-]{4,12}$` is 4 to 12).
-        const fromPattern = param.pattern ? patternBounds(param.pattern.source) : undefined;
+        // A pattern bounds the length too (`^[A-Z0-9-]{4,12}$` is 4 to 12).
+        const fromPattern = param.pattern?.bounds;
         bounds = {
           // A url value is an absolute http(s) URL: at least `http://a`.
           min: Math.max(param.minLength ?? 0, fromPattern?.min ?? 0, param.kind === 'url' ? MIN_URL_LENGTH : 0),

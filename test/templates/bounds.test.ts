@@ -1,7 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compile } from '../../compiler/index.js';
-import { patternBounds } from '../../compiler/templates/pattern.js';
+import { compilePattern } from '../../runtime/pattern.js';
+
+const patternBounds = (source: string) => {
+  const p = compilePattern(source);
+  return 'bounds' in p ? p.bounds : undefined;
+};
 import { dedent, table } from '../harness.js';
 
 /** A button message whose one button title is `title`, with `name` declared as `decl`. */
@@ -156,19 +161,22 @@ test('possibly-over fields and templated ids become runtime checks of the messag
   `);
   const result = compile([{ path: 'a.wa.yaml', text }]);
   assert.equal(result.unbuilt.map((u) => u.name), ['m']);
-  const checks = result.unbuilt[0]!.checks.map((c) => `${c.kind}:${c.label}${c.limit !== undefined ? `:${c.limit}` : ''}`);
+  const checks = result.unbuilt[0]!.checks.map((c) => `${c.kind}:${c.label}${'limit' in c ? `:${c.limit}` : ''}`);
   assert.equal(checks.sort(), ['maxLength:button title:20', 'notBlank:button id', 'notBlank:button title', 'trimmed:button id', 'unique:button id', 'unique:button title']);
 });
 
-test('pattern bounds: simple anchored patterns only', () => {
+test('pattern bounds: from the whole pattern, groups and alternatives too', () => {
   assert.equal(patternBounds('^[A-Z0-9-]{4,12}$'), { min: 4, max: 12 });
   assert.equal(patternBounds('^\\d{6}$'), { min: 6, max: 6 });
   assert.equal(patternBounds('^SKU-\\d+$'), { min: 5, max: Infinity });
   assert.equal(patternBounds('^[a-z]?[0-9]{2,}$'), { min: 2, max: Infinity });
   assert.equal(patternBounds('^[\\]x]{1,3}$'), { min: 1, max: 3 });
-  assert.is(patternBounds('^(ab){2}$'), undefined);
-  assert.is(patternBounds('^a|b$'), undefined);
-  assert.is(patternBounds('[a-z]{3}'), undefined);
+  assert.equal(patternBounds('^(ab){2}$'), { min: 4, max: 4 });
+  assert.equal(patternBounds('^a|bc$'), { min: 1, max: 2 });
+  // The value must match as a whole: an unanchored pattern bounds it just the same.
+  assert.equal(patternBounds('[a-z]{3}'), { min: 3, max: 3 });
+  // `[^]` is any one character (not a class holding `]`): at least 2 characters, no maximum.
+  assert.equal(patternBounds('^[^].*[a]$'), { min: 2, max: Infinity });
 });
 
 test.run();
