@@ -15,6 +15,7 @@ import { instantiate } from './templates/instantiate.js';
 import type { Value } from '../runtime/template.js';
 import type { Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
+import { compileTemplate, templateModule, type CompiledTemplate } from './message-templates/compile.js';
 
 /** One `.wa.yaml` source: a path (used in diagnostics and to name outputs) and its text. */
 export interface Source {
@@ -82,6 +83,11 @@ export interface Output {
   message: string;
   /** Where the message's name stands (JSON outputs), for collision diagnostics across runs. */
   span?: Span;
+  /**
+   * What the file is: a `request` body (`/messages`), a sender `module`, a message template's
+   * `template-creation` body (`/message_templates`) or its `template-send` body.
+   */
+  kind: 'request' | 'module' | 'template-creation' | 'template-send';
 }
 
 export interface CompileResult {
@@ -93,6 +99,8 @@ export interface CompileResult {
   outputs: Output[];
   /** Messages of sources without errors that need data to be built (no `data` given). */
   unbuilt: Unbuilt[];
+  /** The message templates (`type: template`) of the sources without errors. */
+  templates: CompiledTemplate[];
 }
 
 /** A recipient number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
@@ -124,7 +132,7 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
     throw new RangeError(`to: "${options.to}" is not a phone number: digits with an optional leading +, 7 to 15 digits`);
   }
   const diagnostics: Diagnostic[] = [];
-  const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[] }[] = [];
+  const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[]; templates: CompiledTemplate[] }[] = [];
   const emit = new Set(options.emit ?? ['json']);
   const unbuilt: Unbuilt[] = [];
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -138,7 +146,7 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
     const one = compileSource(source, context);
     diagnostics.push(...one.diagnostics);
     if (one.errorCount === 0) {
-      perFile.push({ path: source.path, messages: one.messages, modules: one.modules });
+      perFile.push({ path: source.path, messages: one.messages, modules: one.modules, templates: one.templates ?? [] });
       unbuilt.push(...one.waiting);
     }
   }
@@ -148,17 +156,19 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
   const claims = new OutputClaims();
   const messages: CompiledMessage[] = [];
   const outputs: Output[] = [];
+  const templates: CompiledTemplate[] = [];
   for (const f of [...perFile].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const json = emit.has('json') ? jsonOutputs(f.path, f.messages) : [];
+    const json = emit.has('json') ? jsonOutputs(f.path, f.messages, f.templates) : [];
     const collisions = claims.claim(f.path, [...f.modules, ...json]);
     if (collisions.length > 0) {
       diagnostics.push(...collisions);
       continue;
     }
     messages.push(...f.messages.map((x) => x.compiled));
+    templates.push(...f.templates);
     outputs.push(...f.modules, ...json);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt };
+  return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt, templates };
 }
 
 /** What compiling one source needs beyond its text. */
@@ -187,6 +197,8 @@ export interface CompiledSource {
   messages: { compiled: CompiledMessage; nameSpan: Span }[];
   modules: Output[];
   waiting: Unbuilt[];
+  /** Its message templates: creation bodies, and send bodies when they could be built. */
+  templates?: CompiledTemplate[];
 }
 
 /** Compiles one source without data: what an editor shows of one file. */
@@ -194,9 +206,18 @@ export function compileOne(source: Source, options: Pick<CompileOptions, 'maxFil
   return compileSource(source, { emit: new Set(options.emit ?? ['json']), limit: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
 }
 
-/** The JSON outputs of a source's built messages: `<stem>.<message>.json`. */
-export function jsonOutputs(path: string, messages: CompiledSource['messages']): Output[] {
-  return messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan }));
+/**
+ * The JSON outputs of a source's built messages, `<stem>.<message>.json`, and of its message
+ * templates: `<stem>.<message>.<language>.template.json` (the creation body) and, when built,
+ * `<stem>.<message>.json` (the send body).
+ */
+export function jsonOutputs(path: string, messages: CompiledSource['messages'], templates: readonly CompiledTemplate[] = []): Output[] {
+  const out: Output[] = messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan, kind: 'request' as const }));
+  for (const t of templates) {
+    out.push({ path: `${fileStem(path)}.${t.name}.${t.language}.template.json`, text: printJson(t.creation), file: path, message: t.name, span: t.nameSpan, kind: 'template-creation' });
+    if (t.send) out.push({ path: `${fileStem(path)}.${t.name}.json`, text: printJson(t.send), file: path, message: t.name, span: t.nameSpan, kind: 'template-send' });
+  }
+  return out;
 }
 
 function compileSource(source: Source, context: SourceContext): CompiledSource {
@@ -214,6 +235,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
   const reporter = new Reporter(source.path);
   const { root } = load(source.text, reporter);
   const { messages, waiting, modules } = out;
+  const templates: CompiledTemplate[] = (out.templates = []);
   out.root = root;
   if (root) {
     checkStructure(root, reporter);
@@ -230,15 +252,26 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
     }
     // A message's params are those it reads: a sender takes and checks exactly these.
     const used = new Map(file.messages.map((m) => [m.name, readParams(m, infos.get(m.name)!)]));
+    // Message templates have senders of their own (compiler/message-templates).
+    const interactive = { ...file, messages: file.messages.filter((m) => m.type !== 'template') };
+    const tpl = file.messages.filter((m) => m.type === 'template');
     if (reporter.errorCount === 0 && emit.has('ts')) {
-      modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, checks, source.text, used), file: source.path, message: '' });
+      const text = templateModule(interactive.messages.length > 0 ? emitTypeScript(interactive, checks, source.text, used) : undefined, file, tpl, source.text, used, 'ts');
+      modules.push({ path: `${fileStem(source.path)}.wa.ts`, text, file: source.path, message: '', kind: 'module' });
     }
     if (reporter.errorCount === 0 && emit.has('dts')) {
-      modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text: emitDeclarations(file, source.text, used), file: source.path, message: '' });
+      const text = templateModule(interactive.messages.length > 0 ? emitDeclarations(interactive, source.text, used) : undefined, file, tpl, source.text, used, 'dts');
+      modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text, file: source.path, message: '', kind: 'module' });
     }
     if (reporter.errorCount === 0) {
       for (const m of file.messages) {
         const info = infos.get(m.name)!;
+        if (m.type === 'template') {
+          const t = compileTemplate(m, source, info, data, used.get(m.name)!, reporter, dataDiagnostics, options.to);
+          templates.push(t.compiled);
+          if (t.waiting) waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: checks.get(m.name)! });
+          continue;
+        }
         const mine = checks.get(m.name)!;
         if (!info.needsData) {
           messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(m, options.to), checks: mine }, nameSpan: m.nameSpan });
@@ -295,7 +328,7 @@ export class OutputClaims {
       const none = { start: 0, end: 0 };
       collisions.push(
         o.message
-          ? diagnostic(file, 'WA901', o.span ?? none, `message \`${o.message}\` would be written to ${o.path}, which \`${first.message}\` of ${first.file} already writes`, {
+          ? diagnostic(file, 'WA901', o.span ?? none, `message \`${o.message}\` would be written to ${o.path}, which \`${first.name}\` of ${first.file} already writes`, {
               related: [{ file: first.file, span: first.span ?? none, message: 'also written by this message' }],
               help: 'rename the message or the file',
             })

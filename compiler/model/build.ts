@@ -7,6 +7,7 @@ import type { LEntry, LMap, LNode, LScalar } from '../load/tree.js';
 import { entry } from '../load/tree.js';
 import { emptyParams, readParams, type Params } from '../templates/params.js';
 import { textSpan } from './spans.js';
+import { buildTemplate } from '../message-templates/build.js';
 import {
   MESSAGE_TYPES,
   type Address,
@@ -123,6 +124,10 @@ class Builder {
       m.type = typeNode.value as MessageType;
       m.typeSpan = typeNode.span;
     }
+    if (m.type === 'template') {
+      m.template = buildTemplate(map, this);
+      return m;
+    }
     const header = entry(map, 'header');
     if (header) {
       m.headerKeySpan = header.keySpan;
@@ -197,7 +202,7 @@ class Builder {
     return r;
   }
 
-  private media(node: LNode | undefined): Media | undefined {
+  media(node: LNode | undefined): Media | undefined {
     if (!node) return undefined;
     if (node.kind === 'scalar') {
       const link = this.text(node);

@@ -4,6 +4,7 @@ import type { Reporter } from '../diagnostics/diagnostic.js';
 import { textSpan } from '../model/spans.js';
 import type { Card, Message, Repeat, ReplyButton, Row, Section, Text } from '../model/types.js';
 import { suggest } from '../suggest.js';
+import { templateTexts } from '../message-templates/model.js';
 import { FILTERS } from './filters.js';
 import { toRuntimePipe } from './runtime.js';
 import type { Param } from './params.js';
@@ -44,6 +45,7 @@ class Checker {
   ) {}
 
   message(m: Message): void {
+    if (m.template) for (const t of templateTexts(m.template)) this.text(t);
     const h = m.header;
     if (h?.kind === 'text') this.text(h.text);
     else if (h) this.media(h.media);

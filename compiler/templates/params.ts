@@ -26,6 +26,8 @@ interface ParamBase {
   declSpan: Span;
   /** The declaration as written, for quick fixes that edit it. */
   decl: LNode;
+  /** A sample value (`example:`), which message templates submit for review. */
+  example?: { value: string | number | boolean; span: Span };
 }
 export interface StringParam extends ParamBase {
   kind: 'string' | 'url';
@@ -146,6 +148,8 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
   }
   const optional = entry(map, 'optional')?.value;
   if (optional && optional.kind === 'scalar' && optional.value === true) base.optional = true;
+  const example = entry(map, 'example')?.value;
+  if (example && example.kind === 'scalar' && example.value !== null) (base as ParamBase).example = { value: example.value, span: example.span };
   for (const e of map.entries) {
     const allowed = CONSTRAINTS[e.key];
     if (allowed && !allowed.includes(kind)) {
