@@ -6,7 +6,7 @@
  */
 import { WamlLimitError, WamlParamError, type SourceLocation } from './errors.js';
 import { isRecipient } from './build.js';
-import { render, type Template, type Value } from './template.js';
+import { codePoints, render, type Template, type Value } from './template.js';
 
 /** A value of the plan rendered from params: text, or a number (`expiration_time_ms`). */
 export interface PlanLeaf {
@@ -21,6 +21,23 @@ export interface PlanLeaf {
 }
 
 export type Plan = string | number | boolean | null | PlanLeaf | readonly Plan[] | { readonly [key: string]: Plan };
+
+/**
+ * A hydrated length that only the values settle: the component's text with its values in
+ * place must stay within the limit (Meta: 132005, "hydrated text too long").
+ */
+export interface LengthCheck {
+  readonly $render: Template;
+  readonly limit: number;
+  readonly field: string;
+  readonly source: SourceLocation;
+}
+
+/** What a template sender renders: the `template` object's plan and its length checks. */
+export interface SendPlan {
+  readonly template: Plan;
+  readonly lengths: readonly LengthCheck[];
+}
 
 /** A send body's `template` object. */
 export interface TemplateObject {
@@ -54,11 +71,28 @@ function isLeaf(p: Plan): p is PlanLeaf {
   return typeof p === 'object' && p !== null && !Array.isArray(p) && Object.prototype.hasOwnProperty.call(p, '$render');
 }
 
-/** A problem found while rendering, with the leaf it concerns. */
+/** A problem found while rendering, with the leaf (or length check) it concerns. */
 export interface PlanProblem {
-  leaf: PlanLeaf;
+  leaf: PlanLeaf | LengthCheck;
   problem: string;
   value: string;
+}
+
+/**
+ * Renders a send plan: the `template` object, after its hydrated lengths are checked. Each
+ * problem goes to `report`; without it the first throws.
+ */
+export function renderTemplate(message: string, plan: SendPlan, params: { readonly [key: string]: Value }, report?: (p: PlanProblem) => void): TemplateObject {
+  for (const check of plan.lengths) {
+    const text = render(check.$render, params);
+    const n = codePoints(text);
+    if (n > check.limit) {
+      const p: PlanProblem = { leaf: check, problem: `is ${n} characters with its values; the limit is ${check.limit}`, value: text };
+      if (report) report(p);
+      else throw new WamlLimitError(message, check.field, p.problem, check.limit, n, check.source);
+    }
+  }
+  return renderPlan(message, plan.template, params, report) as TemplateObject;
 }
 
 /**

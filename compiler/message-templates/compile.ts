@@ -1,4 +1,4 @@
-import { renderPlan, templateBody, type TemplateObject, type TemplateRequestBody } from '../../runtime/message-template.js';
+import { renderTemplate, templateBody, type TemplateRequestBody } from '../../runtime/message-template.js';
 import type { Value } from '../../runtime/template.js';
 import { Reporter, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Json } from '../emit/json.js';
@@ -65,12 +65,16 @@ export function compileTemplate(
     values = toPlain(data.root) as { [key: string]: Value };
   }
   let ok = true;
-  const template = renderPlan(m.name, plan.template, values, (p) => {
+  const suffix = data && info.needsData ? ` (rendered with ${data.path})` : '';
+  const template = renderTemplate(m.name, { template: plan.template, lengths: plan.lengths }, values, (p) => {
     ok = false;
-    reporter.report('WA727', plan.spans.get(p.leaf)!, `template parameter ${p.leaf.field} ${p.problem}${data && info.needsData ? ` (rendered with ${data.path})` : ''}`, {
-      help: 'WhatsApp refuses a text parameter with a line break, a tab or more than four spaces in a row, or an empty one (132018)',
-    });
-  }) as TemplateObject;
+    if ('limit' in p.leaf) reporter.report('WA301', plan.spans.get(p.leaf)!, `${p.leaf.field} ${p.problem}${suffix}`, { help: 'shorten the values, or bound the params with `maxLength`' });
+    else {
+      reporter.report('WA727', plan.spans.get(p.leaf)!, `template parameter ${p.leaf.field} ${p.problem}${suffix}`, {
+        help: 'WhatsApp refuses a text parameter with a line break, a tab or more than four spaces in a row, or an empty one (132018)',
+      });
+    }
+  });
   if (ok) compiled.send = templateBody(m.name, to, template);
   return { compiled, waiting: false };
 }

@@ -1,4 +1,5 @@
-import type { Plan, PlanLeaf } from '../../runtime/message-template.js';
+import type { LengthCheck, Plan, PlanLeaf } from '../../runtime/message-template.js';
+import { LIMITS } from '../limits.js';
 import type { LNode } from '../load/tree.js';
 import { textSpan } from '../model/spans.js';
 import type { Media, Message, Text } from '../model/types.js';
@@ -13,7 +14,9 @@ type PlanObject = { [key: string]: Plan };
 export interface SendPlan {
   /** The `template` object of the send body, with a PlanLeaf at each value from params. */
   template: PlanObject;
-  spans: Map<PlanLeaf, Span>;
+  /** Hydrated lengths the values settle (templated texts only). */
+  lengths: LengthCheck[];
+  spans: Map<PlanLeaf | LengthCheck, Span>;
   /** Whether the send body needs values that the definition cannot give (a location). */
   incomplete?: { span: Span; what: string };
 }
@@ -28,8 +31,15 @@ export interface SendPlan {
 export function sendPlan(m: Message, source: SourceText): SendPlan {
   const t = m.template!;
   const format = formatOf(t);
-  const spans = new Map<PlanLeaf, Span>();
-  const plan: SendPlan = { template: {}, spans };
+  const spans = new Map<PlanLeaf | LengthCheck, Span>();
+  const plan: SendPlan = { template: {}, lengths: [], spans };
+  const length = (text: Text | undefined, limit: number, field: string): void => {
+    if (!text?.templated) return;
+    const p = source.position(text.span.start);
+    const c: LengthCheck = { $render: toRuntimeTemplate(text), limit, field, source: { file: m.file, line: p.line, column: p.column } };
+    spans.set(c, text.span);
+    plan.lengths.push(c);
+  };
   const leaf = (template: PlanLeaf['$render'], span: Span, field: string, kind: { parameter?: true; number?: true } = {}): PlanLeaf => {
     const p = source.position(span.start);
     const l: PlanLeaf = { $render: template, ...kind, field, source: { file: m.file, line: p.line, column: p.column } };
@@ -61,12 +71,14 @@ export function sendPlan(m: Message, source: SourceText): SendPlan {
           out.push({ type: 'button', sub_type: 'quick_reply', index, parameters: [{ type: 'payload', payload: value(b.id!, `${at}.payload`) }] });
           break;
         case 'url': {
+          length(b.url, LIMITS.tplUrl.max, `${at}.url`);
           const v = submitted(b.url!, 'positional').variables[0];
           if (v) out.push({ type: 'button', sub_type: 'url', index, parameters: [{ type: 'text', text: leaf([toRuntimePipe(v.pipe)], textSpan(b.url!, v.part.start, v.part.end), `${at}.parameters[0].text`, { parameter: true }) }] });
           break;
         }
         case 'copy_code': {
           const code = b.code ?? b.example!;
+          length(b.code, LIMITS.tplCopyCode.max, `${at}.coupon_code`);
           out.push({ type: 'button', sub_type: 'copy_code', index, parameters: [{ type: 'coupon_code', coupon_code: value(code, `${at}.coupon_code`) }] });
           break;
         }
@@ -80,6 +92,7 @@ export function sendPlan(m: Message, source: SourceText): SendPlan {
         case 'voice_call': {
           const parameters: Plan[] = [];
           if (b.ttlMinutes) parameters.push({ type: 'ttl_minutes', ttl_minutes: value(b.ttlMinutes, `${at}.ttl_minutes`, { number: true }) });
+          length(b.payload, LIMITS.tplVoiceCallPayload.max, `${at}.payload`);
           if (b.payload) parameters.push({ type: 'payload', payload: value(b.payload, `${at}.payload`) });
           // Meta's call button page sends it without an index.
           if (parameters.length > 0) out.push({ type: 'button', sub_type: 'voice_call', parameters });
@@ -106,6 +119,7 @@ export function sendPlan(m: Message, source: SourceText): SendPlan {
   if (categoryOf(t) === 'authentication') {
     const code = t.otp?.code;
     if (code) {
+      length(code, LIMITS.tplAuthCode.max, 'body.parameters[0].text');
       const codeLeaf = (field: string) => leaf(toRuntimeTemplate(code), code.span, field, { parameter: true });
       components.push({ type: 'body', parameters: [{ type: 'text', text: codeLeaf('body.parameters[0].text') }] });
       components.push({ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: codeLeaf('button[0].parameters[0].text') }] });
@@ -113,6 +127,7 @@ export function sendPlan(m: Message, source: SourceText): SendPlan {
   } else {
     const h = t.header;
     if (h?.kind === 'text') {
+      length(h.text, LIMITS.tplHeaderText.max, 'header.text');
       const params = textParams(h.text, format, 'header');
       if (params.length > 0) components.push({ type: 'header', parameters: params });
     } else if (h?.kind === 'location') {
@@ -125,6 +140,7 @@ export function sendPlan(m: Message, source: SourceText): SendPlan {
       } else plan.incomplete = { span: h.kindSpan, what: 'the location to send (`location: { latitude, longitude, name, address }`)' };
     } else if (h) components.push(media(h.kind, h.media, `header.${h.kind}`));
     if (t.body) {
+      length(t.body, t.offer ? LIMITS.tplOfferBody.max : LIMITS.tplBody.max, 'body.text');
       const params = textParams(t.body, format, 'body');
       if (params.length > 0) components.push({ type: 'body', parameters: params });
     }
@@ -142,6 +158,7 @@ export function sendPlan(m: Message, source: SourceText): SendPlan {
           const parts: Plan[] = [];
           if (c.header) parts.push(media(c.header.kind, c.header.media, `cards[${i}].header.${c.header.kind}`));
           if (c.body) {
+            length(c.body, LIMITS.tplCardBody.max, `cards[${i}].body.text`);
             const params = textParams(c.body, format, `cards[${i}].body`);
             if (params.length > 0) parts.push({ type: 'body', parameters: params });
           }

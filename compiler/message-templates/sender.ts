@@ -15,7 +15,7 @@ import type { PlanLeaf } from '../../runtime/message-template.js';
  */
 export function emitTemplateSenders(file: WamlFile, templates: readonly Message[], sourceText: string, used: ReadonlyMap<string, Params>): string[] {
   const source = new SourceText(file.path, sourceText);
-  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateObject, type TemplateRequestBody } from 'waml/runtime';`];
+  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody } from 'waml/runtime';`];
   for (const m of templates) {
     const name = camel(m.name);
     const P = camel(m.name, true);
@@ -26,7 +26,7 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
     lines.push(...types(m, P, params));
     lines.push('');
     lines.push(`const ${name}Params: TemplateParamSpecs = ${JSON.stringify(toSpecs(params))};`);
-    if (!plan.incomplete) lines.push(`const ${name}Plan: $template.Plan = ${planCode(plan.template, '')};`);
+    if (!plan.incomplete) lines.push(`const ${name}Plan: $template.SendPlan = ${planCode({ template: plan.template, lengths: plan.lengths }, '')};`);
     lines.push('');
     lines.push(`export const ${name} = {`);
     lines.push(`  name: ${str(m.name)} as const,`);
@@ -39,7 +39,7 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
       lines.push('  /** The send body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError (132018). */');
       lines.push(`  build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
       lines.push(`    const params = $t.params(${str(m.name)}, ${name}Params, input ?? {});`);
-      lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderPlan(${str(m.name)}, ${name}Plan, params) as TemplateObject);`);
+      lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, ${name}Plan, params));`);
     }
     lines.push('  },');
     lines.push('  /** Builds the message and sends it with the client. */');
@@ -125,8 +125,8 @@ function planCode(value: unknown, indent: string): string {
     if (value.length === 0) return '[]';
     return `[\n${value.map((v) => `${inner}${planCode(v, inner)}`).join(',\n')},\n${indent}]`;
   }
-  const leaf = value as Partial<PlanLeaf>;
-  if (leaf.$render !== undefined) return JSON.stringify(value);
+  // A leaf or a length check stands on one line.
+  if ((value as Partial<PlanLeaf>).$render !== undefined) return JSON.stringify(value);
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${planCode(v, inner)}`).join(',\n')},\n${indent}}`;
