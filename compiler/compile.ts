@@ -214,8 +214,8 @@ export function compileOne(source: Source, options: Pick<CompileOptions, 'maxFil
 export function jsonOutputs(path: string, messages: CompiledSource['messages'], templates: readonly CompiledTemplate[] = []): Output[] {
   const out: Output[] = messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan, kind: 'request' as const }));
   for (const t of templates) {
-    out.push({ path: `${fileStem(path)}.${t.name}.${t.language}.template.json`, text: printJson(t.creation), file: path, message: t.name, span: t.nameSpan, kind: 'template-creation' });
-    if (t.send) out.push({ path: `${fileStem(path)}.${t.name}.json`, text: printJson(t.send), file: path, message: t.name, span: t.nameSpan, kind: 'template-send' });
+    out.push({ path: `${fileStem(path)}.${t.message}.${t.language}.template.json`, text: printJson(t.creation), file: path, message: t.message, span: t.nameSpan, kind: 'template-creation' });
+    if (t.send) out.push({ path: `${fileStem(path)}.${t.message}.json`, text: printJson(t.send), file: path, message: t.message, span: t.nameSpan, kind: 'template-send' });
   }
   return out;
 }
@@ -328,7 +328,7 @@ export class OutputClaims {
       const none = { start: 0, end: 0 };
       collisions.push(
         o.message
-          ? diagnostic(file, 'WA901', o.span ?? none, `message \`${o.message}\` would be written to ${o.path}, which \`${first.name}\` of ${first.file} already writes`, {
+          ? diagnostic(file, 'WA901', o.span ?? none, `message \`${o.message}\` would be written to ${o.path}, which \`${first.message}\` of ${first.file} already writes`, {
               related: [{ file: first.file, span: first.span ?? none, message: 'also written by this message' }],
               help: 'rename the message or the file',
             })

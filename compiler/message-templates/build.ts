@@ -44,6 +44,7 @@ function scalar<T extends number | boolean>(e: LEntry | undefined, type: 'number
  */
 export function buildTemplate(map: LMap, read: TextReader): TemplateSpec {
   const t: TemplateSpec = { keys: keys(map) };
+  set(t, 'name', read.fixedText(entry(map, 'name')?.value, "the template's name"));
   set(t, 'category', read.fixedText(entry(map, 'category')?.value, 'the category'));
   set(t, 'language', read.fixedText(entry(map, 'language')?.value, 'the language'));
   set(t, 'parameterFormat', read.fixedText(entry(map, 'parameter_format')?.value, 'the parameter format'));

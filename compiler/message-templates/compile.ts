@@ -10,14 +10,17 @@ import type { TemplateInfo } from '../templates/check.js';
 import { checkData } from '../templates/data.js';
 import type { Params } from '../templates/params.js';
 import { creationBody } from './creation.js';
-import { categoryOf } from './model.js';
+import { categoryOf, templateName } from './model.js';
 import { sendPlan } from './send.js';
 import { emitTemplateDeclarations, emitTemplateSenders } from './sender.js';
 
 /** A compiled message template: its creation body, and its send body when it could be built. */
 export interface CompiledTemplate {
   file: string;
+  /** The template's name on Meta. */
   name: string;
+  /** The message that defines it (its name, unless the message says `name:`). */
+  message: string;
   nameSpan: Span;
   language: string;
   category: 'marketing' | 'utility' | 'authentication';
@@ -44,10 +47,11 @@ export function compileTemplate(
   to: string | undefined,
 ): { compiled: CompiledTemplate; waiting: boolean } {
   const t = m.template!;
-  const compiled: CompiledTemplate = { file: source.path, name: m.name, nameSpan: m.nameSpan, language: t.language!.value, category: categoryOf(t)!, creation: creationBody(m) };
+  const compiled: CompiledTemplate = { file: source.path, name: templateName(m), message: m.name, nameSpan: m.nameSpan, language: t.language!.value, category: categoryOf(t)!, creation: creationBody(m) };
   const plan = sendPlan(m, new SourceText(source.path, source.text));
   if (plan.incomplete) {
-    reporter.report('WA726', plan.incomplete.span, `template \`${m.name}\` has no send body: it needs ${plan.incomplete.what}`, {
+    // Said only when send bodies are asked for (a data file given).
+    if (data) reporter.report('WA726', plan.incomplete.span, `template \`${m.name}\` has no send body: it needs ${plan.incomplete.what}`, {
       severity: 'info',
       help: 'its creation body is built; give the values to send to build the send body and sender',
     });

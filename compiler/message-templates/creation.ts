@@ -1,7 +1,7 @@
 import type { Json } from '../emit/json.js';
 import type { Media, Message, Text } from '../model/types.js';
 import type { Value } from '../../runtime/template.js';
-import { categoryOf, formatOf, type ParameterFormat, type TemplateButton, type TemplateCard, type TemplateSpec } from './model.js';
+import { categoryOf, formatOf, templateName, type ParameterFormat, type TemplateButton, type TemplateCard, type TemplateSpec } from './model.js';
 import { exampleOf, examples, submitted } from './variables.js';
 
 /** A JSON object whose keys keep the order they were written in. */
@@ -58,7 +58,7 @@ export function creationBody(m: Message): JsonObject {
       });
     }
   }
-  const out: JsonObject = { name: m.name, language: t.language!.value, category };
+  const out: JsonObject = { name: templateName(m), language: t.language!.value, category };
   if (hasVariables) out['parameter_format'] = format;
   if (t.ttlSeconds) out['message_send_ttl_seconds'] = t.ttlSeconds.value;
   out['components'] = components;

@@ -114,6 +114,8 @@ export interface OfferSpec {
 }
 
 export interface TemplateSpec {
+  /** The template's name on Meta when it is not the message's name (`2023_april_promo`). */
+  name?: Text;
   category?: Text;
   language?: Text;
   parameterFormat?: Text;
@@ -131,6 +133,11 @@ export interface TemplateSpec {
   ttlSeconds?: Scalar<number>;
   /** Every key of the message, with its span, for "not allowed here" diagnostics. */
   keys: Record<string, Span>;
+}
+
+/** The template's name on Meta: `name:` when given, else the message's name. */
+export function templateName(m: { name: string; template?: TemplateSpec }): string {
+  return m.template?.name?.value ?? m.name;
 }
 
 /** The category as written, when it is one of the three. */

@@ -5,7 +5,7 @@ import { textSpan } from '../model/spans.js';
 import type { Media, Message, Text } from '../model/types.js';
 import type { SourceText, Span } from '../source.js';
 import { toRuntimePipe, toRuntimeTemplate } from '../templates/runtime.js';
-import { categoryOf, formatOf, type ParameterFormat, type TemplateButton } from './model.js';
+import { categoryOf, formatOf, templateName, type ParameterFormat, type TemplateButton } from './model.js';
 import { submitted } from './variables.js';
 
 type PlanObject = { [key: string]: Plan };
@@ -168,7 +168,7 @@ export function sendPlan(m: Message, source: SourceText): SendPlan {
       });
     }
   }
-  plan.template = { name: m.name, language: { code: t.language!.value } };
+  plan.template = { name: templateName(m), language: { code: t.language!.value } };
   if (components.length > 0) plan.template['components'] = components;
   return plan;
 }

@@ -14,12 +14,14 @@ export const templateIdentity: Rule = {
   check(m, r) {
     const t = templateOf(m);
     if (!t) return;
-    const n = length(m.name);
-    if (!NAME.test(m.name)) {
-      const fixed = m.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9_]/g, '_');
-      r.report('WA701', m.nameSpan, `\`${m.name}\` is not a template name: Meta takes lowercase letters, digits and underscores`, { help: `rename it \`${fixed}\` (${LIMITS.tplName.source})` });
+    const name = t.name?.value ?? m.name;
+    const at = t.name?.span ?? m.nameSpan;
+    const n = length(name);
+    if (!NAME.test(name)) {
+      const fixed = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9_]/g, '_');
+      r.report('WA701', at, `\`${name}\` is not a template name: Meta takes lowercase letters, digits and underscores`, { help: `rename it \`${fixed}\` (${LIMITS.tplName.source})` });
     } else if (n > LIMITS.tplName.max) {
-      r.report('WA701', m.nameSpan, `the template name is ${n} characters; the limit is ${LIMITS.tplName.max}`, { help: LIMITS.tplName.source });
+      r.report('WA701', at, `the template name is ${n} characters; the limit is ${LIMITS.tplName.max}`, { help: LIMITS.tplName.source });
     }
     const lang = t.language;
     if (lang && !(LIMITS.tplLanguage.values as readonly string[]).includes(lang.value)) {
