@@ -1,7 +1,7 @@
 import { LIMITS } from '../limits.js';
 import { templateOf } from '../message-templates/checks.js';
 import { templateTexts } from '../message-templates/model.js';
-import { placeholders } from '../message-templates/variables.js';
+import { paramOf, placeholders } from '../message-templates/variables.js';
 import { textSpan } from '../model/spans.js';
 import type { Rule } from './rule.js';
 
@@ -19,8 +19,9 @@ export const templateExamples: Rule = {
     const reported = new Set<string>();
     for (const text of templateTexts(t)) {
       for (const p of placeholders(text)) {
-        if (p.pipe.primary.kind !== 'path') continue;
-        const name = p.pipe.primary.head.name;
+        // Placeholders that are not bare params are the placeholder rule's finding (WA706).
+        const name = paramOf(p.pipe);
+        if (name === undefined) continue;
         const param = m.scope[name];
         if (!param || param.example || reported.has(name)) continue;
         reported.add(name);
