@@ -116,7 +116,6 @@ export const LIMITS = {
   tplHeaderMarkdown: { label: 'template header', field: 'components[HEADER].text', values: ['*', '_', '~', '`'], wording: 'no `*` `_` `~` `` ` ``', severity: 'error', source: 'Template components page: markdown special characters are not supported (2388047)' },
   tplHeaderAdvice: { label: 'template header', field: 'components[HEADER].text', wording: 'no emoji or line breaks', severity: 'warning', basis: 'vendor', source: 'Twilio 63040: no emoji, no line breaks in a header (Meta is silent)' },
   tplMediaSample: { label: 'media header sample', field: 'components[HEADER].example.header_handle', min: 1, max: 1, severity: 'error', source: 'Template components page: media headers need example.header_handle' },
-  tplHeaderKinds: { label: 'template header', field: 'components[HEADER].format', values: ['text', 'image', 'video', 'document', 'location'], severity: 'error', source: 'Template components page' },
   tplBody: { label: 'template body', field: 'components[BODY].text', max: 1024, severity: 'error', source: 'Template components page (2388040)' },
   tplBodyLineBreaks: { label: 'template body', field: 'components[BODY].text', wording: 'line breaks advised against', severity: 'warning', basis: 'vendor', source: "Twilio 63040 says a body cannot contain line breaks; Meta's own examples have them" },
   tplFooter: { label: 'template footer', field: 'components[FOOTER].text', max: 60, severity: 'error', source: 'Template components page (2388040)' },

@@ -3,9 +3,13 @@ import type { Limit } from '../limits.js';
 import type { Message, Text } from '../model/types.js';
 import { checkLength, checkPresent } from '../rules/rule.js';
 import { length, characters } from '../text.js';
+import { listOr, suggest } from '../suggest.js';
 import type { TemplateSpec } from './model.js';
 import { formatOf } from './model.js';
 import { submitted } from './variables.js';
+
+/** Meta's error codes that template diagnostics name. */
+export const META_ERRORS = { leadingOrTrailing: 2388299, ratio: 2388293 } as const;
 
 /** The template of a `type: template` message, or undefined for every other message. */
 export function templateOf(m: Message): TemplateSpec | undefined {
@@ -33,4 +37,14 @@ export function checkTemplateText(r: Reporter, t: TemplateSpec, text: Text | und
   }
   checkLength(r, text, limit);
   return true;
+}
+
+/** A value that must be one of the limit's values: WA605 with a "did you mean". */
+export function checkEnum(r: Reporter, text: Text | undefined, limit: Limit, what: string): boolean {
+  if (!text) return true;
+  const values = limit.values ?? [];
+  if (values.includes(text.value)) return true;
+  const guess = suggest(text.value, values) ?? values.find((v) => v.toLowerCase() === text.value.toLowerCase());
+  r.report('WA605', text.span, `unknown ${what} \`${text.value}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, { help: `use ${listOr(values)} (${limit.source})` });
+  return false;
 }

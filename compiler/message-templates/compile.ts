@@ -6,6 +6,7 @@ import type { LMap } from '../load/tree.js';
 import { toPlain } from '../load/tree.js';
 import type { Message, WamlFile } from '../model/types.js';
 import { SourceText, type Span } from '../source.js';
+import { LIMITS } from '../limits.js';
 import type { TemplateInfo } from '../templates/check.js';
 import { checkData } from '../templates/data.js';
 import type { Params } from '../templates/params.js';
@@ -75,7 +76,7 @@ export function compileTemplate(
     if ('limit' in p.leaf) reporter.report('WA301', plan.spans.get(p.leaf)!, `${p.leaf.field} ${p.problem}${suffix}`, { help: 'shorten the values, or bound the params with `maxLength`' });
     else {
       reporter.report('WA727', plan.spans.get(p.leaf)!, `template parameter ${p.leaf.field} ${p.problem}${suffix}`, {
-        help: 'WhatsApp refuses a text parameter with a line break, a tab or more than four spaces in a row, or an empty one (132018)',
+        help: `WhatsApp refuses it: ${LIMITS.tplParameter.wording} (${LIMITS.tplParameter.source})`,
       });
     }
   });

@@ -1,6 +1,6 @@
 import type { Reporter } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
-import { templateOf } from '../message-templates/checks.js';
+import { checkEnum, templateOf } from '../message-templates/checks.js';
 import { categoryOf } from '../message-templates/model.js';
 import type { Text } from '../model/types.js';
 import { checkCount, checkLength, checkPresent, type Rule } from './rule.js';
@@ -25,8 +25,8 @@ function checkApp(r: Reporter, packageName: Text | undefined, hash: Text | undef
  */
 export const templateAuthentication: Rule = {
   name: 'template-authentication',
-  description: 'An authentication template has a complete OTP button, an expiry of 1 to 90 minutes and a code of at most 15 characters.',
-  codes: ['WA719', 'WA720', 'WA726', 'WA301', 'WA303', 'WA304', 'WA514'],
+  description: 'An authentication template has a complete OTP button, an expiry within its range and a code within its length.',
+  codes: ['WA605', 'WA719', 'WA720', 'WA726', 'WA301', 'WA303', 'WA304', 'WA514'],
   check(m, r) {
     const t = templateOf(m);
     if (!t || categoryOf(t) !== 'authentication') return;
@@ -39,6 +39,7 @@ export const templateAuthentication: Rule = {
       r.report('WA719', m.nameSpan, `authentication template \`${m.name}\` has no \`otp\` button`, { help: 'add `otp: { kind: copy_code, code: "{{ code }}" }`' });
       return;
     }
+    checkEnum(r, o.kind, LIMITS.tplOtpKinds, 'OTP kind');
     const kind = o.kind?.value;
     if (o.text && checkPresent(r, o.text, 'OTP label')) checkLength(r, o.text, LIMITS.tplOtpLabel);
     if (o.autofillText && checkPresent(r, o.autofillText, 'OTP label')) checkLength(r, o.autofillText, LIMITS.tplOtpLabel);

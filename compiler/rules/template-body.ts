@@ -9,7 +9,7 @@ import type { Rule } from './rule.js';
  */
 export const templateBody: Rule = {
   name: 'template-body',
-  description: 'The template body is present and within its length (1024, or 600 with an offer) as submitted and with its values.',
+  description: 'The template body is present and within its length (shorter with an offer) as submitted and with its values.',
   codes: ['WA301', 'WA303', 'WA514', 'WA520', 'WA724'],
   check(m, r) {
     const t = templateOf(m);

@@ -13,7 +13,7 @@ import { checkCount, type Rule } from './rule.js';
  */
 export const templateCarousel: Rule = {
   name: 'template-carousel',
-  description: 'A carousel template has 2 to 10 cards of one shape, each with one media header, a short body and one or two buttons.',
+  description: 'A carousel template has a permitted number of cards of one shape, each with one media header, a short body and one or two buttons.',
   codes: ['WA304', 'WA305', 'WA722', 'WA718', 'WA721', 'WA704', 'WA301', 'WA303', 'WA514', 'WA520', 'WA403', 'WA405'],
   check(m, r) {
     const t = templateOf(m);

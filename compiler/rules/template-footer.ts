@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 /** The template footer: at most 60 characters and fixed text (Meta has no footer examples). */
 export const templateFooter: Rule = {
   name: 'template-footer',
-  description: 'The template footer is within 60 characters and has no placeholders.',
+  description: 'The template footer is within its length and has no placeholders.',
   codes: ['WA301', 'WA303', 'WA707'],
   check(m, r) {
     const t = templateOf(m);

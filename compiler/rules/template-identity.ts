@@ -1,16 +1,16 @@
 import { LIMITS } from '../limits.js';
-import { templateOf } from '../message-templates/checks.js';
+import { checkEnum, templateOf } from '../message-templates/checks.js';
 import { suggest } from '../suggest.js';
 import { length } from '../text.js';
 import type { Rule } from './rule.js';
 
 const NAME = /^[a-z0-9_]+$/;
 
-/** A template's name (Meta's `^[a-z0-9_]+$`, 1–512) and its language (Meta's list of codes). */
+/** A template's name (Meta's `^[a-z0-9_]+$`, 1–512), its category and its language (Meta's list of codes). */
 export const templateIdentity: Rule = {
   name: 'template-identity',
   description: "A template's name is lowercase letters, digits and underscores within Meta's length, and its language is one of Meta's template language codes.",
-  codes: ['WA701', 'WA702'],
+  codes: ['WA701', 'WA702', 'WA605'],
   check(m, r) {
     const t = templateOf(m);
     if (!t) return;
@@ -23,6 +23,7 @@ export const templateIdentity: Rule = {
     } else if (n > LIMITS.tplName.max) {
       r.report('WA701', at, `the template name is ${n} characters; the limit is ${LIMITS.tplName.max}`, { help: LIMITS.tplName.source });
     }
+    checkEnum(r, t.category, LIMITS.tplCategory, 'template category');
     const lang = t.language;
     if (lang && !(LIMITS.tplLanguage.values as readonly string[]).includes(lang.value)) {
       const guess = suggest(lang.value.replace('-', '_'), LIMITS.tplLanguage.values);

@@ -5,7 +5,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
 /** Limited-time offers: an offer text of at most 16 characters, and an end time when it expires. */
 export const templateOffer: Rule = {
   name: 'template-offer',
-  description: 'A limited-time offer has a text within 16 characters and, when it expires, the time it ends.',
+  description: 'A limited-time offer has a short enough text and, when it expires, the time it ends.',
   codes: ['WA301', 'WA303', 'WA726'],
   check(m, r) {
     const t = templateOf(m);

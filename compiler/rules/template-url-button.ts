@@ -25,7 +25,7 @@ function checkButton(r: Reporter, t: TemplateSpec, b: TemplateButton): void {
  */
 export const templateUrlButton: Rule = {
   name: 'template-url-button',
-  description: 'A template URL button has an absolute URL within 2000 characters and at most one placeholder, at its end.',
+  description: 'A template URL button has an absolute URL within its length and at most one placeholder, at its end.',
   codes: ['WA301', 'WA303', 'WA514', 'WA405', 'WA406', 'WA521', 'WA715'],
   check(m, r) {
     const t = templateOf(m);

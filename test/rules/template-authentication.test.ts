@@ -21,6 +21,7 @@ table(test, [
   { name: 'zero-tap without the terms fails', yaml: tpl('{ kind: zero_tap, package_name: com.example.app, signature_hash: K8a/AINcGX7, zero_tap_terms_accepted: «false», code: "{{ code }}" }'), expect: [{ code: 'WA719', message: 'zero_tap_terms_accepted' }] },
   { name: 'six supported apps fail at the sixth', yaml: tpl(`{ kind: one_tap, code: "{{ code }}", supported_apps: [${Array.from({ length: 5 }, (_, i) => `{ package_name: com.example.a${i}, signature_hash: K8a/AINcGX7 }`).join(', ')}, «{ package_name: com.example.a5, signature_hash: K8a/AINcGX7 }»] }`), expect: [{ code: 'WA304' }] },
   { name: 'package_name on a copy-code OTP fails', yaml: tpl('{ kind: copy_code, «package_name»: com.example.app, code: "{{ code }}" }'), expect: [{ code: 'WA719', message: 'not copy_code' }] },
+  { name: 'an unknown OTP kind fails', yaml: tpl('{ kind: «one-tap», code: "{{ code }}" }'), expect: [{ code: 'WA605', message: 'one_tap' }] },
   { name: 'code_expires_in of 91 fails', yaml: tpl('{ kind: copy_code, code: "{{ code }}" }', '\n      code_expires_in: «91»'), expect: [{ code: 'WA720' }] },
   { name: 'no OTP fails at the name', yaml: `
     messages:

@@ -21,6 +21,7 @@ table(test, [
   { name: 'a three-letter language code passes', yaml: tpl('m', 'fil') },
   { name: 'a hyphen is refused, with the right code suggested', yaml: tpl('m', '«en-US»'), expect: [{ code: 'WA702', message: 'did you mean `en_US`' }] },
   { name: 'case matters', yaml: tpl('m', '«en_us»'), expect: [{ code: 'WA702', message: 'did you mean `en_US`' }] },
+  { name: 'an unknown category fails, with a suggestion', yaml: tpl('m').replace('category: utility', 'category: «utlity»'), expect: [{ code: 'WA605', message: 'did you mean `utility`' }] },
   { name: 'a library-only code is refused', yaml: tpl('m', '«es_VE»'), expect: [{ code: 'WA702' }] },
 ]);
 
