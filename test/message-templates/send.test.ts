@@ -30,7 +30,7 @@ test('132018: a line break, a tab or five spaces in a text parameter throw befor
       // The golden module imports the built runtime, whose class is another object than the source's.
       assert.is((e as Error).name, WamlLimitError.name);
       assert.is((e as WamlLimitError).field, 'body.parameters[0].text');
-      assert.equal((e as WamlLimitError).source, { file: 'examples/templates.wa.yaml', line: 20, column: 18 });
+      assert.equal((e as WamlLimitError).source, { file: 'examples/templates.wa.yaml', line: 20, column: 15 });
     }
   }
   assert.is(orderShipped.build(undefined, { first_name: 'Asha    Rao', order_id: 'GT-1' }).template.components?.[1]?.['parameters'] !== undefined, true);
