@@ -10,7 +10,7 @@ import { SourceMap, toJson } from '../../compiler/diagnostics/render.js';
 import { loginCode, newSucculents, orderShipped, springSale } from '../golden/ts/templates.wa.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const DATA = JSON.parse(readFileSync(join(ROOT, 'examples/data.json'), 'utf8')) as { [key: string]: never };
+const DATA = JSON.parse(readFileSync(join(ROOT, 'examples/data.json'), 'utf8')) as { first_name: string; order_id: string; coupon: string; offer_ends: number; banner: string; code: string };
 const golden = (name: string) => readFileSync(join(ROOT, 'test/golden/examples', name), 'utf8');
 const printed = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
