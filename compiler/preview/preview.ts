@@ -9,6 +9,8 @@ import { checkTemplates } from '../templates/check.js';
 import { instantiate } from '../templates/instantiate.js';
 import type { Param, Params } from '../templates/params.js';
 import { previewPage, type PreviewMessage } from './html.js';
+import { templateView } from '../message-templates/view.js';
+import { examples } from '../message-templates/variables.js';
 
 /**
  * Values for a message's params when no data is given: `typical` short and plausible,
@@ -68,6 +70,13 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
       const info = checkTemplates(m, r);
       if (!m.type) continue;
       try {
+        if (m.type === 'template') {
+          // A template is shown with the data, or with the params' examples (what Meta reviews).
+          if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, toPlain(values) as { [key: string]: Value }), values: 'data' });
+          else if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, {}), values: 'fixed' });
+          else messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, { ...sampleValues(m.scope, 'typical'), ...examples(m) }), worst: templateView(m, sampleValues(m.scope, 'worst')), values: 'generated' });
+          continue;
+        }
         if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: emitBody(m), values: 'fixed' });
         else if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: emitBody(instantiate(m, toPlain(values) as { [key: string]: Value })), values: 'data' });
         else {
