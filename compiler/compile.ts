@@ -15,7 +15,7 @@ import { instantiate } from './templates/instantiate.js';
 import type { Value } from '../runtime/template.js';
 import type { Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
-import { compileTemplate, templateModule, type CompiledTemplate } from './message-templates/compile.js';
+import { compileTemplate, TemplateClaims, templateModule, type CompiledTemplate } from './message-templates/compile.js';
 
 /** One `.wa.yaml` source: a path (used in diagnostics and to name outputs) and its text. */
 export interface Source {
@@ -154,12 +154,13 @@ export function compile(sources: readonly Source[] | Source, options: CompileOpt
 
   // Output names are flat (`<stem>.<name>.json`): two files may claim the same one.
   const claims = new OutputClaims();
+  const templateClaims = new TemplateClaims();
   const messages: CompiledMessage[] = [];
   const outputs: Output[] = [];
   const templates: CompiledTemplate[] = [];
   for (const f of [...perFile].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const json = emit.has('json') ? jsonOutputs(f.path, f.messages, f.templates) : [];
-    const collisions = claims.claim(f.path, [...f.modules, ...json]);
+    const collisions = [...claims.claim(f.path, [...f.modules, ...json]), ...templateClaims.claim(f.templates)];
     if (collisions.length > 0) {
       diagnostics.push(...collisions);
       continue;

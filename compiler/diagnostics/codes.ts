@@ -125,6 +125,7 @@ export const CODES = {
   WA725: { name: 'button-display', severity: 'info', summary: 'The buttons are shown differently: behind "See all options", or not on WhatsApp desktop.' },
   WA726: { name: 'send-value-missing', severity: 'error', summary: 'A value needed to send the template is not given (the one-time code, the offer expiry).' },
   WA727: { name: 'invalid-parameter', severity: 'error', summary: 'A template parameter value has a line break, a tab or more than four spaces in a row, or is empty (132018).' },
+  WA728: { name: 'duplicate-template', severity: 'error', summary: 'Two messages define the same template name in the same language.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text.' },

@@ -1,6 +1,6 @@
 import { renderTemplate, templateBody, type TemplateRequestBody } from '../../runtime/message-template.js';
 import type { Value } from '../../runtime/template.js';
-import { Reporter, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, Reporter, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Json } from '../emit/json.js';
 import type { LMap } from '../load/tree.js';
 import { toPlain } from '../load/tree.js';
@@ -99,4 +99,34 @@ export function templateModule(interactive: string | undefined, file: WamlFile, 
 /** The file's path in a comment: no control characters, no comment end. */
 export function commentSafe(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?').replace(/\*\//g, '*?');
+}
+
+/**
+ * A template's name and language are its identity in the account (Meta: unique per
+ * language): two messages of a run that define the same pair are WA728, and the later
+ * file writes nothing. Files are claimed in path order.
+ */
+export class TemplateClaims {
+  private readonly claimed = new Map<string, CompiledTemplate>();
+
+  claim(templates: readonly CompiledTemplate[]): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const mine = new Map<string, CompiledTemplate>();
+    for (const t of templates) {
+      const key = `${t.name}\u0000${t.language}`;
+      const first = this.claimed.get(key) ?? mine.get(key);
+      if (!first) {
+        mine.set(key, t);
+        continue;
+      }
+      out.push(
+        diagnostic(t.file, 'WA728', t.nameSpan, `template \`${t.name}\` in ${t.language} is already defined by message \`${first.message}\` of ${first.file}`, {
+          related: [{ file: first.file, span: first.nameSpan, message: 'first defined here' }],
+          help: `${LIMITS.tplName.label}s are unique per language in an account: rename one, or give it another language`,
+        }),
+      );
+    }
+    if (out.length === 0) for (const [key, t] of mine) this.claimed.set(key, t);
+    return out;
+  }
 }

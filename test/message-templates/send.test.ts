@@ -98,4 +98,16 @@ test('outputs: the creation body is `template-creation`, the send body `template
   assert.equal(JSON.parse(result.outputs[0]!.text), result.templates[0]!.creation);
 });
 
+test('WA728: the same template name and language twice in a run, in one file or across files', () => {
+  const one = (name: string, extra = '') => `messages:\n  ${name}:\n    type: template${extra}\n    category: utility\n    language: en_US\n    body: Your order has shipped.\n`;
+  const inFile = compile([{ path: 'a.wa.yaml', text: `${one('first')}${one('second', '\n    name: first').replace('messages:\n', '')}` }]);
+  assert.equal(inFile.diagnostics.map((d) => [d.code, d.span.start]), [['WA728', 116]]);
+  assert.equal(inFile.outputs, []);
+  const across = compile([{ path: 'b.wa.yaml', text: one('promo') }, { path: 'a.wa.yaml', text: one('promo') }]);
+  assert.equal(across.diagnostics.map((d) => [d.code, d.file, d.related?.[0]?.file]), [['WA728', 'b.wa.yaml', 'a.wa.yaml']]);
+  assert.equal(across.outputs.map((o) => o.path), ['a.promo.en_US.template.json', 'a.promo.json']);
+  const otherLanguage = compile([{ path: 'b.wa.yaml', text: one('promo').replace('en_US', 'de') }, { path: 'a.wa.yaml', text: one('promo') }]);
+  assert.equal(otherLanguage.diagnostics, []);
+});
+
 test.run();
