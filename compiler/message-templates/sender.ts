@@ -15,7 +15,7 @@ import type { PlanLeaf } from '../../runtime/message-template.js';
  */
 export function emitTemplateSenders(file: WamlFile, templates: readonly Message[], sourceText: string, used: ReadonlyMap<string, Params>): string[] {
   const source = new SourceText(file.path, sourceText);
-  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody } from 'waml/runtime';`];
+  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody } from '@waml/runtime';`];
   for (const m of templates) {
     const name = camel(m.name);
     const P = camel(m.name, true);
@@ -55,7 +55,7 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
 /** The declarations of the template senders, for `--emit js`. */
 export function emitTemplateDeclarations(file: WamlFile, templates: readonly Message[], used: ReadonlyMap<string, Params>): string[] {
   void file;
-  const lines: string[] = [`import type { Client as TemplateClient, InboundMessage as TemplateInbound, SendResult as TemplateSendResult, TemplateRequestBody } from 'waml/runtime';`];
+  const lines: string[] = [`import type { Client as TemplateClient, InboundMessage as TemplateInbound, SendResult as TemplateSendResult, TemplateRequestBody } from '@waml/runtime';`];
   for (const m of templates) {
     const P = camel(m.name, true);
     const params = used.get(m.name) ?? m.scope;
