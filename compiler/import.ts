@@ -1,4 +1,5 @@
 import { Document } from 'yaml';
+import { importCreationBody, isCreationBody, TemplateImportRefusal } from './message-templates/import.js';
 
 /**
  * `waml import`: a request body (or a bare `interactive` object) as a `.wa.yaml` file that
@@ -124,12 +125,18 @@ export function importBody(body: unknown, name: string): ImportResult {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { ok: false, reason: `\`${name}\` is not a valid message name` };
   try {
     const root = need(body, 'the body', isObj);
+    if (isCreationBody(root)) {
+      // A message template's creation body: its own name names the message.
+      const t = importCreationBody(root);
+      const doc = new Document(Object.keys(t.params).length > 0 ? { params: t.params, messages: { [t.name]: t.message } } : { messages: { [t.name]: t.message } });
+      return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}` };
+    }
     const interactive = isObj(root['interactive']) ? root['interactive'] : root;
     const doc = new Document({ messages: { [name]: message(interactive) } });
     const text = `# Imported by waml from a request body.\n${doc.toString({ lineWidth: 0 })}`;
     return isString(root['to']) ? { ok: true, text, to: root['to'] } : { ok: true, text };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    if (error instanceof Refusal || error instanceof TemplateImportRefusal) return { ok: false, reason: error.message };
     throw error;
   }
 }

@@ -9,4 +9,7 @@ export { CODES, type Code, type CodeInfo, type Severity } from './diagnostics/co
 export { FORMATS, render, SourceMap, toJson, type Format, type JsonDiagnostic, type JsonReport, type RenderOptions } from './diagnostics/render.js';
 export type { RequestBody, Json } from './emit/json.js';
 export { LIMITS, type Limit } from './limits.js';
+export { creationBody } from './message-templates/creation.js';
+export type { CompiledTemplate } from './message-templates/compile.js';
+export { TEMPLATE_LANGUAGES } from './message-templates/languages.js';
 export { SourceText, type Position, type Range, type Span } from './source.js';

@@ -1,3 +1,5 @@
+import { TEMPLATE_LANGUAGES } from './message-templates/languages.js';
+
 /**
  * Every API limit waml checks, as data: one row per limit, each with its source. A change of
  * the API is a change of one row here; the rules in rules/ read these rows and hold no
@@ -20,6 +22,12 @@ export interface Limit {
   source: string;
   /** How the limit reads in the README's table, where min/max/values alone would not say it. */
   wording?: string;
+  /**
+   * How sure the limit is, for rows whose source is not simply Meta's page: `Meta OpenAPI`
+   * (only in Meta's machine artefacts), `library` or `vendor` (Meta is silent), `observed`
+   * (only in real error responses).
+   */
+  basis?: 'Meta' | 'Meta OpenAPI' | 'library' | 'vendor' | 'observed';
 }
 
 const MESSAGES_REF = 'Messages reference';
@@ -88,6 +96,79 @@ export const LIMITS = {
   templateApprovedEditsPerDay: { label: 'edits of an approved template in 24 hours', field: 'POST /<TEMPLATE_ID>', max: 1, severity: 'error', source: 'Template management page (Meta refuses beyond it)' },
   templateApprovedEditsPer30Days: { label: 'edits of an approved template in 30 days', field: 'POST /<TEMPLATE_ID>', max: 10, severity: 'error', source: 'Template management page (Meta refuses beyond it)' },
   templateUploadTypes: { label: 'media sample type', field: 'POST /<APP_ID>/uploads file_type', values: ['application/pdf', 'image/jpeg', 'image/jpg', 'image/png', 'video/mp4'], severity: 'error', source: 'Graph API "Upload a file" guide (Resumable Upload API)' },
+
+  // Message templates (`type: template`). Pages: Meta's "Template components", "Templates"
+  // (overview), "Template review", "Supported languages", "Authentication templates" and its
+  // one-tap and zero-tap pages, "Limited-time offer templates", "Media card carousel
+  // templates", "Time-to-live", "Call button messages"; Meta's OpenAPI description
+  // (facebook/openapi business-messaging-api_v23.0).
+  tplName: { label: 'template name', field: 'name', min: 1, max: 512, severity: 'error', source: 'Templates page: lowercase letters, digits and underscores; One-tap, LTO and carousel pages: at most 512 characters' },
+  tplLanguage: { label: 'template language', field: 'language', values: TEMPLATE_LANGUAGES, wording: "Meta's 111 template language codes", severity: 'error', source: 'Supported languages page (Nov 4, 2025): 111 codes, case-sensitive, with `_`' },
+  tplCategory: { label: 'category', field: 'category', values: ['marketing', 'utility', 'authentication'], severity: 'error', source: 'Templates page; Template categorization page' },
+  tplMarketingOnly: { label: 'carousels and limited-time offers', field: 'category', values: ['marketing'], severity: 'error', source: 'LTO page: only MARKETING templates; Media card carousel page: carousel cards are only available for marketing' },
+  tplOtpAuthOnly: { label: 'one-time passcodes', field: 'category', values: ['authentication'], severity: 'error', source: 'Template categorization page: only AUTHENTICATION templates may carry one-time passcodes' },
+  tplLocationHeaderCategories: { label: 'location header', field: 'components[HEADER].format', values: ['utility', 'marketing'], severity: 'error', source: 'Template components page: LOCATION headers in UTILITY or MARKETING templates' },
+  tplUtilityCopyCode: { label: 'copy-code button', field: 'components[BUTTONS].buttons[COPY_CODE]', values: ['marketing'], severity: 'warning', basis: 'vendor', source: 'Gupshup template button list: UTILITY templates cannot use COPY_CODE (Meta is silent)' },
+  tplNamedVariable: { label: 'named variable', field: 'components[].text {{name}}', wording: 'lowercase letters and `_`', severity: 'error', source: 'Templates page: lowercase characters and underscores, unique in the template' },
+  tplNamedVariableAdvised: { label: 'named variable', field: 'components[].text {{name}}', max: 20, wording: '≤ 20, no digits', severity: 'warning', basis: 'library', source: 'whatsapp-api-js `^[a-z_]{1,20}$`; Meta gives no length' },
+  tplVariableEdges: { label: 'body variable', field: 'components[BODY].text', wording: 'not first or last', severity: 'error', source: 'Template review page; Error codes page: 2388299 leading or trailing parameters not allowed' },
+  tplVariableTrailingPunctuation: { label: 'body variable', field: 'components[BODY].text', wording: 'not followed only by punctuation', severity: 'warning', basis: 'vendor', source: 'CommzGate, DoubleTick, BusinessChat: a variable followed only by punctuation counts as trailing' },
+  tplVariableAdjacent: { label: 'variables', field: 'components[].text', wording: 'not side by side', severity: 'error', basis: 'vendor', source: 'CommzGate, DoubleTick, Twilio 63040: no two variables side by side or with only white space between (Meta: review)' },
+  tplVariableRatio: { label: 'words per variable', field: 'components[BODY].text', min: 2, wording: '≥ 2n+1 other words for n variables', severity: 'error', basis: 'vendor', source: 'Syniverse, Mercuri (3n+1 words and variables), Maqsam (2n+1 other words): the same bound; Meta publishes none (2388293)' },
+  tplVariablesMax: { label: 'variables in a template', field: 'components[].text', max: 100, severity: 'error', basis: 'vendor', source: 'Maqsam: at most 100 variables per template (Meta gives no number)' },
+  tplHeaderVariables: { label: 'header variables', field: 'components[HEADER].text', max: 1, severity: 'error', source: 'Template components page: text headers support 1 parameter' },
+  tplExample: { label: 'variable example', field: 'components[].example', min: 1, wording: 'one per variable', severity: 'error', source: 'Templates page: include an example value for each parameter; Template review page' },
+  tplHeaderText: { label: 'template header', field: 'components[HEADER].text', max: 60, severity: 'error', source: 'Template components page (2388040)' },
+  tplHeaderMarkdown: { label: 'template header', field: 'components[HEADER].text', values: ['*', '_', '~', '`'], wording: 'no `*` `_` `~` `` ` ``', severity: 'error', source: 'Template components page: markdown special characters are not supported (2388047)' },
+  tplHeaderAdvice: { label: 'template header', field: 'components[HEADER].text', wording: 'no emoji or line breaks', severity: 'warning', basis: 'vendor', source: 'Twilio 63040: no emoji, no line breaks in a header (Meta is silent)' },
+  tplMediaSample: { label: 'media header sample', field: 'components[HEADER].example.header_handle', min: 1, max: 1, severity: 'error', source: 'Template components page: media headers need example.header_handle' },
+  tplBody: { label: 'template body', field: 'components[BODY].text', max: 1024, severity: 'error', source: 'Template components page (2388040)' },
+  tplBodyLineBreaks: { label: 'template body', field: 'components[BODY].text', wording: 'line breaks advised against', severity: 'warning', basis: 'vendor', source: "Twilio 63040 says a body cannot contain line breaks; Meta's own examples have them" },
+  tplFooter: { label: 'template footer', field: 'components[FOOTER].text', max: 60, severity: 'error', source: 'Template components page (2388040)' },
+  tplFooterVariables: { label: 'footer variables', field: 'components[FOOTER].text', max: 0, severity: 'error', source: 'Template components page (no footer example); pywa, Kapso, Twilio 63040 (2388073); the utility and catalog pages say variables are supported' },
+  tplButtons: { label: 'buttons', field: 'components[BUTTONS].buttons', max: 10, severity: 'error', source: 'Template components page' },
+  tplQuickReplies: { label: 'quick-reply buttons', field: 'buttons[QUICK_REPLY]', max: 10, severity: 'error', source: 'Template components page' },
+  tplUrlButtons: { label: 'URL buttons', field: 'buttons[URL]', max: 2, severity: 'error', source: 'Template components page' },
+  tplPhoneButtons: { label: 'phone buttons', field: 'buttons[PHONE_NUMBER]', max: 1, severity: 'error', source: 'Template components page' },
+  tplCopyCodeButtons: { label: 'copy-code buttons', field: 'buttons[COPY_CODE]', max: 1, severity: 'error', source: 'Template components page; Coupon templates page' },
+  tplVoiceCallButtons: { label: 'voice-call buttons', field: 'buttons[VOICE_CALL]', max: 1, severity: 'error', basis: 'library', source: 'pywa VoiceCallButton (the Call button page gives the syntax, no number)' },
+  tplButtonGrouping: { label: 'quick replies', field: 'components[BUTTONS].buttons', wording: 'one group, before or after the others', severity: 'error', source: 'Template components page; Kapso grouping check' },
+  tplButtonLabel: { label: 'button label', field: 'buttons[].text', max: 25, severity: 'error', source: 'Template components page; Flows page; One-tap page (2388040)' },
+  tplButtonLabelCharacters: { label: 'button label', field: 'buttons[].text', wording: 'no emoji or line breaks', severity: 'warning', source: "Utility, marketing and coupon pages say alphanumeric only; Meta's own labels have spaces and `!`" },
+  tplButtonDisplay: { label: 'buttons', field: 'components[BUTTONS].buttons', max: 3, wording: '> 3, or quick replies with others: shown differently', severity: 'warning', source: 'Template components page: more than 3 buttons show "See all options"; 4 or more, or quick replies with others, are not shown on desktop' },
+  tplUrl: { label: 'button URL', field: 'buttons[URL].url', max: 2000, severity: 'error', source: 'Template components page; LTO page: the suffix counts against 2000' },
+  tplUrlVariables: { label: 'URL variables', field: 'buttons[URL].url', max: 1, wording: '≤ 1, at the end', severity: 'error', source: 'Template components page; Media card carousel page: appended to the end' },
+  tplUrlSchemes: { label: 'button URL', field: 'buttons[URL].url', values: ['https', 'http'], severity: 'error', source: 'Template components page: a URL' },
+  tplPhone: { label: 'phone number', field: 'buttons[PHONE_NUMBER].phone_number', max: 20, severity: 'error', source: 'Template components page; Media card carousel page' },
+  tplCopyCode: { label: 'coupon code', field: 'buttons[COPY_CODE].example', max: 20, severity: 'error', source: 'Coupon templates page (Dec 3, 2025): at most 20, alphanumeric' },
+  tplCopyCodeAdvised: { label: 'coupon code', field: 'buttons[COPY_CODE].example', max: 15, severity: 'warning', source: 'Template components and LTO pages, Kapso say 15; the coupon page says 20' },
+  tplFlowTarget: { label: 'Flow', field: 'buttons[FLOW].flow_id | flow_name | flow_json', min: 1, max: 1, wording: 'exactly one of id, name, json', severity: 'error', source: 'Flows sending page; Kapso' },
+  tplFlowAction: { label: 'Flow action', field: 'buttons[FLOW].flow_action', values: ['navigate', 'data_exchange'], severity: 'error', source: 'Flows sending page' },
+  tplFlowIcon: { label: 'Flow icon', field: 'buttons[FLOW].icon', values: ['DOCUMENT', 'PROMOTION', 'REVIEW'], severity: 'error', basis: 'library', source: 'pywa FlowButtonIcon; Kapso' },
+  tplVoiceCallTtl: { label: 'voice call ttl_minutes', field: 'button[voice_call].ttl_minutes', min: 1, max: 43200, severity: 'error', source: 'Call button messages page' },
+  tplVoiceCallPayload: { label: 'voice call payload', field: 'button[voice_call].payload', max: 512, severity: 'error', source: 'Call button messages page' },
+  tplAuthParts: { label: 'authentication template', field: 'components', wording: 'body, footer and one OTP button only; no text', severity: 'error', source: "Authentication templates page: Meta's preset text; URLs, media and emoji are not supported" },
+  tplAuthCode: { label: 'one-time code', field: 'components[body].parameters[0].text', max: 15, severity: 'error', source: 'Template categorization page: parameters are restricted to 15 characters; One-tap page' },
+  tplCodeExpiration: { label: 'code_expires_in', field: 'components[FOOTER].code_expiration_minutes', min: 1, max: 90, severity: 'error', source: 'One-tap and zero-tap pages; upsert reference' },
+  tplOtpKinds: { label: 'OTP kind', field: 'buttons[OTP].otp_type', values: ['copy_code', 'one_tap', 'zero_tap'], severity: 'error', source: 'Authentication templates page' },
+  tplOtpLabel: { label: 'OTP label', field: 'buttons[OTP].text | autofill_text', max: 25, severity: 'error', source: 'One-tap page; zero-tap page (2388040)' },
+  tplPackageName: { label: 'package name', field: 'supported_apps[].package_name', max: 224, wording: '≤ 224, 2 or more dotted segments', severity: 'error', source: 'One-tap and zero-tap pages; Kapso regex' },
+  tplSignatureHash: { label: 'signature hash', field: 'supported_apps[].signature_hash', min: 11, max: 11, severity: 'error', source: 'One-tap and zero-tap pages: 11 characters of [A-Za-z0-9+/=]' },
+  tplSupportedApps: { label: 'supported apps', field: 'buttons[OTP].supported_apps', min: 1, max: 5, severity: 'error', source: 'One-tap page: up to 5 apps' },
+  tplZeroTapTerms: { label: 'zero_tap_terms_accepted', field: 'buttons[OTP].zero_tap_terms_accepted', values: ['true'], severity: 'error', source: 'Zero-tap page: the template is not created without it' },
+  tplTtlAuthentication: { label: 'ttl_seconds', field: 'message_send_ttl_seconds', min: 30, max: 900, wording: '30–900, or -1', severity: 'error', source: 'Time-to-live page: authentication' },
+  tplTtlUtility: { label: 'ttl_seconds', field: 'message_send_ttl_seconds', min: 30, max: 43200, wording: '30–43200, or -1', severity: 'error', source: 'Time-to-live page: utility' },
+  tplTtlMarketing: { label: 'ttl_seconds', field: 'message_send_ttl_seconds', min: 43200, max: 2592000, severity: 'error', source: 'Time-to-live page: marketing (Marketing Messages Lite API only)' },
+  tplCards: { label: 'cards', field: 'components[CAROUSEL].cards', min: 2, max: 10, severity: 'error', source: 'Media card carousel page' },
+  tplCardHeaderKinds: { label: 'card header', field: 'cards[].components[HEADER].format', values: ['image', 'video'], severity: 'error', source: 'Media card carousel page' },
+  tplCardBody: { label: 'card body', field: 'cards[].components[BODY].text', max: 160, severity: 'error', source: 'Media card carousel page (2388040)' },
+  tplCardButtons: { label: 'card buttons', field: 'cards[].components[BUTTONS].buttons', min: 1, max: 2, severity: 'error', source: 'Media card carousel page' },
+  tplCardButtonKinds: { label: 'card button', field: 'cards[].components[BUTTONS].buttons[].type', values: ['quick_reply', 'url', 'phone'], severity: 'error', source: 'Media card carousel page' },
+  tplCarouselParts: { label: 'carousel template', field: 'components', wording: 'body and cards only', severity: 'error', source: 'Media card carousel page: a body and a carousel component' },
+  tplOfferText: { label: 'offer text', field: 'limited_time_offer.text', max: 16, severity: 'error', source: 'LTO page (2388040)' },
+  tplOfferBody: { label: 'offer body', field: 'components[BODY].text', max: 600, severity: 'error', source: 'LTO page (2388040)' },
+  tplOfferHeaderKinds: { label: 'offer header', field: 'components[HEADER].format', values: ['image', 'video'], severity: 'error', source: 'LTO page: an optional image or video header, no footer' },
+  tplParameter: { label: 'text parameter', field: 'components[].parameters[].text', wording: 'no line break, tab or 5 spaces; not empty', severity: 'error', basis: 'observed', source: 'Observed (#132018) "Param text cannot have new-line/tab characters or more than 4 consecutive spaces"; Twilio 63013' },
 
   // The request.
   recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'E.164: 7 to 15 digits, an optional leading +' },

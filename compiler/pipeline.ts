@@ -20,6 +20,7 @@ import { instantiate } from './templates/instantiate.js';
 import type { Value } from '../runtime/template.js';
 import type { Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
+import { compileTemplate, TemplateClaims, templateModule, type CompiledTemplate } from './message-templates/compile.js';
 
 /** One `.wa.yaml` source: a path (used in diagnostics and to name outputs) and its text. */
 export interface Source {
@@ -87,6 +88,11 @@ export interface Output {
   message: string;
   /** Where the message's name stands (JSON outputs), for collision diagnostics across runs. */
   span?: Span;
+  /**
+   * What the file is: a `request` body (`/messages`), a sender `module`, a message template's
+   * `template-creation` body (`/message_templates`) or its `template-send` body.
+   */
+  kind: 'request' | 'module' | 'template-creation' | 'template-send';
 }
 
 export interface CompileResult {
@@ -98,6 +104,8 @@ export interface CompileResult {
   outputs: Output[];
   /** Messages of sources without errors that need data to be built (no `data` given). */
   unbuilt: Unbuilt[];
+  /** The message templates (`type: template`) of the sources without errors. */
+  templates: CompiledTemplate[];
 }
 
 /** A recipient number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
@@ -132,7 +140,7 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
     throw new RangeError(`to: "${options.to}" is not a phone number: digits with an optional leading +, 7 to 15 digits`);
   }
   const diagnostics: Diagnostic[] = [];
-  const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[] }[] = [];
+  const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[]; templates: CompiledTemplate[] }[] = [];
   const emit = new Set(options.emit ?? ['json']);
   const unbuilt: Unbuilt[] = [];
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -146,7 +154,7 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
     const one = compileSource(source, context);
     diagnostics.push(...one.diagnostics);
     if (one.errorCount === 0) {
-      perFile.push({ path: source.path, messages: one.messages, modules: one.modules });
+      perFile.push({ path: source.path, messages: one.messages, modules: one.modules, templates: one.templates ?? [] });
       unbuilt.push(...one.waiting);
     }
   }
@@ -154,19 +162,22 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
 
   // Output names are flat (`<stem>.<name>.json`): two files may claim the same one.
   const claims = new OutputClaims();
+  const templateClaims = new TemplateClaims();
+  const templates: CompiledTemplate[] = [];
   const messages: CompiledMessage[] = [];
   const outputs: Output[] = [];
   for (const f of [...perFile].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const json = emit.has('json') ? jsonOutputs(f.path, f.messages) : [];
-    const collisions = claims.claim(f.path, [...f.modules, ...json]);
+    const json = emit.has('json') ? jsonOutputs(f.path, f.messages, f.templates) : [];
+    const collisions = [...claims.claim(f.path, [...f.modules, ...json]), ...templateClaims.claim(f.templates)];
     if (collisions.length > 0) {
       diagnostics.push(...collisions);
       continue;
     }
     messages.push(...f.messages.map((x) => x.compiled));
+    templates.push(...f.templates);
     outputs.push(...f.modules, ...json);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt };
+  return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt, templates };
 }
 
 /** What compiling one source needs beyond its text. */
@@ -196,6 +207,8 @@ export interface CompiledSource {
   messages: { compiled: CompiledMessage; nameSpan: Span }[];
   modules: Output[];
   waiting: Unbuilt[];
+  /** Its message templates: creation bodies, and send bodies when they could be built. */
+  templates?: CompiledTemplate[];
 }
 
 /** Compiles one source without data: what an editor shows of one file. compileOne() (compile.ts) passes the grammar. */
@@ -203,9 +216,18 @@ export function compileOneWith(parse: TemplateParser, source: Source, options: P
   return compileSource(source, { parse, emit: new Set(options.emit ?? ['json']), limit: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
 }
 
-/** The JSON outputs of a source's built messages: `<stem>.<message>.json`. */
-export function jsonOutputs(path: string, messages: CompiledSource['messages']): Output[] {
-  return messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan }));
+/**
+ * The JSON outputs of a source's built messages, `<stem>.<message>.json`, and of its message
+ * templates: `<stem>.<message>.<language>.template.json` (the creation body) and, when built,
+ * `<stem>.<message>.json` (the send body).
+ */
+export function jsonOutputs(path: string, messages: CompiledSource['messages'], templates: readonly CompiledTemplate[] = []): Output[] {
+  const out: Output[] = messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan, kind: 'request' as const }));
+  for (const t of templates) {
+    out.push({ path: `${fileStem(path)}.${t.message}.${t.language}.template.json`, text: printJson(t.creation), file: path, message: t.message, span: t.nameSpan, kind: 'template-creation' });
+    if (t.send) out.push({ path: `${fileStem(path)}.${t.message}.json`, text: printJson(t.send), file: path, message: t.message, span: t.nameSpan, kind: 'template-send' });
+  }
+  return out;
 }
 
 function compileSource(source: Source, context: SourceContext): CompiledSource {
@@ -223,6 +245,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
   const reporter = new Reporter(source.path);
   const { root } = load(source.text, reporter);
   const { messages, waiting, modules } = out;
+  const templates: CompiledTemplate[] = (out.templates = []);
   out.root = root;
   if (root) {
     checkStructure(root, reporter);
@@ -249,19 +272,30 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
     const checks = new Map([...attached].map(([name, list]) => [name, list.map((a) => a.check)]));
     // Only a file without errors has bodies: one plan per message, its checks attached.
     const plans = new Map<string, BodyPlan>();
-    if (reporter.errorCount === 0) for (const m of file.messages) plans.set(m.name, planMessage(m, attached.get(m.name)!));
+    // Message templates have bodies and senders of their own (compiler/message-templates).
+    const interactive = { ...file, messages: file.messages.filter((m) => m.type !== 'template') };
+    const tpl = file.messages.filter((m) => m.type === 'template');
+    if (reporter.errorCount === 0) for (const m of interactive.messages) plans.set(m.name, planMessage(m, attached.get(m.name)!));
     // A message's params are those it reads: a sender takes and checks exactly these.
     const used = new Map(file.messages.map((m) => [m.name, readParams(m, infos.get(m.name)!)]));
-    const module = (): ModuleMessage[] => file.messages.map((m) => ({ message: m, plan: plans.get(m.name)!, params: used.get(m.name) ?? m.scope }));
+    const module = (): ModuleMessage[] => interactive.messages.map((m) => ({ message: m, plan: plans.get(m.name)!, params: used.get(m.name) ?? m.scope }));
     if (reporter.errorCount === 0 && emit.has('ts')) {
-      modules.push({ path: `${fileStem(source.path)}.wa.ts`, text: emitTypeScript(file, module(), source.text), file: source.path, message: '' });
+      const text = templateModule(interactive.messages.length > 0 ? emitTypeScript(interactive, module(), source.text) : undefined, file, tpl, source.text, used, 'ts');
+      modules.push({ path: `${fileStem(source.path)}.wa.ts`, text, file: source.path, message: '', kind: 'module' });
     }
     if (reporter.errorCount === 0 && emit.has('dts')) {
-      modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text: emitDeclarations(file, module(), source.text), file: source.path, message: '' });
+      const text = templateModule(interactive.messages.length > 0 ? emitDeclarations(interactive, module(), source.text) : undefined, file, tpl, source.text, used, 'dts');
+      modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text, file: source.path, message: '', kind: 'module' });
     }
     if (reporter.errorCount === 0) {
       for (const m of file.messages) {
         const info = infos.get(m.name)!;
+        if (m.type === 'template') {
+          const t = compileTemplate(m, source, info, data, used.get(m.name)!, reporter, dataDiagnostics, options.to);
+          templates.push(t.compiled);
+          if (t.waiting) waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: checks.get(m.name)! });
+          continue;
+        }
         const mine = checks.get(m.name)!;
         const plan = plans.get(m.name)!;
         if (!info.needsData) {

@@ -29,7 +29,25 @@ test('the examples cover all seven types and compile without a diagnostic', () =
 test('the templated examples need their data, and build warning-free without it too', () => {
   const bare = compile(files('examples').map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') })));
   assert.equal(bare.diagnostics, []);
-  assert.equal(bare.unbuilt.map((u) => u.name).sort(), ['catalog', 'order_status', 'personal_menu']);
+  assert.equal(bare.unbuilt.map((u) => u.name).sort(), ['catalog', 'login_code', 'new_succulents', 'order_shipped', 'order_status', 'personal_menu', 'spring_sale']);
+  // A template's creation body needs no data: the params' examples fill it.
+  assert.equal(bare.outputs.filter((o) => o.kind === 'template-creation').map((o) => o.path).sort(), [
+    'templates.login_code.en_US.template.json',
+    'templates.new_succulents.en_US.template.json',
+    'templates.order_shipped.en_US.template.json',
+    'templates.spring_sale.en_US.template.json',
+  ]);
+});
+
+test('the examples have utility, marketing (a carousel and an offer) and authentication templates, with creation and send bodies', () => {
+  const result = compileAll('examples');
+  const byName = new Map(result.templates.map((t) => [t.name, t]));
+  assert.equal([...byName.keys()].sort(), ['login_code', 'new_succulents', 'order_shipped', 'spring_sale']);
+  assert.equal([...new Set(result.templates.map((t) => t.category))].sort(), ['authentication', 'marketing', 'utility']);
+  const components = (name: string) => (byName.get(name)!.creation['components'] as { type: string }[]).map((c) => c.type);
+  assert.ok(components('new_succulents').includes('carousel'));
+  assert.ok(components('spring_sale').includes('limited_time_offer'));
+  for (const t of result.templates) assert.ok(t.send, `${t.name} has a send body with the data`);
 });
 
 test('a carousel of URL cards and one of quick replies are both among the examples', () => {

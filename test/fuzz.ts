@@ -237,7 +237,8 @@ export function check(input: string): Failure | undefined {
   // The generated senders against the JSON output: without params, and with the examples' data.
   for (const [name, sender] of Object.entries(modules)) {
     const fixed = json.messages.find((m) => m.name === name);
-    const data = withData.outputs.find((o) => o.message === name);
+    // The body a sender builds: a request, or a message template's send body (not its creation body).
+    const data = withData.outputs.find((o) => o.message === name && (o.kind === 'request' || o.kind === 'template-send'));
     const params = fixed ? undefined : JSON.parse(DATA);
     let built: string | undefined;
     try {

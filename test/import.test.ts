@@ -28,7 +28,8 @@ test('every conformance body builds back from its import, byte for byte', () => 
 
 test("every example's output builds back from its import, byte for byte", () => {
   const dir = join(ROOT, 'test/golden/examples');
-  for (const f of readdirSync(dir)) roundTrip(JSON.parse(readFileSync(join(dir, f), 'utf8')), f.split('.')[1]!);
+  // Message templates are imported from their creation bodies (below), not their send bodies.
+  for (const f of readdirSync(dir).filter((f) => !f.startsWith('templates.'))) roundTrip(JSON.parse(readFileSync(join(dir, f), 'utf8')), f.split('.')[1]!);
 });
 
 test('a bare interactive object imports too', () => {

@@ -21,7 +21,7 @@ function bound(l: Limit): string {
 
 /** The README's table of limits, from the limits table. */
 export function limitsTable(): string {
-  const rows = Object.entries(LIMITS).map(([name, l]) => `| \`${name}\` | ${l.label} | \`${l.field}\` | ${bound(l)} | ${l.severity} | ${l.source} |`);
+  const rows = Object.entries(LIMITS).map(([name, l]) => `| \`${name}\` | ${l.label} | \`${l.field}\` | ${bound(l)} | ${l.severity} | ${'basis' in l ? `(${l.basis}) ` : ''}${l.source} |`);
   return ['| row | what | field | limit | severity | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 

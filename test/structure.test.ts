@@ -103,7 +103,7 @@ test('WA206: a key of another message type', () => {
         button: Open
         sections: [{ title: S, rows: [{ id: a, title: A }] }]
         «cards»: []
-  `, [{ code: 'WA206', message: '`cards` is not a key of a `list` message; it belongs to `carousel` messages' }]);
+  `, [{ code: 'WA206', message: '`cards` is not a key of a `list` message; it belongs to `carousel` or `template` messages' }]);
 });
 
 test('WA207: no messages', () => {

@@ -4,7 +4,8 @@
  * docs/diagnostics.md (a test keeps the three in step).
  *
  * 1xx loading YAML, 2xx structure, 3xx lengths and counts, 4xx headers, media, cards and
- * uniqueness, 5xx templates and data, 6xx address and Flow messages, 9xx the build.
+ * uniqueness, 5xx params, placeholders and data, 6xx address and Flow messages, 7xx message
+ * templates, 9xx the build.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -38,7 +39,7 @@ export const CODES = {
   WA202: { name: 'missing-key', severity: 'error', summary: 'A required key is missing.' },
   WA203: { name: 'wrong-type', severity: 'error', summary: 'A value has the wrong type (text, mapping, list).' },
   WA204: { name: 'invalid-message-name', severity: 'error', summary: 'A message name is not an identifier.' },
-  WA205: { name: 'unknown-message-type', severity: 'error', summary: 'A message `type` is not one of the seven interactive types.' },
+  WA205: { name: 'unknown-message-type', severity: 'error', summary: 'A message `type` is not one of the seven interactive types or `template`.' },
   WA206: { name: 'key-not-for-type', severity: 'error', summary: 'A key that belongs to another message type.' },
   WA207: { name: 'no-messages', severity: 'error', summary: '`messages` defines no message.' },
   WA208: { name: 'invalid-shape', severity: 'error', summary: 'A value does not have the shape the language expects.' },
@@ -100,6 +101,35 @@ export const CODES = {
   WA605: { name: 'invalid-value', severity: 'error', summary: 'A value is not one of the values the API accepts.' },
   WA606: { name: 'flow-payload-without-navigate', severity: 'error', summary: '`screen` or `data` is given for a Flow whose action is not `navigate`.' },
   WA607: { name: 'flow-data-empty', severity: 'error', summary: 'Flow `data` is given but empty.' },
+
+  WA701: { name: 'template-name', severity: 'error', summary: "A template's name is not 1 to 512 lowercase letters, digits and underscores." },
+  WA702: { name: 'template-language', severity: 'error', summary: "A template's language is not one of Meta's template language codes." },
+  WA703: { name: 'category-not-allowed', severity: 'error', summary: 'A part of a template is not allowed in its category (carousels and offers are marketing only).' },
+  WA704: { name: 'template-part-not-allowed', severity: 'error', summary: 'A template of this kind takes no such part (a footer on an offer, a header on an authentication template).' },
+  WA705: { name: 'template-variable-name', severity: 'error', summary: 'A named template variable is not lowercase letters and underscores.' },
+  WA706: { name: 'placeholder-not-a-param', severity: 'error', summary: 'A placeholder in a template is not a param: templates take `{{ name }}` of a declared param.' },
+  WA707: { name: 'placeholder-not-allowed', severity: 'error', summary: 'A placeholder where a template cannot have one (a footer, a button label, a second header variable).' },
+  WA708: { name: 'variable-at-edge', severity: 'error', summary: 'The template body starts or ends with a placeholder, which Meta refuses (2388299).' },
+  WA709: { name: 'adjacent-variables', severity: 'error', summary: 'Two placeholders stand side by side, or with only white space between them.' },
+  WA710: { name: 'too-many-variables', severity: 'error', summary: 'A template text has more placeholders than its words can carry (2388293).' },
+  WA711: { name: 'variable-two-values', severity: 'error', summary: 'One named template variable is written with two different expressions.' },
+  WA712: { name: 'missing-example', severity: 'error', summary: 'A param used by a template has no `example`, which Meta requires.' },
+  WA713: { name: 'invalid-example', severity: 'error', summary: "A param's `example` does not fit its declaration." },
+  WA714: { name: 'quick-replies-split', severity: 'error', summary: 'The quick replies of a template do not stand together.' },
+  WA715: { name: 'url-variable-position', severity: 'error', summary: "A template URL's placeholder is not at its end, or there are several." },
+  WA716: { name: 'button-label-characters', severity: 'warning', summary: 'A template button label has emoji or line breaks.' },
+  WA717: { name: 'header-format', severity: 'error', summary: 'A template text header has markdown characters (an error), emoji or line breaks (a warning).' },
+  WA718: { name: 'media-sample', severity: 'error', summary: 'A template media header has no sample to submit: no URL, param example or handle.' },
+  WA719: { name: 'otp-button', severity: 'error', summary: 'The one-time-password button of an authentication template is missing or incomplete.' },
+  WA720: { name: 'out-of-range', severity: 'error', summary: 'A number is outside the range the API accepts.' },
+  WA721: { name: 'cards-differ', severity: 'error', summary: 'The cards of a carousel template differ in header kind, body or buttons.' },
+  WA722: { name: 'template-card-header', severity: 'error', summary: 'A carousel template card needs exactly one of `image` or `video`.' },
+  WA723: { name: 'flow-button-target', severity: 'error', summary: 'A Flow button needs exactly one of `id`, `name` or `json`, and `screen` only with navigate.' },
+  WA724: { name: 'body-line-breaks', severity: 'warning', summary: 'A template body has line breaks, which some providers refuse.' },
+  WA725: { name: 'button-display', severity: 'info', summary: 'The buttons are shown differently: behind "See all options", or not on WhatsApp desktop.' },
+  WA726: { name: 'send-value-missing', severity: 'error', summary: 'A value needed to send the template is not given (the one-time code, the offer expiry).' },
+  WA727: { name: 'invalid-parameter', severity: 'error', summary: 'A template parameter value has a line break, a tab or more than four spaces in a row, or is empty (132018).' },
+  WA728: { name: 'duplicate-template', severity: 'error', summary: 'Two messages define the same template name in the same language.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text.' },

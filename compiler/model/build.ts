@@ -8,6 +8,7 @@ import { entry } from '../load/tree.js';
 import { emptyParams, readParams, type Params } from '../templates/params.js';
 import { textSpan } from './spans.js';
 import { checkNumber } from '../load/numbers.js';
+import { buildTemplate } from '../message-templates/build.js';
 import {
   MESSAGE_TYPES,
   type Address,
@@ -127,6 +128,10 @@ class Builder {
       m.type = typeNode.value as MessageType;
       m.typeSpan = typeNode.span;
     }
+    if (m.type === 'template') {
+      m.template = buildTemplate(map, this);
+      return m;
+    }
     const header = entry(map, 'header');
     if (header) {
       m.headerKeySpan = header.keySpan;
@@ -200,7 +205,7 @@ class Builder {
     return r;
   }
 
-  private media(node: LNode | undefined): Media | undefined {
+  media(node: LNode | undefined): Media | undefined {
     if (!node) return undefined;
     if (node.kind === 'scalar') {
       const link = this.text(node);

@@ -3,6 +3,7 @@ import type { LScalar } from '../load/tree.js';
 import type { Span } from '../source.js';
 import type { Params } from '../templates/params.js';
 import type { ValueType } from '../templates/types.js';
+import type { TemplateSpec } from '../message-templates/model.js';
 
 /**
  * The compiled model of a `.wa.yaml` file: what the rules check and the emitters print.
@@ -11,8 +12,10 @@ import type { ValueType } from '../templates/types.js';
  * still check everything else in the same run.
  */
 
-export const MESSAGE_TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow'] as const;
+export const MESSAGE_TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow', 'template'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
+/** The interactive types: every message type but Meta's message templates. */
+export type InteractiveType = Exclude<MessageType, 'template'>;
 
 /** A literal run of characters; offsets are into the text's value. */
 export interface LiteralPart {
@@ -204,6 +207,8 @@ export interface Message {
   cards?: Seq<Card>;
   address?: Address;
   flow?: FlowSpec;
+  /** `template`: a WhatsApp message template (compiler/message-templates). */
+  template?: TemplateSpec;
 }
 
 export interface WamlFile {

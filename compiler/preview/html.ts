@@ -8,15 +8,16 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RequestBody } from '../emit/json.js';
 import { LIMITS, type Limit } from '../limits.js';
 import { length } from '../text.js';
+import type { TemplateView } from '../message-templates/view.js';
 
 export interface PreviewMessage {
   file: string;
   name: string;
   type: string;
-  /** The body to draw; for templates, rendered with the data or with generated values. */
-  body: RequestBody;
-  /** For templates without data, the body with the longest values the declarations allow. */
-  worst?: RequestBody;
+  /** The body to draw (a message template's view); rendered with the data or with generated values. */
+  body: RequestBody | TemplateView;
+  /** Without data, the body with the longest values the declarations allow. */
+  worst?: RequestBody | TemplateView;
   /** Where the values came from, said on the page. */
   values: 'fixed' | 'data' | 'generated';
 }
@@ -115,6 +116,31 @@ function interactive(i: J): string {
   }
 }
 
+const BUTTON_ICONS: Record<string, string> = { quick_reply: '↩', url: '↗', phone: '📞', copy_code: '⧉', flow: '▤', voice_call: '📞', otp: '⧉' };
+
+/** A message template, drawn from its view: header, offer, body, footer, buttons, cards. */
+function template(v: TemplateView): string {
+  const parts: string[] = [];
+  const h = v.header;
+  if (h?.kind === 'text') parts.push(`<div class="header">${counted(h.text, LIMITS.tplHeaderText, 'header-text')}</div>`);
+  else if (h?.kind === 'location') parts.push(`<div class="header"><div class="media location"><span class="icon">📍</span><span class="kind">location</span></div></div>`);
+  else if (h) parts.push(`<div class="header">${media(h.kind, { link: h.source })}</div>`);
+  if (v.offer) parts.push(`<div class="offer"><span class="icon">🏷</span>${counted(v.offer.text, LIMITS.tplOfferText, 'offer-text')}${v.offer.expires ? '<span class="expiry">Ends in …</span>' : ''}</div>`);
+  parts.push(`<div class="body">${counted(v.body, v.offer ? LIMITS.tplOfferBody : LIMITS.tplBody, 'body-text', true)}</div>`);
+  if (v.footer !== undefined) parts.push(`<div class="footer">${counted(v.footer, LIMITS.tplFooter, 'footer-text')}</div>`);
+  const buttons = (list: TemplateView['buttons']) =>
+    list.map((b) => `<div class="action template-button ${b.kind}"${b.id ? ` data-id="${esc(b.id)}"` : ''}><span class="icon">${BUTTON_ICONS[b.kind] ?? ''}</span>${counted(b.text, b.kind === 'copy_code' ? undefined : LIMITS.tplButtonLabel, 'action-text')}</div>`).join('');
+  // WhatsApp shows at most three buttons; the rest behind "See all options".
+  const shown = v.buttons.length > 3 ? [...v.buttons.slice(0, 2), { kind: 'more', text: 'See all options' }] : v.buttons;
+  const cards = v.cards.map((c) => `<div class="card">${media(c.kind, { link: c.source })}${c.body !== undefined ? `<div class="card-body">${counted(c.body, LIMITS.tplCardBody, 'body-text', true)}</div>` : ''}${buttons(c.buttons)}</div>`);
+  return `<div class="bubble template">${parts.join('')}</div>${buttons(shown)}${cards.length > 0 ? `<div class="cards">${cards.join('')}</div>` : ''}`;
+}
+
+/** A request body or a template view, drawn. */
+function draw(b: RequestBody | TemplateView): string {
+  return 'interactive' in b ? interactive(obj(b.interactive)) : template(b);
+}
+
 const STYLE = `
 :root { --chat: #efeae2; --bubble: #fff; --green: #008069; --text: #111b21; --muted: #667781; --near: #b7791f; --over: #d93025; }
 * { box-sizing: border-box; }
@@ -148,6 +174,8 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 .near { background: #fff3d6; } .over { background: #fde2df; text-decoration: underline wavy var(--over); }
 .count { display: inline-block; margin-left: 4px; padding: 0 4px; border-radius: 6px; font-size: 11px; font-weight: 600; color: #fff; text-decoration: none; }
 .count.near { background: var(--near); } .count.over { background: var(--over); }
+.offer { display: flex; gap: 6px; align-items: center; background: #f0f2f5; border-radius: 6px; padding: 6px 8px; margin: 4px 0; font-weight: 600; }
+.offer .expiry { margin-left: auto; font-weight: 400; color: var(--muted); font-size: 12px; }
 .values { font-size: 11px; color: var(--muted); padding: 0 12px 8px; }
 .diagnostics { width: 100%; background: #fff; border-radius: 8px; padding: 8px 16px; white-space: pre-wrap; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; color: var(--over); }
 body:not(.worst) .variant-worst, body.worst .variant-typical.has-worst { display: none; }
@@ -156,9 +184,9 @@ body:not(.worst) .variant-worst, body.worst .variant-typical.has-worst { display
 /** The whole page. `diagnostics` are shown above the messages (the live server uses it). */
 export function previewPage(messages: readonly PreviewMessage[], diagnostics: readonly Diagnostic[] = [], options: { reload?: boolean } = {}): string {
   const sections = messages.map((m) => {
-    const variants = [`<div class="chat variant-typical${m.worst ? ' has-worst' : ''}">${interactive(obj(m.body.interactive))}</div>`];
-    if (m.worst) variants.push(`<div class="chat variant-worst">${interactive(obj(m.worst.interactive))}</div>`);
-    const note = m.values === 'data' ? 'values from the data file' : m.values === 'generated' ? 'values generated from the params (toggle the longest allowed above)' : '';
+    const variants = [`<div class="chat variant-typical${m.worst ? ' has-worst' : ''}">${draw(m.body)}</div>`];
+    if (m.worst) variants.push(`<div class="chat variant-worst">${draw(m.worst)}</div>`);
+    const note = m.values === 'data' ? 'values from the data file' : m.values === 'generated' ? ('interactive' in m.body ? 'values generated from the params' : "the params' examples") + ' (toggle the longest allowed above)' : '';
     return `<section class="message" data-message="${esc(m.name)}" data-type="${esc(m.type)}"><h2>${esc(m.name)}<small>${esc(m.file)} · ${esc(m.type)}</small></h2>${variants.join('')}${note ? `<div class="values">${note}</div>` : ''}</section>`;
   });
   const problems = diagnostics.length > 0 ? `<pre class="diagnostics">${diagnostics.map((d) => esc(`${d.file}: ${d.severity} ${d.code}: ${d.message}`)).join('\n')}</pre>` : '';

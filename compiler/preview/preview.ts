@@ -11,6 +11,8 @@ import { buildFile } from '../model/build.js';
 import { checkTemplates } from '../templates/check.js';
 import type { Param, Params } from '../templates/params.js';
 import { previewPage, type PreviewMessage } from './html.js';
+import { templateView } from '../message-templates/view.js';
+import { examples } from '../message-templates/variables.js';
 
 /**
  * Values for a message's params when no data is given: `typical` short and plausible,
@@ -71,6 +73,13 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
       const m = info.message;
       if (!m.type) continue;
       try {
+        if (m.type === 'template') {
+          // A template is shown with the data, or with the params' examples (what Meta reviews).
+          if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, toPlain(values) as { [key: string]: Value }), values: 'data' });
+          else if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, {}), values: 'fixed' });
+          else messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, { ...sampleValues(m.scope, 'typical'), ...examples(m) }), worst: templateView(m, sampleValues(m.scope, 'worst')), values: 'generated' });
+          continue;
+        }
         // The body plan evaluated as the JSON output is, without its checks: the page shows what is over.
         const plan = planMessage(m, []);
         const body = (v: { [key: string]: Value }) => draw(plan, v);

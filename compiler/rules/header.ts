@@ -1,10 +1,10 @@
 import { LIMITS, type Limit } from '../limits.js';
-import type { MessageType } from '../model/types.js';
+import type { InteractiveType } from '../model/types.js';
 import { listOr } from '../suggest.js';
 import { checkLength, checkPresent, type Rule } from './rule.js';
 
 /** Which header kinds each message type takes. */
-const KINDS: Record<MessageType, Limit> = {
+const KINDS: Record<InteractiveType, Limit> = {
   button: LIMITS.headerKinds,
   cta_url: LIMITS.headerKinds,
   flow: LIMITS.headerKinds,
@@ -23,7 +23,7 @@ export const header: Rule = {
   description: "The header is of a kind the message type allows, and a text header is within its length limit.",
   codes: ['WA401', 'WA301', 'WA303', 'WA514', 'WA520'],
   check(m, r) {
-    if (!m.type || !m.headerKeySpan) return;
+    if (!m.type || m.type === 'template' || !m.headerKeySpan) return;
     const allowed = KINDS[m.type];
     const values = allowed.values ?? [];
     if (values.length === 0) {

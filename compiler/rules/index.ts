@@ -11,6 +11,23 @@ import { listRows } from './list-rows.js';
 import { listSections } from './list-sections.js';
 import { media } from './media.js';
 import { replyButtons } from './reply-buttons.js';
+import { templateIdentity } from './template-identity.js';
+import { templateCategory } from './template-category.js';
+import { templateParts } from './template-parts.js';
+import { templatePlaceholders } from './template-placeholders.js';
+import { templateExamples } from './template-examples.js';
+import { templateVariablePlacement } from './template-variable-placement.js';
+import { templateHeader } from './template-header.js';
+import { templateBody } from './template-body.js';
+import { templateFooter } from './template-footer.js';
+import { templateButtons } from './template-buttons.js';
+import { templateUrlButton } from './template-url-button.js';
+import { templateButtonValues } from './template-button-values.js';
+import { templateFlowButton } from './template-flow-button.js';
+import { templateAuthentication } from './template-authentication.js';
+import { templateCarousel } from './template-carousel.js';
+import { templateOffer } from './template-offer.js';
+import { templateTtl } from './template-ttl.js';
 import type { Rule } from './rule.js';
 
 /** Every rule, in the order they run. */
@@ -28,4 +45,21 @@ export const RULES: readonly Rule[] = [
   carouselButtons,
   address,
   flow,
+  templateIdentity,
+  templateCategory,
+  templateParts,
+  templatePlaceholders,
+  templateExamples,
+  templateVariablePlacement,
+  templateHeader,
+  templateBody,
+  templateFooter,
+  templateButtons,
+  templateUrlButton,
+  templateButtonValues,
+  templateFlowButton,
+  templateAuthentication,
+  templateCarousel,
+  templateOffer,
+  templateTtl,
 ];

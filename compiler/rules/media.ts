@@ -21,7 +21,7 @@ export const media: Rule = {
   },
 };
 
-function checkMedia(r: Reporter, media: Media, kind: MediaKind): void {
+export function checkMedia(r: Reporter, media: Media, kind: MediaKind): void {
   if (media.link && media.id) {
     r.report('WA403', media.id.span, `${kind} has both \`link\` and \`id\`; give one`, { help: 'keep `link` for a URL, or `id` for uploaded media' });
   } else if (!media.link && !media.id) {

@@ -6,6 +6,7 @@ import type { Message, Repeat, Text } from '../model/types.js';
 import { mapMessage, type Item } from '../model/visit.js';
 import { suggest } from '../suggest.js';
 import { checkWrittenNumber } from '../load/numbers.js';
+import { mapTemplateTexts } from '../message-templates/model.js';
 import { FILTERS } from './filters.js';
 import { toRuntimePipe } from './runtime.js';
 import type { Param } from './params.js';
@@ -34,10 +35,12 @@ export function checkTemplates(m: Message, r: Reporter): TemplateInfo {
   const scope: Scope = new Map();
   for (const [name, p] of Object.entries(m.scope)) scope.set(name, paramType(p, name));
   const c = new Checker(r, scope);
-  const message = mapMessage(m, {
+  const mapped = mapMessage(m, {
     text: (t) => c.text(t),
     items: (list, item) => list.map((x) => c.item(x, item)),
   });
+  // A message template's texts are checked the same way, into a typed copy of its spec.
+  const message = m.template ? { ...mapped, template: mapTemplateTexts(m.template, (t) => c.text(t)) } : mapped;
   return { message, used: c.used, needsData: c.needsData };
 }
 

@@ -2,7 +2,7 @@ import type { Reporter } from '../diagnostics/diagnostic.js';
 import type { LMap, LNode } from '../load/tree.js';
 import { entry } from '../load/tree.js';
 import type { Span } from '../source.js';
-import type { ParamSpec, ParamSpecs } from '../../runtime/params.js';
+import { checkParams, type ParamSpec, type ParamSpecs } from '../../runtime/params.js';
 import { compilePattern, type Pattern } from '../../runtime/pattern.js';
 import { suggest } from '../suggest.js';
 import { checkNumber } from '../load/numbers.js';
@@ -28,6 +28,8 @@ interface ParamBase {
   declSpan: Span;
   /** The declaration as written, for quick fixes that edit it. */
   decl: LNode;
+  /** A sample value (`example:`), which message templates submit for review. */
+  example?: { value: string | number | boolean; span: Span };
 }
 export interface StringParam extends ParamBase {
   kind: 'string' | 'url';
@@ -85,7 +87,10 @@ export function readParams(node: LNode | undefined, r: Reporter): Params {
   for (const e of node.entries) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) continue; // The structure check reports the name.
     const p = readParam(e.key, e.keySpan, e.value, r);
-    if (p) out[e.key] = p;
+    if (p) {
+      checkExample(p, r);
+      out[e.key] = p;
+    }
   }
   return out;
 }
@@ -150,6 +155,12 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
   }
   const optional = entry(map, 'optional')?.value;
   if (optional && optional.kind === 'scalar' && optional.value === true) base.optional = true;
+  const example = entry(map, 'example')?.value;
+  if (example && example.kind === 'scalar' && example.value !== null) {
+    // Like texts, a string example is taken as written (`example: 0042` is the text 0042).
+    const value = (kind === 'string' || kind === 'url') && typeof example.value !== 'string' ? example.source : example.value;
+    (base as ParamBase).example = { value, span: example.span };
+  }
   for (const e of map.entries) {
     const allowed = CONSTRAINTS[e.key];
     if (allowed && !allowed.includes(kind)) {
@@ -225,6 +236,13 @@ function readParam(name: string, nameSpan: Span, node: LNode, r: Reporter): Para
       return { ...base, kind, fields: readParams(fieldsNode, r) };
     }
   }
+}
+
+/** A param's `example` must be a value the param accepts (message templates submit it). */
+function checkExample(p: Param, r: Reporter): void {
+  if (!p.example) return;
+  const [problem] = checkParams(toSpecs({ [p.name]: p }), { [p.name]: p.example.value });
+  if (problem) r.report('WA713', p.example.span, `the example of \`${p.name}\` ${problem.problem}`, { help: 'give an example that the declaration accepts' });
 }
 
 /**

@@ -5,6 +5,7 @@ import { catalog, type CatalogReplyId } from '../golden/ts/catalog.wa.js';
 import { orderStatus } from '../golden/ts/order-status.wa.js';
 import { personalMenu } from '../golden/ts/personal-menu.wa.js';
 import { helpMenu, type HelpMenuReply } from '../golden/ts/support-menu.wa.js';
+import { loginCode, orderShipped, springSale, type OrderShippedReply } from '../golden/ts/templates.wa.js';
 
 export function ok(message: InboundMessage): string[] {
   const out: string[] = [];
@@ -17,6 +18,12 @@ export function ok(message: InboundMessage): string[] {
   if (reply?.id === 'track_order') out.push(reply.title);
   const id: CatalogReplyId | undefined = catalog.parseReply(message)?.id;
   if (id === 'all_products' || id?.startsWith('sku:')) out.push(id);
+  // Message templates: the send body, and a quick-reply tap typed by its id.
+  out.push(orderShipped.build('12015550123', { first_name: 'Asha', order_id: 'GT-1' }).template.name);
+  out.push(springSale.build(undefined, { first_name: 'Asha', coupon: 'SPRING25', offer_ends: 1767225600000, banner: 'https://e.com/a.png' }).type);
+  out.push(loginCode.build(undefined, { code: '123456' }).template.language.code);
+  const tap: OrderShippedReply | undefined = orderShipped.parseReply(message);
+  if (tap?.id === 'track' || tap?.id === 'talk_to_us') out.push(tap.title);
   return out;
 }
 
@@ -33,4 +40,8 @@ export function wrong(message: InboundMessage): void {
   // @ts-expect-error: a catalog id must start with `sku:` unless it is a fixed one
   const id: CatalogReplyId = 'A-1';
   void id;
+  // @ts-expect-error: a template's missing param
+  loginCode.build(undefined, {});
+  // @ts-expect-error: a quick reply the template does not have
+  if (orderShipped.parseReply(message)?.id === 'cancel') return;
 }
