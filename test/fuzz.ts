@@ -176,10 +176,11 @@ type Sender = { build: (to: undefined, params?: unknown) => unknown };
 
 /**
  * Runs the generated TypeScript module of a file: its senders by message name, and the param
- * specs each validates with (module-private; read out of the module's own scope).
+ * specs each validates with (module-private; read out of the module's own scope). Message
+ * template senders have no such specs (their params are checked by the template renderer).
  */
 export function loadModule(code: string): { senders: Record<string, Sender>; specs: Record<string, runtime.ParamSpecs> } {
-  const specs = `;module.exports.$specs = Object.fromEntries(Object.entries(module.exports).filter(([, v]) => v && typeof v === "object" && typeof v.build === "function").map(([k, v]) => [v.name, eval(k + "$params")]));`;
+  const specs = `;module.exports.$specs = Object.fromEntries(Object.entries(module.exports).filter(([, v]) => v && typeof v === "object" && typeof v.build === "function").flatMap(([k, v]) => { try { return [[v.name, eval(k + "$params")]]; } catch { return []; } }));`;
   const cjs = transformSync(code, { loader: 'ts', format: 'cjs' }).code + specs;
   const module = { exports: {} as Record<string, unknown> };
   new Function('require', 'module', 'exports', cjs)((name: string) => {
