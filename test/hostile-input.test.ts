@@ -1,0 +1,85 @@
+// Hostile inputs of the second hardening pass, at the level of compile() and its parts: each
+// asserts what is reported and, where work could grow faster than the input, counts the work.
+// No assertion here measures time.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { compile } from '../compiler/index.js';
+import { Reporter } from '../compiler/diagnostics/diagnostic.js';
+import type { Text } from '../compiler/model/types.js';
+import { checkUnique, FreeNames } from '../compiler/rules/rule.js';
+
+/** A fixed text as the rules see it (a plain scalar). */
+function fixedText(value: string, at: number): Text {
+  const span = { start: at, end: at + value.length };
+  return { value, span, parts: [{ kind: 'literal', value, start: 0, end: value.length }], templated: false, scalar: { node: { type: 'PLAIN' } } as never, fileText: '' };
+}
+
+test('40,000 copies of one button id: every copy reported once, with a distinct free rename', () => {
+  const n = 40_000;
+  const text = `messages:\n  m:\n    type: button\n    body: Hi\n    buttons:\n${Array.from({ length: n }, (_, i) => `      - { id: a, title: t${i} }\n`).join('')}`;
+  const result = compile([{ path: 'f.wa.yaml', text }], { maxFileSize: 8 * 1024 * 1024 });
+  const dups = result.diagnostics.filter((d) => d.code === 'WA407');
+  assert.is(dups.length, n - 1);
+  const renames = new Set(dups.map((d) => d.fixes?.[0]?.edits[0]?.text));
+  assert.is(renames.size, n - 1, 'each duplicate gets its own suggestion');
+  assert.ok(renames.has('a_2') && renames.has(`a_${n}`));
+});
+
+test('checkUnique reads each text a bounded number of times (it was once per duplicate per text)', () => {
+  const n = 20_000;
+  const texts = Array.from({ length: n }, (_, i) => ({ text: fixedText('same', i * 10), repeats: false }));
+  let reads = 0;
+  const counted = new Proxy(texts, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  const r = new Reporter('f.wa.yaml');
+  checkUnique(r, counted, 'WA407', 'button id', 'message `m`');
+  assert.is(r.diagnostics.length, n - 1);
+  assert.ok(reads <= 3 * n, `${reads} reads of ${n} texts`);
+});
+
+test('rename suggestions skip taken names in linear work, even when every `<id>_<n>` is taken', () => {
+  const n = 20_000;
+  // `a`, `a_2` … `a_n` all used, then n more copies of `a`: each suggestion must skip them all once, not once per copy.
+  const values = ['a', ...Array.from({ length: n - 1 }, (_, i) => `a_${i + 2}`), ...Array.from({ length: n }, () => 'a')];
+  const names = new FreeNames(values);
+  const given = Array.from({ length: n }, () => names.next('a'));
+  assert.is(new Set(given).size, n);
+  assert.is(given[0], `a_${n + 1}`);
+  const used = new Set(values);
+  assert.ok(given.every((g) => !used.has(g)));
+  assert.ok(names.tries <= 2 * n + 1, `${names.tries} candidates for ${n} suggestions`);
+});
+
+test('a data file of 70,000 items with one id: each duplicate reported once, rendered', () => {
+  const source = [
+    'params:',
+    '  items:',
+    '    type: array',
+    '    items:',
+    '      id: { type: string, maxLength: 10 }',
+    'messages:',
+    '  m:',
+    '    type: list',
+    '    body: Hi',
+    '    button: Pick',
+    '    sections:',
+    '      - title: S',
+    '        rows:',
+    '          - each: items',
+    '            id: "{{ item.id }}"',
+    '            title: Row',
+    '',
+  ].join('\n');
+  const data = JSON.stringify({ items: Array.from({ length: 70_000 }, () => ({ id: 'a' })) });
+  const result = compile([{ path: 'f.wa.yaml', text: source }], { data: { path: 'd.json', text: data }, maxFileSize: 8 * 1024 * 1024 });
+  const dups = result.diagnostics.filter((d) => d.code === 'WA407');
+  assert.is(dups.length, 69_999);
+  assert.ok(dups.every((d) => d.message.endsWith('(rendered with d.json)')));
+  assert.ok(result.diagnostics.some((d) => d.code === 'WA304'));
+});
+
+test.run();
