@@ -15,6 +15,7 @@ import { instantiate } from './templates/instantiate.js';
 import type { Value } from '../runtime/template.js';
 import type { Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
+import { checkOutputNames, foldName } from './output-names.js';
 
 /** One `.wa.yaml` source: a path (used in diagnostics and to name outputs) and its text. */
 export interface Source {
@@ -218,6 +219,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
   if (root) {
     checkStructure(root, reporter);
     const file = buildFile(source.path, root, source.text, reporter);
+    checkOutputNames(fileStem(source.path), file.messages, reporter);
     out.file = file;
     const infos = new Map<string, TemplateInfo>();
     for (const m of file.messages) infos.set(m.name, checkTemplates(m, reporter));
@@ -285,14 +287,28 @@ function readParams(m: Message, info: TemplateInfo): Params {
  */
 export class OutputClaims {
   private readonly claimed = new Map<string, Output>();
+  /** The same outputs by their case-folded paths: on macOS and Windows `A.json` is `a.json`. */
+  private readonly folded = new Map<string, Output>();
 
   /** The collisions of a file's outputs; when there are none, the outputs are claimed. */
   claim(file: string, outputs: readonly Output[]): Diagnostic[] {
     const collisions: Diagnostic[] = [];
     for (const o of outputs) {
       const first = this.claimed.get(o.path);
-      if (!first || first.file === file) continue;
       const none = { start: 0, end: 0 };
+      if (!first) {
+        const twin = this.folded.get(foldName(o.path));
+        if (twin && twin.file !== file) {
+          collisions.push(
+            diagnostic(file, 'WA905', o.span ?? none, `${o.path} differs only in case from ${twin.path}, which ${twin.message ? `\`${twin.message}\` of ` : ''}${twin.file} writes: one file on macOS and Windows`, {
+              related: [{ file: twin.file, span: twin.span ?? none, message: 'also written from here' }],
+              help: o.message ? 'rename the message or the file' : 'rename one of the files',
+            }),
+          );
+        }
+        continue;
+      }
+      if (first.file === file) continue;
       collisions.push(
         o.message
           ? diagnostic(file, 'WA901', o.span ?? none, `message \`${o.message}\` would be written to ${o.path}, which \`${first.message}\` of ${first.file} already writes`, {
@@ -305,7 +321,12 @@ export class OutputClaims {
             }),
       );
     }
-    if (collisions.length === 0) for (const o of outputs) this.claimed.set(o.path, o);
+    if (collisions.length === 0) {
+      for (const o of outputs) {
+        this.claimed.set(o.path, o);
+        this.folded.set(foldName(o.path), o);
+      }
+    }
     return collisions;
   }
 }

@@ -7,6 +7,9 @@ import { compile } from '../compiler/index.js';
 import { Reporter } from '../compiler/diagnostics/diagnostic.js';
 import type { Text } from '../compiler/model/types.js';
 import { checkUnique, FreeNames } from '../compiler/rules/rule.js';
+import { render, SourceMap } from '../compiler/diagnostics/render.js';
+import { SourceText } from '../compiler/source.js';
+import { codePoints } from '../runtime/template.js';
 
 /** A fixed text as the rules see it (a plain scalar). */
 function fixedText(value: string, at: number): Text {
@@ -80,6 +83,30 @@ test('a data file of 70,000 items with one id: each duplicate reported once, ren
   assert.is(dups.length, 69_999);
   assert.ok(dups.every((d) => d.message.endsWith('(rendered with d.json)')));
   assert.ok(result.diagnostics.some((d) => d.code === 'WA304'));
+});
+
+test('20,000 duplicates on one 600 KB line: each code frame shows a window of the line, not all of it', () => {
+  const n = 20_000;
+  const text = `messages:\n  m:\n    type: button\n    body: Hi\n    buttons: [${Array.from({ length: n }, (_, i) => `{ id: a, title: t${i} }`).join(', ')}]\n`;
+  const result = compile([{ path: 'f.wa.yaml', text }], { maxFileSize: 8 * 1024 * 1024 });
+  const dups = result.diagnostics.filter((d) => d.code === 'WA407');
+  assert.is(dups.length, n - 1);
+  const sources = new SourceMap().add('f.wa.yaml', text);
+  const pretty = render(dups, sources, 'pretty');
+  // Bounded per diagnostic (the whole line each time would be 600 KB x 20,000).
+  assert.ok(pretty.length < 700 * n, `${pretty.length} characters for ${n} diagnostics`);
+  assert.match(pretty, /\n5 \| …[^\n]{150,260}…\n/);
+  const gcc = render(dups.slice(-1), sources, 'gcc');
+  assert.match(gcc, new RegExp(`^f\\.wa\\.yaml:5:${text.split('\n')[4]!.lastIndexOf('id: a') + 5}: error`));
+});
+
+test('columns on a long line with emoji are code points, found without rescanning the line', () => {
+  const line = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? '😀' : i % 11 === 0 ? '\ud800' : 'x')).join('');
+  const text = `first\n${line}\nlast`;
+  const source = new SourceText('f', text);
+  for (let offset = 6; offset <= 6 + line.length; offset += 37) {
+    assert.equal(source.position(offset), { line: 2, column: codePoints(text.slice(6, offset)) + 1 }, `offset ${offset}`);
+  }
 });
 
 test.run();
