@@ -10,6 +10,9 @@ import { checkUnique, FreeNames } from '../compiler/rules/rule.js';
 import { render, SourceMap } from '../compiler/diagnostics/render.js';
 import { SourceText } from '../compiler/source.js';
 import { codePoints } from '../runtime/template.js';
+import { preview, sampleValues } from '../compiler/preview/preview.js';
+import { readParams } from '../compiler/templates/params.js';
+import { load } from '../compiler/load/load.js';
 
 /** A fixed text as the rules see it (a plain scalar). */
 function fixedText(value: string, at: number): Text {
@@ -107,6 +110,53 @@ test('columns on a long line with emoji are code points, found without rescannin
   for (let offset = 6; offset <= 6 + line.length; offset += 37) {
     assert.equal(source.position(offset), { line: 2, column: codePoints(text.slice(6, offset)) + 1 }, `offset ${offset}`);
   }
+});
+
+/** Every value in a sample, counted (arrays and records included). */
+function countValues(v: unknown): number {
+  if (Array.isArray(v)) return 1 + v.reduce((n: number, x) => n + countValues(x), 0);
+  if (v && typeof v === 'object') return 1 + Object.values(v).reduce((n: number, x) => n + countValues(x), 0);
+  return 1;
+}
+
+test('waml preview of `maxItems: 50000000` and `maxLength: 1000000000`: the longest-values sample stays small', () => {
+  const text = [
+    'params:',
+    '  rows:',
+    '    type: array',
+    '    minItems: 50000000',
+    '    maxItems: 50000000',
+    '    items:',
+    '      id: { type: string, minLength: 1000000000, maxLength: 1000000000 }',
+    'messages:',
+    '  m:',
+    '    type: list',
+    '    body: Pick',
+    '    button: Open',
+    '    sections:',
+    '      - title: S',
+    '        rows:',
+    '          - { each: rows, as: r, id: "{{ r.id }}", title: "{{ r.id | truncate(24) }}" }',
+    '',
+  ].join('\n');
+  const { messages } = preview([{ path: 'f.wa.yaml', text }]);
+  assert.is(messages.length, 1);
+  const rows = (m: unknown) => (m as { interactive: { action: { sections: { rows: { id: string }[] }[] } } }).interactive.action.sections[0]!.rows;
+  for (const body of [messages[0]!.body, messages[0]!.worst]) {
+    assert.is(rows(body).length, 11, 'one more row than a list takes, not fifty million');
+    const length = rows(body)[0]!.id.length;
+    assert.ok(length >= 4097 && length <= 4100, `${length}: one character more than the longest text (and a number), not a billion`);
+  }
+});
+
+test('arrays of arrays in a sample share one budget: ten levels of maxItems 1,000,000 make at most 10,000 values', () => {
+  let decl = '{ type: string, maxLength: 5 }';
+  for (let i = 0; i < 10; i++) decl = `{ type: array, maxItems: 1000000, items: { x: ${decl} } }`;
+  const root = load(`p: ${decl}\n`, new Reporter('f')).root!;
+  const params = readParams(root, new Reporter('f'));
+  const values = sampleValues(params, 'worst');
+  const n = countValues(values);
+  assert.ok(n > 100 && n <= 10_000 + 20, `${n} values`);
 });
 
 test.run();
