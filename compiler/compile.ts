@@ -242,8 +242,18 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
       for (const m of file.messages) {
         const info = infos.get(m.name)!;
         const mine = checks.get(m.name)!;
-        if (!info.needsData) {
+        if (!info.needsData && !info.templated) {
           messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(m, options.to), checks: mine }, nameSpan: m.nameSpan });
+          continue;
+        }
+        if (!info.needsData) {
+          // Placeholders of literals alone are rendered now (they need no data), and the
+          // rendered message goes through the rules again, as one rendered with data does.
+          const fixed = instantiate(m, Object.create(null) as { [key: string]: Value });
+          const fixedReporter = new Reporter(source.path);
+          for (const rule of RULES) rule.check(fixed, fixedReporter);
+          reporter.diagnostics.push(...fixedReporter.diagnostics.filter((d) => d.severity === 'error'));
+          if (fixedReporter.errorCount === 0) messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(fixed, options.to), checks: mine }, nameSpan: m.nameSpan });
           continue;
         }
         if (!data) {

@@ -85,7 +85,7 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
       const info = checkTemplates(m, r);
       if (!m.type) continue;
       try {
-        if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: emitBody(m), values: 'fixed' });
+        if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: emitBody(info.templated ? instantiate(m, Object.create(null) as { [key: string]: Value }) : m), values: 'fixed' });
         else if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: emitBody(instantiate(m, toPlain(values) as { [key: string]: Value })), values: 'data' });
         else {
           const typical = emitBody(instantiate(m, sampleValues(m.scope, 'typical')));

@@ -15,8 +15,10 @@ type Scope = Map<string, ValueType>;
 export interface TemplateInfo {
   /** Names of the params (of the file or the message) that the message reads. */
   used: Set<string>;
-  /** Whether any text is a template or any item repeats: such a message needs data to be built. */
+  /** Whether any text reads a param or any item repeats: such a message needs data to be built. */
   needsData: boolean;
+  /** Whether any text holds a placeholder (of literals alone, `{{ "{{" }}`, when data is not needed). */
+  templated: boolean;
 }
 
 /**
@@ -31,12 +33,13 @@ export function checkTemplates(m: Message, r: Reporter): TemplateInfo {
   for (const [name, p] of Object.entries(m.scope)) scope.set(name, paramType(p, name));
   const c = new Checker(r, scope);
   c.message(m);
-  return { used: c.used, needsData: c.needsData };
+  return { used: c.used, needsData: c.needsData, templated: c.templated };
 }
 
 class Checker {
   readonly used = new Set<string>();
   needsData = false;
+  templated = false;
 
   constructor(
     private readonly r: Reporter,
@@ -185,7 +188,9 @@ class Checker {
 
   text(t: Text | undefined): void {
     if (!t || !t.templated) return;
-    this.needsData = true;
+    this.templated = true;
+    // Placeholders of literals alone (`{{ "{{" }}` for literal braces) have one value: no data needed.
+    if (t.parts.some((p) => p.kind === 'expr' && (!p.pipe || p.pipe.primary.kind !== 'literal'))) this.needsData = true;
     for (const part of t.parts) {
       if (part.kind !== 'expr') continue;
       if (!part.pipe) {
