@@ -90,8 +90,8 @@ export const LIMITS = {
   templateUploadTypes: { label: 'media sample type', field: 'POST /<APP_ID>/uploads file_type', values: ['application/pdf', 'image/jpeg', 'image/jpg', 'image/png', 'video/mp4'], severity: 'error', source: 'Graph API "Upload a file" guide (Resumable Upload API)' },
 
   // The files waml reads and writes (not the API's: file systems' and YAML's).
-  printable: { label: 'character', field: 'the whole file', wording: 'printable (YAML `c-printable`)', severity: 'error', source: 'YAML 1.2.2, 5.1 Character Set: tab, line breaks and printable characters only' },
-  printableEscaped: { label: 'escaped character', field: 'every text', wording: 'printable', severity: 'warning', source: 'YAML 1.2.2 allows escapes of any character; a control character is no text a phone shows' },
+  printable: { label: 'character', field: '(the file)', wording: 'printable (YAML `c-printable`)', severity: 'error', source: 'YAML 1.2.2, 5.1 Character Set: tab, line breaks and printable characters only' },
+  printableEscaped: { label: 'escaped character', field: '(every text)', wording: 'printable', severity: 'warning', source: 'YAML 1.2.2 allows escapes of any character; a control character is no text a phone shows' },
   outputFileName: { label: 'output file name', field: '<stem>.<message>.json', max: 255, wording: '≤ 255 bytes', severity: 'error', source: 'file systems: 255 bytes a name (ext4, APFS; NTFS 255 UTF-16 units)' },
   outputNameCase: { label: 'output file names', field: '<stem>.<message>.json', wording: 'unique ignoring case', severity: 'error', source: 'case-insensitive file systems: APFS (macOS) and NTFS (Windows) by default' },
 

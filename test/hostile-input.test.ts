@@ -13,6 +13,7 @@ import { codePoints } from '../runtime/template.js';
 import { preview, sampleValues } from '../compiler/preview/preview.js';
 import { readParams } from '../compiler/templates/params.js';
 import { load } from '../compiler/load/load.js';
+import { diagnose } from '../compiler/lsp/features.js';
 
 /** A fixed text as the rules see it (a plain scalar). */
 function fixedText(value: string, at: number): Text {
@@ -29,6 +30,14 @@ test('40,000 copies of one button id: every copy reported once, with a distinct 
   const renames = new Set(dups.map((d) => d.fixes?.[0]?.edits[0]?.text));
   assert.is(renames.size, n - 1, 'each duplicate gets its own suggestion');
   assert.ok(renames.has('a_2') && renames.has(`a_${n}`));
+});
+
+test('the language server diagnoses a document of 20,000 duplicate ids through the same linear check', () => {
+  const n = 20_000;
+  const text = `messages:\n  m:\n    type: button\n    body: Hi\n    buttons:\n${Array.from({ length: n }, (_, i) => `      - { id: a, title: t${i} }\n`).join('')}`;
+  const found = diagnose('doc.wa.yaml', text).filter((d) => d.code === 'WA407');
+  assert.is(found.length, n - 1);
+  assert.is(new Set(found.map((d) => d.fixes?.[0]?.title)).size, n - 1, 'one quick fix each, each to a free name');
 });
 
 test('checkUnique reads each text a bounded number of times (it was once per duplicate per text)', () => {

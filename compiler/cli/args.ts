@@ -191,6 +191,7 @@ Options:
   --watch           build, then rebuild on every change (build only)
   --debug           show the stack of an internal error
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal error.
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage, what the
+system refused (a full disk, a read-only folder, a port in use) or an internal error.
 Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
 `;

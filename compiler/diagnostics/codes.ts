@@ -100,7 +100,7 @@ export const CODES = {
   WA607: { name: 'flow-data-empty', severity: 'error', summary: 'Flow `data` is given but empty.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
-  WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text.' },
+  WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text, or is a device, FIFO or socket rather than a file.' },
   WA903: { name: 'file-too-large', severity: 'error', summary: 'A source or data file is larger than the size limit.' },
   WA904: { name: 'output-name-too-long', severity: 'error', summary: 'A message would be written to a file whose name is longer than file systems allow (255 bytes).' },
   WA905: { name: 'output-case-collision', severity: 'error', summary: 'Two outputs differ only in case, so they are one file on macOS and Windows.' },

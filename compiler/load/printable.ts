@@ -1,4 +1,5 @@
 import type { Reporter } from '../diagnostics/diagnostic.js';
+import { LIMITS } from '../limits.js';
 import type { Span } from '../source.js';
 import { mapScalar } from './scalar-map.js';
 import type { LNode } from './tree.js';
@@ -39,7 +40,7 @@ export function checkRawCharacters(text: string, r: Reporter): void {
     for (let next = NOT_PRINTABLE.exec(text.slice(end, end + 2)); next && next.index === 0; next = NOT_PRINTABLE.exec(text.slice(end, end + 2))) end += next[0].length;
     const count = [...text.slice(start, end)].length;
     r.report('WA112', { start, end }, count === 1 ? `the character ${describeCharacter(m[0])} is not allowed in a YAML file` : `${count} characters that YAML does not allow, the first ${describeCharacter(m[0])}`, {
-      help: 'remove it; YAML 1.2 allows only printable characters in a file (tab, line breaks and visible text)',
+      help: `remove it (${LIMITS.printable.source})`,
     });
     const lineEnd = text.slice(end).search(/[\n\r]/);
     reportedLineEnd = lineEnd === -1 ? text.length : end + lineEnd;
@@ -66,7 +67,7 @@ export function checkEscapedCharacters(text: string, root: LNode, r: Reporter): 
       const map = mapScalar(text, node.node, node.span);
       const span: Span = map ? { start: map.starts[m.index]!, end: map.ends[m.index]! } : node.span;
       r.report('WA113', span, `this escape writes ${describeCharacter(m[0])}, which no message text can show`, {
-        help: 'remove it; write line breaks as `\\n` and tabs as `\\t`',
+        help: `remove it; write line breaks as \`\\n\` and tabs as \`\\t\` (${LIMITS.printableEscaped.source})`,
       });
     }
   };
