@@ -167,4 +167,28 @@ test('a reader that closes the pipe early ends the run quietly', () => {
   rmSync(dir, { recursive: true });
 });
 
+test('a message name as long as a file name can be builds; one character more is WA904 at check time', () => {
+  const dir = project();
+  const named = (name: string) => `messages:\n  ${name}:\n    type: location_request_message\n    body: Hi\n`;
+  writeFileSync(join(dir, 'src/a.wa.yaml'), named('m'.repeat(248))); // a.<248>.json: 255 bytes
+  const built = waml(['build', 'src', '--out', 'out'], dir);
+  assert.is(built.status, 0, built.stdout + built.stderr);
+  assert.ok(existsSync(join(dir, 'out', `a.${'m'.repeat(248)}.json`)));
+  writeFileSync(join(dir, 'src/a.wa.yaml'), named('m'.repeat(249)));
+  const checked = waml(['check', 'src', '--format', 'gcc'], dir);
+  assert.is(checked.status, 1);
+  assert.match(checked.stdout, /^src\/a\.wa\.yaml:2:3: error: message `m{40}…` would be written to a file whose name is 256 bytes; file systems allow 255 \[WA904\]$/m);
+  rmSync(dir, { recursive: true });
+});
+
+test('`help` and `Help`: WA905 at check time, and build writes neither', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'src/a.wa.yaml'), 'messages:\n  help:\n    type: location_request_message\n    body: Hi\n  Help:\n    type: location_request_message\n    body: Ho\n');
+  const r = waml(['build', 'src', '--out', 'out', '--format', 'gcc'], dir);
+  assert.is(r.status, 1);
+  assert.match(r.stdout, /^src\/a\.wa\.yaml:5:3: error: messages `help` and `Help` differ only in case: a\.help\.json and a\.Help\.json are one file on macOS and Windows \[WA905\]$/m);
+  assert.equal(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : [], []);
+  rmSync(dir, { recursive: true });
+});
+
 test.run();
