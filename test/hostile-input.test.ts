@@ -14,6 +14,7 @@ import { preview, sampleValues } from '../compiler/preview/preview.js';
 import { readParams } from '../compiler/templates/params.js';
 import { load } from '../compiler/load/load.js';
 import { diagnose } from '../compiler/lsp/features.js';
+import { growth, operations } from './operations.js';
 
 /** A fixed text as the rules see it (a plain scalar). */
 function fixedText(value: string, at: number): Text {
@@ -166,6 +167,17 @@ test('arrays of arrays in a sample share one budget: ten levels of maxItems 1,00
   const values = sampleValues(params, 'worst');
   const n = countValues(values);
   assert.ok(n > 100 && n <= 10_000 + 20, `${n} values`);
+});
+
+test('counted, not timed: duplicate ids, duplicate data and one long line of duplicates grow linearly; a preview does not grow with maxItems', () => {
+  const sizes = [1_000, 4_000];
+  for (const scenario of ['duplicateIds', 'duplicateData', 'duplicatesOnOneLine']) {
+    const work = growth(sizes, operations(scenario, sizes));
+    assert.ok(work < 1.3, `${scenario}: 4x the input costs ${(work * 4).toFixed(2)}x the work`);
+  }
+  const declared = [1_000, 50_000_000];
+  const [small, huge] = operations('previewMaxItems', declared);
+  assert.ok(huge! < small! * 1.3, `a preview of maxItems 50,000,000 does ${huge} operations to ${small} for 1,000`);
 });
 
 test.run();
