@@ -3,7 +3,10 @@
  * a file, a full disk, a read-only folder, a port in use. The CLI says them in one line and
  * exits 2 (as for bad usage); only a real bug is reported as one.
  */
-export class EnvironmentError extends Error {}
+export class EnvironmentError extends Error {
+  /** The system's error code behind it (`ENOSPC`), when there is one. */
+  code?: string;
+}
 
 /** The system's error codes that mean "the surroundings refused", in words. */
 const WORDS: Record<string, string> = {
@@ -47,7 +50,7 @@ export function attempt<T>(what: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (isSystemError(error)) throw new EnvironmentError(`${what}: ${describeSystemError(error)}`);
+    if (isSystemError(error)) throw Object.assign(new EnvironmentError(`${what}: ${describeSystemError(error)}`), { code: error.code });
     throw error;
   }
 }
