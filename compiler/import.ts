@@ -120,6 +120,42 @@ function message(i: Obj): Obj {
   return m;
 }
 
+/**
+ * Literal braces: every text of a message is a template, so a `{{` the body holds (Meta's own
+ * examples have `{{Flow-ID}}`) is written as the placeholder `{{ "{{" }}`, which renders it.
+ * A lone `}}` is plain text already.
+ */
+function literal(text: string): string {
+  return text.replaceAll('{{', '{{ "{{" }}');
+}
+
+/** Every string of a value, as literal text (keys are not templates and stay as they are). */
+function literals(value: unknown): unknown {
+  if (typeof value === 'string') return literal(value);
+  if (Array.isArray(value)) return value.map(literals);
+  if (isObj(value)) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value)) out[k] = literals(v);
+    return out;
+  }
+  return value;
+}
+
+/** Values that must be fixed (placeholders are refused there, WA518): written as they are. */
+const FIXED = new Set(['type', 'mode', 'action', 'version', 'country']);
+
+/** Escapes the texts of an imported message, leaving the fixed values as they are. */
+function escapeTexts(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return FIXED.has(key) ? value : literal(value);
+  if (Array.isArray(value)) return value.map((v) => escapeTexts(v));
+  if (isObj(value)) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'data' && key === 'flow' ? literals(v) : escapeTexts(v, k);
+    return out;
+  }
+  return value;
+}
+
 /** The `.wa.yaml` text of a body, its message called `name`. */
 export function importBody(body: unknown, name: string): ImportResult {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { ok: false, reason: `\`${name}\` is not a valid message name` };
@@ -132,7 +168,7 @@ export function importBody(body: unknown, name: string): ImportResult {
       return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}` };
     }
     const interactive = isObj(root['interactive']) ? root['interactive'] : root;
-    const doc = new Document({ messages: { [name]: message(interactive) } });
+    const doc = new Document({ messages: { [name]: escapeTexts(message(interactive)) } });
     const text = `# Imported by waml from a request body.\n${doc.toString({ lineWidth: 0 })}`;
     return isString(root['to']) ? { ok: true, text, to: root['to'] } : { ok: true, text };
   } catch (error) {

@@ -170,6 +170,12 @@ export const LIMITS = {
   tplOfferHeaderKinds: { label: 'offer header', field: 'components[HEADER].format', values: ['image', 'video'], severity: 'error', source: 'LTO page: an optional image or video header, no footer' },
   tplParameter: { label: 'text parameter', field: 'components[].parameters[].text', wording: 'no line break, tab or 5 spaces; not empty', severity: 'error', basis: 'observed', source: 'Observed (#132018) "Param text cannot have new-line/tab characters or more than 4 consecutive spaces"; Twilio 63013' },
 
+  // The files waml reads and writes (not the API's: file systems' and YAML's).
+  printable: { label: 'character', field: '(the file)', wording: 'printable (YAML `c-printable`)', severity: 'error', source: 'YAML 1.2.2, 5.1 Character Set: tab, line breaks and printable characters only' },
+  printableEscaped: { label: 'escaped character', field: '(every text)', wording: 'printable', severity: 'warning', source: 'YAML 1.2.2 allows escapes of any character; a control character is no text a phone shows' },
+  outputFileName: { label: 'output file name', field: '<stem>.<message>.json', max: 255, wording: '≤ 255 bytes', severity: 'error', source: 'file systems: 255 bytes a name (ext4, APFS; NTFS 255 UTF-16 units)' },
+  outputNameCase: { label: 'output file names', field: '<stem>.<message>.json', wording: 'unique ignoring case', severity: 'error', source: 'case-insensitive file systems: APFS (macOS) and NTFS (Windows) by default' },
+
   // The request.
   recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'E.164: 7 to 15 digits, an optional leading +' },
 } as const satisfies Record<string, Limit>;

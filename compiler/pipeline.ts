@@ -20,6 +20,7 @@ import { instantiate } from './templates/instantiate.js';
 import type { Value } from '../runtime/template.js';
 import type { Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
+import { checkOutputNames, foldName } from './output-names.js';
 import { compileTemplate, TemplateClaims, templateModule, type CompiledTemplate } from './message-templates/compile.js';
 
 /** One `.wa.yaml` source: a path (used in diagnostics and to name outputs) and its text. */
@@ -251,6 +252,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
     checkStructure(root, reporter);
     const parsed = buildFile(source.path, root, source.text, reporter, context.parse);
     checkIdentifiers(parsed, reporter);
+    checkOutputNames(fileStem(source.path), parsed.messages, reporter);
     // The template check gives a typed copy of the model; the rules read it, nothing changes it.
     const infos = new Map<string, TemplateInfo>();
     const file: WamlFile = {
@@ -298,31 +300,39 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
         }
         const mine = checks.get(m.name)!;
         const plan = plans.get(m.name)!;
-        if (!info.needsData) {
+        if (!info.needsData && !info.templated) {
           messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(plan, options.to), checks: mine }, nameSpan: m.nameSpan });
           continue;
         }
-        if (!data) {
-          waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: mine });
-          continue;
-        }
-        if (!data.root) continue; // The data file itself is broken; its diagnostics say why.
-        const dataReporter = new Reporter(data.path);
-        if (!checkData(data.root, used.get(m.name)!, source.path, dataReporter)) {
-          for (const d of dataReporter.diagnostics) dataDiagnostics.set(`${d.span.start}:${d.span.end}:${d.message}`, d);
-          continue;
+        let values: { [key: string]: Value };
+        const renderedReporter = new Reporter(source.path);
+        if (info.needsData) {
+          if (!data) {
+            waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: mine });
+            continue;
+          }
+          if (!data.root) continue; // The data file itself is broken; its diagnostics say why.
+          const dataReporter = new Reporter(data.path);
+          if (!checkData(data.root, used.get(m.name)!, source.path, dataReporter)) {
+            for (const d of dataReporter.diagnostics) dataDiagnostics.set(`${d.span.start}:${d.span.end}:${d.message}`, d);
+            continue;
+          }
+          values = toPlain(data.root) as { [key: string]: Value };
+          renderedReporter.suffix = ` (rendered with ${data.path})`;
+        } else {
+          // Placeholders of literals alone are rendered now (they need no data), and the
+          // rendered message goes through the rules again, as one rendered with data does.
+          values = Object.create(null) as { [key: string]: Value };
         }
         // The rendered message goes through the same rules; what they find is in its source.
-        const values = toPlain(data.root) as { [key: string]: Value };
         const rendered = instantiate(m, values);
-        const renderedReporter = new Reporter(source.path);
-        renderedReporter.suffix = ` (rendered with ${data.path})`;
         for (const rule of RULES) rule.check(rendered, renderedReporter);
         // The body is the plan evaluated with the values, its checks run as a sender runs them.
         const built = evaluate(plan, values, options.to === undefined ? {} : { to: options.to });
         // Every check in the plan is also a rule: the rendered message broke it too.
         if ('failure' in built && renderedReporter.errorCount === 0) throw new Error(`the rules missed what a sender refuses in ${m.name}: ${built.failure.check.kind} ${built.failure.problem}`);
-        reporter.diagnostics.push(...renderedReporter.diagnostics);
+        // Without data, the warnings are those of the message as written, already reported.
+        reporter.diagnostics.push(...renderedReporter.diagnostics.filter((d) => info.needsData || d.severity === 'error'));
         if (renderedReporter.errorCount === 0 && 'body' in built) {
           messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: built.body, checks: mine }, nameSpan: m.nameSpan });
         }
@@ -348,14 +358,28 @@ function readParams(m: Message, info: TemplateInfo): Params {
  */
 export class OutputClaims {
   private readonly claimed = new Map<string, Output>();
+  /** The same outputs by their case-folded paths: on macOS and Windows `A.json` is `a.json`. */
+  private readonly folded = new Map<string, Output>();
 
   /** The collisions of a file's outputs; when there are none, the outputs are claimed. */
   claim(file: string, outputs: readonly Output[]): Diagnostic[] {
     const collisions: Diagnostic[] = [];
     for (const o of outputs) {
       const first = this.claimed.get(o.path);
-      if (!first || first.file === file) continue;
       const none = { start: 0, end: 0 };
+      if (!first) {
+        const twin = this.folded.get(foldName(o.path));
+        if (twin && twin.file !== file) {
+          collisions.push(
+            diagnostic(file, 'WA905', o.span ?? none, `${o.path} differs only in case from ${twin.path}, which ${twin.message ? `\`${twin.message}\` of ` : ''}${twin.file} writes: one file on macOS and Windows`, {
+              related: [{ file: twin.file, span: twin.span ?? none, message: 'also written from here' }],
+              help: o.message ? 'rename the message or the file' : 'rename one of the files',
+            }),
+          );
+        }
+        continue;
+      }
+      if (first.file === file) continue;
       collisions.push(
         o.message
           ? diagnostic(file, 'WA901', o.span ?? none, `message \`${o.message}\` would be written to ${o.path}, which \`${first.message}\` of ${first.file} already writes`, {
@@ -368,7 +392,12 @@ export class OutputClaims {
             }),
       );
     }
-    if (collisions.length === 0) for (const o of outputs) this.claimed.set(o.path, o);
+    if (collisions.length === 0) {
+      for (const o of outputs) {
+        this.claimed.set(o.path, o);
+        this.folded.set(foldName(o.path), o);
+      }
+    }
     return collisions;
   }
 }

@@ -1,4 +1,3 @@
-import { codePoints } from '../runtime/template.js';
 
 /**
  * Source text and positions. Offsets (UTF-16 indices into the text, as JavaScript strings
@@ -61,7 +60,39 @@ export class SourceText {
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineIndex(clamped);
-    return { line: line + 1, column: codePoints(this.text.slice(this.lineStarts[line]!, clamped)) + 1 };
+    const start = this.lineStarts[line]!;
+    // Code points = UTF-16 units minus the pairs before the offset: found by binary search in
+    // the line's pairs, listed once per line, so that many positions on one long line stay
+    // linear work.
+    const pairs = this.pairsOf(line);
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid]! + 1 < clamped) lo = mid + 1;
+      else hi = mid;
+    }
+    return { line: line + 1, column: clamped - start - lo + 1 };
+  }
+
+  private readonly pairs = new Map<number, number[]>();
+
+  /** The offsets of the surrogate pairs (astral characters) on a 0-based line. */
+  private pairsOf(line: number): number[] {
+    let list = this.pairs.get(line);
+    if (list) return list;
+    list = [];
+    const start = this.lineStarts[line]!;
+    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
+    for (let i = start; i < end - 1; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = this.text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) list.push(i++);
+      }
+    }
+    this.pairs.set(line, list);
+    return list;
   }
 
   range(span: Span): Range {

@@ -41,8 +41,13 @@ export function rng(seed: number): (n: number) => number {
 const ODD_SCALARS = [
   '', ' ', 'x'.repeat(300), '😀'.repeat(25), 'ß'.repeat(21), 'İ', '\u0000', '\u2028', '\ud800', '{{', '}}', '{{ name }}', '{{ p.sku | upper }}', '{{ a | }}',
   '{{ products }}', '"quoted"', "it's", 'http://x', 'https://example.com/{{ order_id }}', 'null', '~', 'true', '-1', '1e309', '0x1F', '__proto__', '${x}', '`', '\\', '*/',
+  // The second hardening pass: control characters and noncharacters, literal braces, huge bounds.
+  '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u009b', '\ufffe', '\uffff', '\udc00', '{{ "{{" }}', '{{Flow-ID}}', '{{ "SAVE10" | lower }}', '{{{x}}}', '50000000', '1000000000',
 ];
-const PIECES = ['{{', '}}', '{{ x }}', '&a ', '*a', '!!binary ', '<<: ', '- ', ': ', '\t', '\n', '\r', '"', "'", '[', ']', '{', '}', '|', '>', '#', ',', '\u0000', '\ufeff', '😀', '? '];
+/** Keys a mutation may give a mapping: names that differ only in case, and names too long for a file name. */
+const ODD_KEYS = ['Help', 'HELP', 'help', 'Menu', 'a'.repeat(250), 'm'.repeat(246), 'maxItems', 'maxLength', 'minItems'];
+const PIECES = ['{{', '}}', '{{ x }}', '&a ', '*a', '!!binary ', '<<: ', '- ', ': ', '\t', '\n', '\r', '"', "'", '[', ']', '{', '}', '|', '>', '#', ',', '\u0000', '\ufeff', '😀', '? ',
+  '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\ufffe', '\\0', '\\e', '\\x07', '\\uFFFE', '{{ "{{" }}', '{{Flow-ID}}', 'Help', 'a'.repeat(250), 'maxItems: 50000000', '- { id: a, title: t }'];
 
 /** Mutates a YAML text: through its tree where it parses, and as bytes besides. */
 export function mutate(text: string, next: (n: number) => number): string {
@@ -101,6 +106,14 @@ function treeMutation(text: string, next: (n: number) => number): string {
       return false;
     };
     swap(doc.contents as Node);
+    return reprint(doc, text);
+  }
+  if (op === 3 && next(4) === 0) {
+    // Rename a key: case twins of message names, names too long for a file name, bounds.
+    const maps = collections(doc.contents as Node).filter(isMap) as unknown as { items: { key: unknown }[] }[];
+    const pairs = maps.flatMap((m) => m.items).filter((p) => isScalar(p.key));
+    if (pairs.length === 0) return text;
+    (pairs[next(pairs.length)]!.key as { value: unknown }).value = ODD_KEYS[next(ODD_KEYS.length)];
     return reprint(doc, text);
   }
   if (op === 3) {

@@ -55,8 +55,8 @@ test('very long lines', () => {
 });
 
 test('NUL bytes, in the text and escaped', () => {
-  assert.equal(survive('messages:\n  m:\n    type: location_request_message\n    body: a\u0000b\n').codes, []);
-  assert.equal(survive('messages:\n  m:\n    type: location_request_message\n    body: "a\\0b"\n').codes, []);
+  assert.equal(survive('messages:\n  m:\n    type: location_request_message\n    body: a\u0000b\n').codes, ['WA112'], 'raw: YAML allows only printable characters');
+  assert.equal(survive('messages:\n  m:\n    type: location_request_message\n    body: "a\\0b"\n').codes, ['WA113'], 'escaped: valid YAML, but remarked');
   assert.equal(survive('\u0000\u0000\u0000').codes.length > 0, true);
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -63,6 +63,34 @@ test('waml import BODY.json prints the file, or writes it with --out', () => {
   assert.is(bad.status, 1);
   assert.match(bad.stderr, /^waml: bad\.json cannot be imported: /);
   rmSync(dir, { recursive: true });
+});
+
+/** The body a generated sender builds for a fixed message, printed. */
+async function senderBuilds(text: string, name: string): Promise<string> {
+  const module = compile([{ path: 'braces.wa.yaml', text }], { emit: ['ts'] }).outputs.find((o) => o.path.endsWith('.wa.ts'))!;
+  mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(import.meta.dirname, '.tmp', 'braces-'));
+  writeFileSync(join(dir, 'braces.wa.ts'), module.text);
+  const senders = (await import(join(dir, 'braces.wa.ts'))) as Record<string, { name: string; build: (to: undefined) => unknown }>;
+  rmSync(dir, { recursive: true });
+  return printJson(Object.values(senders).find((s) => s?.name === name)!.build(undefined));
+}
+
+test('texts holding `{{` import as literal braces, and build back byte for byte (JSON and sender)', async () => {
+  const bodies = [
+    { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive: { type: 'button', body: { text: 'Use {{ "SAVE10" | lower }} at checkout {{{x}}} }}' }, footer: { text: '{{' }, action: { buttons: [{ type: 'reply', reply: { id: '{{id}}', title: 'A {{ b' } }] } } },
+    { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive: { type: 'flow', body: { text: 'Open {{Flow-ID}}' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_token: '{{token}}', flow_id: '{{Flow-ID}}', flow_cta: 'Book {{', flow_action: 'navigate', flow_action_payload: { screen: 'S{{', data: { '{{key}}': '{{value}}', list: ['{{', 5, { deep: 'x{{y' }] } } } } } },
+    { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive: { type: 'address_message', body: { text: 'Where {{?' }, action: { name: 'address_message', parameters: { country: 'IN', values: { name: '{{name}}' } } } } },
+  ];
+  for (const body of bodies) {
+    const imported = importBody(body, 'braces');
+    if (!imported.ok) throw new Error(imported.reason);
+    const result = compile([{ path: 'braces.wa.yaml', text: imported.text }]);
+    assert.equal(result.diagnostics.filter((d) => d.severity === 'error'), [], imported.text);
+    assert.equal(result.unbuilt, [], 'literal placeholders need no data');
+    assert.is(result.outputs[0]?.text, printJson(body), imported.text);
+    assert.is(await senderBuilds(imported.text, 'braces'), printJson(body), 'the generated sender builds the same body');
+  }
 });
 
 test.run();

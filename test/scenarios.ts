@@ -1,5 +1,7 @@
 // Work whose growth test/operations.ts counts: each export takes a size and does that much.
 import { compile } from '../compiler/index.js';
+import { render, SourceMap } from '../compiler/diagnostics/render.js';
+import { preview } from '../compiler/preview/preview.js';
 
 const LOCATION = (i: number) => `  m${i}:\n    type: location_request_message\n    body: Hi ${i}\n`;
 
@@ -19,4 +21,30 @@ export function longLine(n: number): void {
 export function quadratic(n: number): void {
   const seen: number[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) seen.push(j);
+}
+
+/** One button message with `n` copies of one id (the rename suggestions of the duplicates). */
+export function duplicateIds(n: number): void {
+  const text = `messages:\n  m:\n    type: button\n    body: Hi\n    buttons:\n${Array.from({ length: n }, (_, i) => `      - { id: a, title: t${i} }\n`).join('')}`;
+  compile([{ path: 'f.wa.yaml', text }], { maxFileSize: 64 * 1024 * 1024 });
+}
+
+/** A list rendered with a data file of `n` items that all have one id. */
+export function duplicateData(n: number): void {
+  const text = 'params:\n  items:\n    type: array\n    items:\n      id: { type: string, maxLength: 10 }\nmessages:\n  m:\n    type: list\n    body: Hi\n    button: Pick\n    sections:\n      - title: S\n        rows:\n          - { each: items, id: "{{ item.id }}", title: Row }\n';
+  const data = JSON.stringify({ items: Array.from({ length: n }, () => ({ id: 'a' })) });
+  compile([{ path: 'f.wa.yaml', text }], { data: { path: 'd.json', text: data }, maxFileSize: 64 * 1024 * 1024 });
+}
+
+/** `n` duplicate ids on one flow-style line, rendered as the CLI prints them (code frames, columns). */
+export function duplicatesOnOneLine(n: number): void {
+  const text = `messages:\n  m:\n    type: button\n    body: Hi\n    buttons: [${Array.from({ length: n }, (_, i) => `{ id: a, title: t${i} }`).join(', ')}]\n`;
+  const result = compile([{ path: 'f.wa.yaml', text }], { maxFileSize: 64 * 1024 * 1024 });
+  render(result.diagnostics, new SourceMap().add('f.wa.yaml', text), 'pretty');
+}
+
+/** The preview of a list repeated over an array param declared with `maxItems: n`. */
+export function previewMaxItems(n: number): void {
+  const text = `params:\n  rows:\n    type: array\n    maxItems: ${n}\n    items:\n      id: { type: string, maxLength: ${n} }\nmessages:\n  m:\n    type: list\n    body: Pick\n    button: Open\n    sections:\n      - title: S\n        rows:\n          - { each: rows, as: r, id: "{{ r.id }}", title: Row }\n`;
+  preview([{ path: 'f.wa.yaml', text }]);
 }

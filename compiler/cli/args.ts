@@ -47,8 +47,8 @@ export function parseArgs(argv: readonly string[]): Args {
         if (a === '--out') out.out = v;
         else if (a === '--png') out.png = v;
         else if (a === '--data') out.data = v;
-        else if (/^\d+$/.test(v)) out.port = Number(v);
-        else throw new UsageError(`\`--port\` takes a number; not \`${v}\``);
+        else if (/^\d{1,5}$/.test(v) && Number(v) <= 65535) out.port = Number(v);
+        else throw new UsageError(`\`--port\` takes a port number, 0 to 65535 (0: any free port); not \`${v}\``);
       } else if (a.startsWith('--')) throw new UsageError(`unknown option \`${a}\` for \`waml preview\``);
       else out.paths.push(a);
     }
@@ -191,6 +191,7 @@ Options:
   --watch           build, then rebuild on every change (build only)
   --debug           show the stack of an internal error
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal error.
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage, what the
+system refused (a full disk, a read-only folder, a port in use) or an internal error.
 Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
 `;

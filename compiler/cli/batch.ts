@@ -29,10 +29,11 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
   for (const f of input.files) {
     const read = readSource(f.absolute, input.options.maxFileSize);
     if (read.ok) sources.push({ path: f.display, text: read.text });
-    else if (read.size !== undefined) {
+    else if (read.why === 'size') {
       diagnostics.push(diagnostic(f.display, 'WA903', { start: 0, end: 0 }, `${f.display} was not read: ${read.reason}`, { help: 'split it into several files, or raise the limit with --max-file-size' }));
     } else {
-      diagnostics.push(diagnostic(f.display, 'WA902', { start: 0, end: 0 }, `${f.display} was not compiled: ${read.reason}`, { help: 'save the file as UTF-8 text' }));
+      const help = read.why === 'encoding' ? 'save the file as UTF-8 text' : read.why === 'special' ? 'name a .wa.yaml file saved on disk; devices, FIFOs and sockets are not read' : 'check that the file exists and can be read';
+      diagnostics.push(diagnostic(f.display, 'WA902', { start: 0, end: 0 }, `${f.display} was not compiled: ${read.reason}`, { help }));
     }
   }
   // The template grammar is the largest part of waml: load it only when a file needs it.

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './args.js';
 
@@ -54,26 +54,64 @@ export function displayPath(cwd: string, absolute: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-export type Read = { ok: true; text: string } | { ok: false; reason: string; size?: number };
+/** A file's text, or why not: `size` over the limit, `special` not a regular file, `encoding` not UTF-8, `io` not readable. */
+export type Read = { ok: true; text: string } | { ok: false; reason: string; why: 'size' | 'special' | 'encoding' | 'io'; size?: number };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What a path that is not a regular file is, in words. */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Bytes read at a time. */
+const CHUNK = 64 * 1024;
+
 /**
  * Reads a file as UTF-8 text (a byte order mark is dropped); invalid UTF-8 is a failure, and
- * so is a file over `limit` bytes, which is not read at all.
+ * so is a file over `limit` bytes, of which at most `limit + 1` bytes are read. Only regular
+ * files are read: a device (`/dev/zero`, `/dev/urandom`), a FIFO or a socket is refused
+ * without reading, since it may never end. The size `stat` gives is not trusted (it is 0 for
+ * those, and a file may grow while it is read): the reader itself stops at the limit.
  */
 export function readSource(absolute: string, limit = Infinity): Read {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below).
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { ok: false, why: 'io', reason: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
   let bytes: Buffer;
   try {
-    const size = statSync(absolute).size;
-    if (size > limit) return { ok: false, reason: `it is ${size} bytes; the limit is ${limit}`, size };
-    bytes = readFileSync(absolute);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, why: 'io', reason: 'it is a folder' };
+    if (!stat.isFile()) return { ok: false, why: 'special', reason: `it is ${kindOf(stat)}, not a file` };
+    if (stat.size > limit) return { ok: false, why: 'size', reason: `it is ${stat.size} bytes; the limit is ${limit}`, size: stat.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(CHUNK, limit - total + 1);
+      const chunk = Buffer.allocUnsafe(want);
+      const n = readSync(fd, chunk, 0, want, null);
+      if (n === 0) break;
+      chunks.push(n === want ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) return { ok: false, why: 'size', reason: `it is more than ${limit} bytes; the limit is ${limit}`, size: total };
+    }
+    bytes = Buffer.concat(chunks, total);
   } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { ok: false, why: 'io', reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    closeSync(fd);
   }
   try {
     return { ok: true, text: UTF8.decode(bytes) };
   } catch {
-    return { ok: false, reason: 'it is not valid UTF-8 text' };
+    return { ok: false, why: 'encoding', reason: 'it is not valid UTF-8 text' };
   }
 }

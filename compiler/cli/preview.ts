@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import { watch as fsWatch } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
-import type { Args } from './args.js';
+import { UsageError, type Args } from './args.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../compile.js';
 import { discover, displayPath, readSource } from './files.js';
 import { preview } from '../preview/preview.js';
 import { isLocalHost, RELOAD_SCRIPT, securityHeaders } from './preview-server.js';
@@ -9,6 +10,7 @@ import { writeOutputs } from './write.js';
 import { launchChromium } from './chromium.js';
 
 export { BrowserError } from './chromium.js';
+import { describeSystemError, EnvironmentError, isSystemError } from './environment.js';
 
 interface PreviewIo {
   cwd: string;
@@ -19,14 +21,16 @@ interface PreviewIo {
 async function render(args: Args, io: PreviewIo, reload: boolean): Promise<string> {
   const found = discover(args.paths, io.cwd, args.out ? [dirname(resolve(io.cwd, args.out))].filter((d) => d !== io.cwd) : []);
   const sources = found.flatMap((f) => {
-    const r = readSource(f.absolute);
+    const r = readSource(f.absolute, DEFAULT_MAX_FILE_SIZE);
+    if (!r.ok) io.stderr(`waml: ${f.display} was not read: ${r.reason}\n`);
     return r.ok ? [{ path: f.display, text: r.text }] : [];
   });
   let data;
   if (args.data) {
     const absolute = resolve(io.cwd, args.data);
-    const r = readSource(absolute);
-    if (r.ok) data = { path: displayPath(io.cwd, absolute), text: r.text };
+    const r = readSource(absolute, DEFAULT_MAX_FILE_SIZE);
+    if (!r.ok) throw new UsageError(`the data file ${args.data} cannot be used: ${r.reason}`);
+    data = { path: displayPath(io.cwd, absolute), text: r.text };
   }
   const html = preview(sources, data).html;
   return reload ? html.replace('</body>', `${RELOAD_SCRIPT}</body>`) : html;
@@ -76,7 +80,10 @@ export async function previewCommand(args: Args, io: PreviewIo, env: Record<stri
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
     });
-    await new Promise<void>((r) => server.listen(args.port ?? 0, '127.0.0.1', r));
+    await new Promise<void>((ok, fail) => {
+      server.once('error', (error) => fail(isSystemError(error) ? new EnvironmentError(`cannot serve on 127.0.0.1:${args.port ?? 0}: ${describeSystemError(error)}`) : error));
+      server.listen(args.port ?? 0, '127.0.0.1', ok);
+    });
     port = (server.address() as import('node:net').AddressInfo).port;
     io.stdout(`waml: preview at http://127.0.0.1:${port}/ (Ctrl-C to stop)\n`);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +91,14 @@ export async function previewCommand(args: Args, io: PreviewIo, env: Record<stri
       fsWatch(root, { recursive: true }, () => {
         clearTimeout(timer);
         timer = setTimeout(async () => {
-          html = await render(args, io, true);
+          try {
+            html = await render(args, io, true);
+          } catch (error) {
+            // A data file that went missing while serving: say so and keep the last page.
+            if (!(error instanceof UsageError)) throw error;
+            io.stderr(`waml: ${error.message}\n`);
+            return;
+          }
           for (const c of clients) c.write('data: reload\n\n');
           io.stdout('waml: redrawn\n');
         }, 60);
@@ -95,7 +109,7 @@ export async function previewCommand(args: Args, io: PreviewIo, env: Record<stri
   const html = await render(args, io, false);
   if (args.out) {
     const out = resolve(io.cwd, args.out);
-    writeOutputs(dirname(out), [{ path: basename(out), text: html }]);
+    writeOutputs(dirname(out), [{ path: basename(out), text: html }], { label: dirname(args.out) });
     io.stderr(`waml: wrote ${args.out}\n`);
   }
   if (args.png) {

@@ -1,5 +1,6 @@
-import { readFileSync, rmSync, watch as fsWatch, writeFileSync } from 'node:fs';
+import { rmSync, statSync, watch as fsWatch } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
+import { EnvironmentError } from './environment.js';
 import { importBody } from '../import.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -98,8 +99,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (args.command === 'import') {
     const file = args.paths[0]!;
     let body: unknown;
+    const read = readSource(resolve(io.cwd, file), DEFAULT_MAX_FILE_SIZE);
+    if (!read.ok) {
+      io.stderr(`waml: ${file} cannot be imported: ${read.reason}\n`);
+      return read.why === 'io' || read.why === 'special' ? EXIT.usage : EXIT.problems;
+    }
     try {
-      body = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
+      body = JSON.parse(read.text);
     } catch (error) {
       io.stderr(`waml: ${file} cannot be imported: ${(error as Error).message}\n`);
       return EXIT.problems;
@@ -111,7 +117,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.problems;
     }
     if (args.out) {
-      writeFileSync(resolve(io.cwd, args.out), result.text);
+      const target = resolve(io.cwd, args.out);
+      writeOutputs(dirname(target), [{ path: basename(target), text: result.text }], { removeStale: false, label: dirname(args.out) });
       io.stderr(`waml: wrote ${args.out}${result.to ? ` (the body's \`to\` is not part of a message: build with --to ${result.to})` : ''}\n`);
     } else io.stdout(result.text);
     return EXIT.ok;
@@ -134,7 +141,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     try {
       return await previewer.previewCommand(args, io, io.env);
     } catch (error) {
-      if (error instanceof UsageError || error instanceof previewer.BrowserError) {
+      if (error instanceof UsageError || error instanceof previewer.BrowserError || error instanceof EnvironmentError) {
         io.stderr(`waml: ${error.message}\n`);
         return EXIT.usage;
       }
@@ -171,6 +178,9 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   }
   for (const f of found) sources.add(f.display);
   const byDisplay = new Map(found.map((f) => [f.display, f.absolute]));
+  if (args.command === 'build' && args.out !== undefined && !isFolderOrAbsent(resolve(io.cwd, args.out))) {
+    return { code: usageFailure(io, args, `--out ${args.out} is a file, not a folder`), produced, sources };
+  }
   if (found.length === 0) {
     return { code: usageFailure(io, args, `no .wa.yaml files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}`), produced, sources };
   }
@@ -266,7 +276,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
       for (const o of outputs) produced.set(o.path, o.file);
       // Temporary files of killed builds are removed once, before the first batch is written.
       if (args.out !== undefined) {
-        const w = writeOutputs(resolve(io.cwd, args.out), outputs, { removeStale: first });
+        const w = writeOutputs(resolve(io.cwd, args.out), outputs, { removeStale: first, label: args.out });
         first = false;
         written += w.written.length;
         unchanged += w.unchanged.length;
@@ -317,6 +327,15 @@ function usageFailure(io: Io, args: Args, reason: string): number {
   return EXIT.usage;
 }
 
+/** Whether a path is a folder or nothing yet (so that outputs can go there). */
+function isFolderOrAbsent(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -343,7 +362,7 @@ async function watch(args: Args, io: Io): Promise<number> {
     try {
       result = await checkOrBuild(args, io);
     } catch (error) {
-      io.stderr(`waml: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(error instanceof EnvironmentError ? `waml: ${error.message}\n` : `waml: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       return;
     }
     const sources = result.sources;

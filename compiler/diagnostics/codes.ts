@@ -30,6 +30,8 @@ export const CODES = {
   WA109: { name: 'unsupported-version', severity: 'error', summary: 'The `waml` key names a language version other than 1.' },
   WA110: { name: 'complex-key', severity: 'error', summary: 'A mapping key is not a plain scalar.' },
   WA111: { name: 'merge-key', severity: 'error', summary: 'A YAML merge key (`<<`) is used; waml does not merge mappings.' },
+  WA112: { name: 'non-printable-character', severity: 'error', summary: 'The file holds a character YAML does not allow: a control character, U+FFFE or U+FFFF.' },
+  WA113: { name: 'escaped-control-character', severity: 'warning', summary: 'An escape in a quoted text writes a control character or a noncharacter, which no message text can show.' },
   WA120: { name: 'colon-in-text', severity: 'error', summary: 'Unquoted text holds `: `, which YAML reads as a mapping.' },
   WA121: { name: 'comment-in-text', severity: 'warning', summary: 'A `#` after a space starts a comment that cuts unquoted text short.' },
   WA122: { name: 'misindented-key', severity: 'error', summary: 'A key is indented more or less than the key above it.' },
@@ -132,8 +134,10 @@ export const CODES = {
   WA728: { name: 'duplicate-template', severity: 'error', summary: 'Two messages define the same template name in the same language.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
-  WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text.' },
+  WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text, or is a device, FIFO or socket rather than a file.' },
   WA903: { name: 'file-too-large', severity: 'error', summary: 'A source or data file is larger than the size limit.' },
+  WA904: { name: 'output-name-too-long', severity: 'error', summary: 'A message would be written to a file whose name is longer than file systems allow (255 bytes).' },
+  WA905: { name: 'output-case-collision', severity: 'error', summary: 'Two outputs differ only in case, so they are one file on macOS and Windows.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -203,7 +203,30 @@ function pretty(diagnostics: readonly Diagnostic[], sources: SourceMap, color: b
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** The source line of a span with the span underlined (its first line, for multi-line spans). */
+/** How much of a long line a code frame shows, in UTF-16 units: the span's start and some context. */
+const FRAME_WIDTH = 200;
+const FRAME_BEFORE = 60;
+
+/** Characters a terminal must not be sent raw (controls, noncharacters, lone surrogates): shown as U+FFFD. */
+const UNPRINTABLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function printable(s: string): string {
+  return s.replace(/\t/g, ' ').replace(UNPRINTABLE, '\ufffd');
+}
+
+/** Moves an offset off the second half of a surrogate pair. */
+function onCharacter(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const b = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff ? i - 1 : i;
+}
+
+/**
+ * The source line of a span with the span underlined (its first line, for multi-line spans).
+ * A long line is shown as a window around the span's start, with `…` where it is cut, so that
+ * many diagnostics on one long line print in linear time. Control characters are never sent
+ * to the terminal: they show as U+FFFD.
+ */
 function codeFrame(
   source: SourceText | undefined,
   span: Span,
@@ -215,11 +238,22 @@ function codeFrame(
   const gutter = number.length + 1;
   if (!source) return { gutter, lines: [] };
   const lineIndex = range.start.line - 1;
-  const text = source.lineText(lineIndex).replace(/\t/g, ' ');
   const lineStart = source.lineStarts[lineIndex]!;
-  const before = source.text.slice(lineStart, span.start).replace(/\t/g, ' ');
-  const lineEnd = lineStart + source.lineText(lineIndex).length;
-  const marked = source.text.slice(span.start, Math.min(span.end, lineEnd));
+  let lineEnd = lineIndex + 1 < source.lineStarts.length ? source.lineStarts[lineIndex + 1]! : source.text.length;
+  if (lineEnd > lineStart && source.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+  if (lineEnd > lineStart && source.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  const at = Math.min(Math.max(span.start, lineStart), lineEnd);
+  let from = lineStart;
+  let to = lineEnd;
+  if (lineEnd - lineStart > FRAME_WIDTH) {
+    from = onCharacter(source.text, Math.max(lineStart, at - FRAME_BEFORE));
+    to = onCharacter(source.text, Math.min(lineEnd, from + FRAME_WIDTH));
+  }
+  const cutLeft = from > lineStart ? '…' : '';
+  const cutRight = to < lineEnd ? '…' : '';
+  const text = cutLeft + printable(source.text.slice(from, to)) + cutRight;
+  const before = cutLeft + printable(source.text.slice(from, at));
+  const marked = printable(source.text.slice(at, Math.min(Math.max(span.end, at), to)));
   const pad = ' '.repeat(displayWidth(before));
   const carets = '^'.repeat(Math.max(1, displayWidth(marked)));
   const more = range.end.line > range.start.line ? ` (to line ${range.end.line})` : '';

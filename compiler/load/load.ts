@@ -4,6 +4,7 @@ import type { Code } from '../diagnostics/codes.js';
 import type { Span } from '../source.js';
 import type { LEntry, LMap, LNode } from './tree.js';
 import { commentsInText, explainErrors } from './explain.js';
+import { checkEscapedCharacters, checkRawCharacters } from './printable.js';
 
 /** The yaml library's alias limit, left at its default: more expansions than this are refused. */
 const MAX_ALIAS_COUNT = 100;
@@ -44,6 +45,7 @@ export function load(text: string, reporter: Reporter): Loaded {
   // YAML 1.2 ends lines at CR too; yaml does not, so a lone CR becomes a LF (one character for
   // one: every offset stays right). SourceText counts lines the same way.
   const input = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  checkRawCharacters(text, reporter);
   const doc = parseDocument(input, { prettyErrors: false, uniqueKeys: false, merge: false });
   const builder = new TreeBuilder(doc, text, reporter);
   const contents = doc.contents as Node | null;
@@ -74,6 +76,7 @@ export function load(text: string, reporter: Reporter): Loaded {
     reportYamlProblem(reporter, warning, code, text.length);
   }
   if (fatal || builder.failed) return { root: undefined };
+  if (tree) checkEscapedCharacters(text, tree, reporter);
 
   if (tree === undefined || tree.kind !== 'map') {
     const span = tree ? tree.span : { start: 0, end: Math.min(text.length, 1) };

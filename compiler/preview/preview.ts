@@ -13,28 +13,41 @@ import type { Param, Params } from '../templates/params.js';
 import { previewPage, type PreviewMessage } from './html.js';
 import { templateView } from '../message-templates/view.js';
 import { examples } from '../message-templates/variables.js';
+import { LIMITS } from '../limits.js';
+
+/**
+ * The most a sample needs: one item more than the longest list the API takes, one character
+ * more than its longest text. Past that, a preview shows nothing new, so declarations such as
+ * `maxItems: 50000000` or `maxLength: 1000000000` never build values of that size.
+ */
+const SAMPLE_ITEMS = Math.max(LIMITS.buttonCount.max, LIMITS.sectionCount.max, LIMITS.rowsTotal.max, LIMITS.cardCount.max, LIMITS.cardQuickReplies.max) + 1;
+const SAMPLE_LENGTH = Math.max(LIMITS.bodyText.max, LIMITS.listBodyText.max) + 1;
+/** Values made for one message at most (arrays of arrays multiply): the rest are left out. */
+const SAMPLE_VALUES = 10_000;
 
 /**
  * Values for a message's params when no data is given: `typical` short and plausible,
- * `worst` the longest the declarations allow (60 characters where a string is unbounded).
+ * `worst` the longest the declarations allow (60 characters where a string is unbounded),
+ * within the caps above.
  */
-export function sampleValues(params: Params, mode: 'typical' | 'worst'): { [key: string]: Value } {
+export function sampleValues(params: Params, mode: 'typical' | 'worst', budget = { left: SAMPLE_VALUES }): { [key: string]: Value } {
   const out: { [key: string]: Value } = {};
-  for (const [name, p] of Object.entries(params)) out[name] = sample(p, name, mode);
+  for (const [name, p] of Object.entries(params)) out[name] = sample(p, name, mode, budget);
   return out;
 }
 
-function sample(p: Param, name: string, mode: 'typical' | 'worst'): Value {
+function sample(p: Param, name: string, mode: 'typical' | 'worst', budget: { left: number }): Value {
+  budget.left--;
   switch (p.kind) {
     case 'string': {
       if (p.enum && p.enum.length > 0) return mode === 'typical' ? p.enum[0]! : [...p.enum].sort((a, b) => b.length - a.length)[0]!;
-      const max = p.maxLength ?? 60;
+      const max = Math.min(p.maxLength ?? 60, SAMPLE_LENGTH);
       if (mode === 'worst') return 'W'.repeat(max);
       const word = name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-      return word.slice(0, max).padEnd(p.minLength ?? 0, 'x');
+      return word.slice(0, max).padEnd(Math.min(p.minLength ?? 0, SAMPLE_LENGTH), 'x');
     }
     case 'url':
-      return mode === 'typical' ? 'https://example.com/page' : `https://example.com/${'w'.repeat(Math.max(0, (p.maxLength ?? 80) - 20))}`;
+      return mode === 'typical' ? 'https://example.com/page' : `https://example.com/${'w'.repeat(Math.max(0, Math.min(p.maxLength ?? 80, SAMPLE_LENGTH) - 20))}`;
     case 'integer':
       return mode === 'typical' ? Math.min(Math.max(p.minimum ?? 1, 3), p.maximum ?? 3) : (p.maximum ?? 999_999);
     case 'number':
@@ -42,16 +55,20 @@ function sample(p: Param, name: string, mode: 'typical' | 'worst'): Value {
     case 'boolean':
       return true;
     case 'array': {
-      const n = mode === 'typical' ? Math.max(p.minItems ?? 0, Math.min(2, p.maxItems ?? 2)) : (p.maxItems ?? 5);
-      return Array.from({ length: n }, (_, i) => {
-        const item = sampleValues(p.items, mode);
+      const wanted = mode === 'typical' ? Math.max(p.minItems ?? 0, Math.min(2, p.maxItems ?? 2)) : (p.maxItems ?? 5);
+      const n = Math.min(wanted, SAMPLE_ITEMS);
+      const items: { [key: string]: Value }[] = [];
+      for (let i = 0; i < n && budget.left > 0; i++) {
+        budget.left--;
+        const item = sampleValues(p.items, mode, budget);
         // Tell the items apart (ids must be unique).
         for (const [k, v] of Object.entries(item)) if (typeof v === 'string' && mode === 'typical') item[k] = `${v} ${i + 1}`.slice(0, p.items[k]?.kind === 'string' ? (p.items[k] as { maxLength?: number }).maxLength ?? 60 : 60);
-        return item;
-      });
+        items.push(item);
+      }
+      return items;
     }
     case 'object':
-      return sampleValues(p.fields, mode);
+      return sampleValues(p.fields, mode, budget);
   }
 }
 

@@ -20,8 +20,10 @@ export interface TemplateInfo {
   message: Message;
   /** Names of the params (of the file or the message) that the message reads. */
   used: Set<string>;
-  /** Whether any text is a template or any item repeats: such a message needs data to be built. */
+  /** Whether any text reads a param or any item repeats: such a message needs data to be built. */
   needsData: boolean;
+  /** Whether any text holds a placeholder (of literals alone, `{{ "{{" }}`, when data is not needed). */
+  templated: boolean;
 }
 
 /**
@@ -41,12 +43,13 @@ export function checkTemplates(m: Message, r: Reporter): TemplateInfo {
   });
   // A message template's texts are checked the same way, into a typed copy of its spec.
   const message = m.template ? { ...mapped, template: mapTemplateTexts(m.template, (t) => c.text(t)) } : mapped;
-  return { message, used: c.used, needsData: c.needsData };
+  return { message, used: c.used, needsData: c.needsData, templated: c.templated };
 }
 
 class Checker {
   readonly used = new Set<string>();
   needsData = false;
+  templated = false;
 
   constructor(
     private readonly r: Reporter,
@@ -135,7 +138,9 @@ class Checker {
   /** A copy of the text with each placeholder typed (a fixed text is returned as it is). */
   text(t: Text): Text {
     if (!t.templated) return t;
-    this.needsData = true;
+    this.templated = true;
+    // Placeholders of literals alone (`{{ "{{" }}` for literal braces) have one value: no data needed.
+    if (t.parts.some((p) => p.kind === 'expr' && (!p.pipe || p.pipe.primary.kind !== 'literal'))) this.needsData = true;
     const parts = t.parts.map((part) => {
       if (part.kind !== 'expr') return part;
       if (!part.pipe) {
