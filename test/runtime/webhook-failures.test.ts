@@ -83,7 +83,7 @@ test('express.raw({ type: "application/json" }) skipping a body not declared JSO
     }
   });
   const answers: [number, string][] = [];
-  for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': '' }, { 'content-type': 'text/plain', 'x-hub-signature-256': 'sha256=00' }, { 'content-type': 'application/json; charset=utf-8' }]) {
+  for (const headers of <Record<string, string>[]>[{ 'content-type': 'text/plain' }, { 'content-type': '' }, { 'content-type': 'text/plain', 'x-hub-signature-256': 'sha256=00' }, { 'content-type': 'application/json; charset=utf-8' }]) {
     const r = await post(s.url, headers);
     answers.push([r.status, await r.text()]);
   }
