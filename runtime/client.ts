@@ -1,4 +1,4 @@
-import { WhatsAppApiError, WhatsAppTransportError, type Outcome } from './errors.js';
+import { WhatsAppApiError, WhatsAppTransportError, type Outcome, type RequestKind } from './errors.js';
 import { redactor } from './redact.js';
 
 /** The Graph API version waml targets: the one whose OpenAPI description it checks against. */
@@ -119,6 +119,12 @@ function causeCode(error: unknown): string | undefined {
   return inner ? String(inner.code) : undefined;
 }
 
+/** fetch refused the request before connecting: a port the Fetch standard blocks ("bad port"). */
+function refusedBeforeSending(error: unknown): boolean {
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
+  return cause instanceof Error && cause.message === 'bad port';
+}
+
 function checkRetry(retry: RetryOptions | undefined): void {
   if (retry === undefined) return;
   if (!Number.isInteger(retry.retries) || retry.retries < 0 || retry.retries > MAX_RETRIES) throw new TypeError(`createClient: retry.retries must be an integer from 0 to ${MAX_RETRIES}, not ${String(retry.retries)}`);
@@ -131,8 +137,14 @@ function checkRetry(retry: RetryOptions | undefined): void {
 /** A client for the Cloud API's `/{version}/{phone-number-id}/messages` and `/media`. */
 export function createClient(options: ClientOptions): WhatsAppClient {
   checkRetry(options.retry);
+  // Checked once, here: a request that could never be sent is the caller's mistake, not an unknown outcome.
+  // (The token itself is never quoted.)
+  // What fetch refuses in a header value: NUL, CR, LF, a character past U+00FF.
+  if (typeof options.accessToken !== 'string' || options.accessToken.trim() === '' || /[\0\r\n]|[^\0-\xff]/.test(options.accessToken)) throw new TypeError('createClient: accessToken must be a non-empty string that fits an HTTP header (no line breaks, no NUL, nothing past U+00FF)');
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  if (typeof baseUrl !== 'string' || !URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new TypeError(`createClient: baseUrl must be an absolute http(s) URL, not ${JSON.stringify(String(baseUrl))}`);
   if (options.timeoutMs !== undefined && !(typeof options.timeoutMs === 'number' && options.timeoutMs > 0 && Number.isFinite(options.timeoutMs))) throw new TypeError(`createClient: timeoutMs must be a positive number of ms, not ${String(options.timeoutMs)}`);
-  const base = `${(options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/${options.apiVersion ?? DEFAULT_API_VERSION}/${encodeURIComponent(options.phoneNumberId)}`;
+  const base = `${baseUrl.replace(/\/+$/, '')}/${options.apiVersion ?? DEFAULT_API_VERSION}/${encodeURIComponent(options.phoneNumberId)}`;
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const clock = options.clock ?? systemClock;
@@ -160,8 +172,8 @@ export function createClient(options: ClientOptions): WhatsAppClient {
         });
       } catch (error) {
         const code = causeCode(error);
-        const outcome: Outcome = code !== undefined && NEVER_CONNECTED.has(code) ? 'not-sent' : 'unknown';
-        const words = `${(error as Error)?.message ?? String(error)}${code ? ` (${code})` : ''}`;
+        const outcome: Outcome = (code !== undefined && NEVER_CONNECTED.has(code)) || refusedBeforeSending(error) ? 'not-sent' : 'unknown';
+        const words = `${(error as Error)?.message ?? String(error)}${code ? ` (${code})` : refusedBeforeSending(error) ? ' (bad port: fetch refuses to connect to this port)' : ''}`;
         throw new WhatsAppTransportError('network', scrub(`the request to the WhatsApp API failed: ${words}${outcome === 'unknown' ? '; the request may or may not have taken effect' : ''}`), outcome);
       }
       try {
@@ -185,7 +197,7 @@ export function createClient(options: ClientOptions): WhatsAppClient {
     }
   }
 
-  function toError(answer: Answer): WhatsAppApiError {
+  function toError(answer: Answer, request: RequestKind): WhatsAppApiError {
     const payload = parse(answer.text) as { error?: unknown } | undefined;
     const e = (payload && typeof payload === 'object' && payload.error && typeof payload.error === 'object' ? payload.error : {}) as Record<string, unknown>;
     const data = (e['error_data'] && typeof e['error_data'] === 'object' ? e['error_data'] : {}) as Record<string, unknown>;
@@ -193,7 +205,7 @@ export function createClient(options: ClientOptions): WhatsAppClient {
     const str = (v: unknown) => (typeof v === 'string' ? scrub(v) : undefined);
     const transient = typeof e['is_transient'] === 'boolean' ? (e['is_transient'] as boolean) : answer.status === 429 || answer.status >= 500;
     return new WhatsAppApiError(
-      { status: answer.status, code: num(e['code']), subcode: num(e['error_subcode']), details: str(data['details']), fbtraceId: str(e['fbtrace_id']), transient },
+      { status: answer.status, code: num(e['code']), subcode: num(e['error_subcode']), details: str(data['details']), fbtraceId: str(e['fbtrace_id']), transient, request },
       str(e['message']),
       scrub,
     );
@@ -204,7 +216,8 @@ export function createClient(options: ClientOptions): WhatsAppClient {
    * `repeatable`: a request that is harmless to repeat (not a message), so an unknown
    * outcome may be retried without the unsafe opt-in.
    */
-  async function call(path: string, body: () => string | FormData, json: boolean, repeatable: boolean): Promise<Record<string, unknown>> {
+  async function call(path: string, body: () => string | FormData, json: boolean, request: RequestKind): Promise<Record<string, unknown>> {
+    const repeatable = request !== 'message';
     const retry = options.retry;
     const retries = retry?.retries ?? 0;
     const baseDelay = retry?.baseDelayMs ?? 500;
@@ -224,7 +237,7 @@ export function createClient(options: ClientOptions): WhatsAppClient {
         const payload = parse(answer.text);
         return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
       }
-      const error = toError(answer);
+      const error = toError(answer, request);
       const refused = answer.status === 429 || (answer.status < 500 && error.transient);
       if (tries >= retries || !(refused || (answer.status >= 500 && mayRepeat('unknown')))) throw error;
       const after = retryAfterMs(answer.retryAfter, clock.now());
@@ -237,7 +250,7 @@ export function createClient(options: ClientOptions): WhatsAppClient {
     async send(body) {
       if (body && typeof body === 'object' && (body as Record<string, unknown>)['status'] === 'read') throw new TypeError('client.send() sends messages; mark a message read with client.markRead(messageId)');
       const text = JSON.stringify(body);
-      const json = (await call('messages', () => text, true, false)) as { messages?: { id?: unknown; message_status?: unknown }[]; contacts?: { wa_id?: unknown }[] };
+      const json = (await call('messages', () => text, true, 'message')) as { messages?: { id?: unknown; message_status?: unknown }[]; contacts?: { wa_id?: unknown }[] };
       const message = Array.isArray(json.messages) ? json.messages[0] : undefined;
       if (typeof message?.id !== 'string') throw new WhatsAppApiError({ status: 200, code: undefined, subcode: undefined, details: 'the answer has no message id', fbtraceId: undefined, transient: false, outcome: 'unknown' }, undefined, scrub);
       const waId = Array.isArray(json.contacts) ? json.contacts[0]?.wa_id : undefined;
@@ -246,8 +259,8 @@ export function createClient(options: ClientOptions): WhatsAppClient {
     async markRead(messageId, markOptions) {
       if (typeof messageId !== 'string' || messageId === '') throw new TypeError('client.markRead() needs the id of an inbound message (message.id)');
       const text = JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: messageId, ...(markOptions?.typing ? { typing_indicator: { type: 'text' } } : {}) });
-      const json = await call('messages', () => text, true, true);
-      if (json['success'] !== true) throw new WhatsAppApiError({ status: 200, code: undefined, subcode: undefined, details: 'the answer does not say success', fbtraceId: undefined, transient: false, outcome: 'unknown' }, undefined, scrub);
+      const json = await call('messages', () => text, true, 'read');
+      if (json['success'] !== true) throw new WhatsAppApiError({ status: 200, code: undefined, subcode: undefined, details: 'the answer does not say success', fbtraceId: undefined, transient: false, outcome: 'unknown', request: 'read' }, undefined, scrub);
     },
     async uploadMedia(file) {
       if (!file || typeof file.type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(file.type)) throw new TypeError('client.uploadMedia() needs { data, type } with a MIME type such as image/jpeg');
@@ -261,8 +274,8 @@ export function createClient(options: ClientOptions): WhatsAppClient {
         f.set('file', blob, file.filename ?? 'file');
         return f;
       };
-      const json = await call('media', form, false, true);
-      if (typeof json['id'] !== 'string') throw new WhatsAppApiError({ status: 200, code: undefined, subcode: undefined, details: 'the answer has no media id', fbtraceId: undefined, transient: false, outcome: 'unknown' }, undefined, scrub);
+      const json = await call('media', form, false, 'upload');
+      if (typeof json['id'] !== 'string') throw new WhatsAppApiError({ status: 200, code: undefined, subcode: undefined, details: 'the answer has no media id', fbtraceId: undefined, transient: false, outcome: 'unknown', request: 'upload' }, undefined, scrub);
       return { id: json['id'] };
     },
   };

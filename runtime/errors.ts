@@ -29,7 +29,18 @@ export interface ApiErrorFields {
    * `not-sent` for an answer that refused it (4xx, 429). Default: from the status.
    */
   outcome?: Outcome;
+  /** What was asked, for the wording of an unknown outcome (default `message`). */
+  request?: RequestKind;
 }
+
+/** What a request asked for: a message, a read receipt (with the typing indicator), a media upload. */
+export type RequestKind = 'message' | 'read' | 'upload';
+
+const MAY_HAVE: Record<RequestKind, string> = {
+  message: 'the message may or may not have been sent',
+  read: 'the message may or may not have been marked read',
+  upload: 'the file may or may not have been stored; upload it again to get an id',
+};
 
 /**
  * What is known of a failed send: `not-sent` (the API refused it, or it never left) or
@@ -57,7 +68,7 @@ export class WhatsAppApiError extends Error implements ApiErrorFields {
       meaning,
       metaMessage && metaMessage !== meaning ? `Meta says: ${metaMessage}` : undefined,
       fields.details ? `details: ${fields.details}` : undefined,
-      outcome === 'unknown' ? 'the message may or may not have been sent' : undefined,
+      outcome === 'unknown' ? MAY_HAVE[fields.request ?? 'message'] : undefined,
     ].filter(Boolean);
     super(redact(words.join('; ')));
     this.name = 'WhatsAppApiError';

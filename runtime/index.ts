@@ -4,7 +4,7 @@
  * edge runtimes.
  */
 export { createClient, DEFAULT_API_VERSION, DEFAULT_BASE_URL, MAX_RETRIES, MIN_BASE_DELAY_MS, retryAfterMs, systemClock, type Client, type ClientOptions, type Clock, type MediaFile, type RetryOptions, type SendResult, type WhatsAppClient } from './client.js';
-export { WamlLimitError, WamlParamError, WebhookError, WhatsAppApiError, WhatsAppTransportError, type ApiErrorFields, type Outcome, type SourceLocation } from './errors.js';
+export { WamlLimitError, WamlParamError, WebhookError, WhatsAppApiError, WhatsAppTransportError, type ApiErrorFields, type Outcome, type RequestKind, type SourceLocation } from './errors.js';
 export { checkParams, type ParamProblem, type ParamSpec, type ParamSpecs } from './params.js';
 export { redactor } from './redact.js';
 export { verifySignature, type RawBody, type SignatureCheck, type SignatureInput } from './signature.js';

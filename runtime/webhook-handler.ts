@@ -34,7 +34,7 @@ export interface WebhookRequest {
   body: RawBody | undefined;
 }
 
-/** What to answer. `error` is what made it a 500, for logging. */
+/** What to answer. `error` (present only on a 500) is what made it one, for logging: any thrown value, even `undefined`. */
 export interface WebhookAnswer {
   status: number;
   headers: Record<string, string>;
@@ -60,7 +60,7 @@ export interface NodeResponseLike {
 /** The parts of a Fastify instance the plugin uses: a raw-bytes JSON parser and one route, both scoped to the plugin. */
 export interface FastifyInstanceLike {
   addContentTypeParser(type: string, options: { parseAs: 'buffer' }, parser: (request: unknown, body: Uint8Array, done: (error: Error | null, body?: unknown) => void) => void): unknown;
-  route(route: { method: string[]; url: string; handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown> }): unknown;
+  route(route: { method: string[]; url: string; bodyLimit: number; handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown> }): unknown;
 }
 export interface FastifyRequestLike {
   method: string;
@@ -86,7 +86,11 @@ export interface WebhookHandler {
 }
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' };
-const answer = (status: number, body: string, error?: unknown): WebhookAnswer => ({ status, headers: { ...TEXT }, body: `${body}\n`, ...(error !== undefined ? { error } : {}) });
+const answer = (status: number, body: string): WebhookAnswer => ({ status, headers: { ...TEXT }, body: `${body}\n` });
+/** A 500 and what caused it: every thrown value is kept, `undefined` included. */
+const failed = (body: string, error: unknown): WebhookAnswer => ({ ...answer(500, body), error });
+/** A JSON media type (`application/json`, `application/*+json`), parameters allowed. */
+const isJson = (type: string | null | undefined) => typeof type === 'string' && /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i.test(type);
 const encoder = new TextEncoder();
 
 /** Equal strings, compared in a time that does not depend on where they differ. */
@@ -144,13 +148,22 @@ const headerOf = (headers: Record<string, string | string[] | undefined>) => (na
  * the raw bytes of each POST, parses it, and hands the messages, statuses and errors to the
  * app's callbacks, in order. Answers: 200 once every callback has finished; 401 for a bad
  * signature; 400 for a body that is not a WhatsApp webhook; 403 for a wrong verify token;
- * 405 for other methods; 413 past `maxBodyBytes`; 500 when a callback threw (Meta retries).
+ * 405 for other methods; 413 past `maxBodyBytes`; 415 (Node adapter) when a body parser
+ * skipped a body not declared JSON; 500 when a callback threw (Meta retries).
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   if (typeof options?.appSecret !== 'string' || options.appSecret === '') throw new TypeError('createWebhookHandler: appSecret must be the app secret (a non-empty string)');
   if (typeof options.verifyToken !== 'string' || options.verifyToken === '') throw new TypeError('createWebhookHandler: verifyToken must be a non-empty string');
   const max = options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;
-  const fail = options.onFailure ?? ((error: unknown) => console.error('waml webhook:', error));
+  const onFailure = options.onFailure ?? ((error: unknown) => console.error('waml webhook:', error));
+  /** Tells the app; an `onFailure` that throws itself is swallowed, so the request is still answered. */
+  const fail = (error: unknown): void => {
+    try {
+      onFailure(error);
+    } catch {
+      // the app's own reporter failed: there is no one left to tell, and the request must still be answered
+    }
+  };
 
   async function deliver(webhook: Webhook): Promise<void> {
     for (const m of webhook.messages) await options.onMessage?.(m);
@@ -162,7 +175,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     try {
       return await answerTo(request);
     } catch (error) {
-      return answer(500, 'the webhook handler failed', error);
+      return failed('the webhook handler failed', error);
     }
   }
 
@@ -189,15 +202,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     try {
       await deliver(webhook);
     } catch (error) {
-      return answer(500, 'the app failed on this webhook', error);
+      return failed('the app failed on this webhook', error);
     }
     return answer(200, 'ok');
   }
 
-  /** `handle`, reporting a 500's cause to `onFailure`. */
+  /** `handle`, reporting a 500's cause to `onFailure`. Never throws. */
   async function run(request: WebhookRequest): Promise<WebhookAnswer> {
     const a = await handle(request);
-    if (a.error !== undefined) fail(a.error);
+    if ('error' in a) fail(a.error);
     return a;
   }
 
@@ -213,12 +226,14 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       if (declaredTooLarge(request.headers.get('content-length'))) a = tooLarge();
       else {
         let body: Uint8Array | undefined;
+        let unreadable: WebhookAnswer | undefined;
         try {
           body = request.method === 'GET' || request.method === 'HEAD' || !request.body ? undefined : await collect(streamChunks(request.body), max);
-          a = await run({ method: request.method, url: request.url, header: (n) => request.headers.get(n), body });
         } catch (error) {
-          a = unread(error);
+          unreadable = unread(error);
         }
+        // Only reading the body may make it a 400: `run` never throws, and the app's failure stays a 500.
+        a = unreadable ?? (await run({ method: request.method, url: request.url, header: (n) => request.headers.get(n), body }));
       }
       return new Response(a.body, { status: a.status, headers: a.headers });
     },
@@ -228,7 +243,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       let a: WebhookAnswer | undefined;
       const given = request.body;
       // Never rejects: an unhandled rejection would end a Node process (a sender going away must not).
-      if (given !== undefined && typeof given !== 'string' && !(given instanceof Uint8Array)) {
+      if (given !== undefined && typeof given !== 'string' && !(given instanceof Uint8Array) && !isJson(header('content-type'))) {
+        // A body parser that skipped a body not declared JSON (express.raw({ type: 'application/json' }) leaves `{}`):
+        // the sender's fault, refused before any signature check and not reported (anyone could send it).
+        a = answer(415, 'a WhatsApp webhook is application/json');
+      } else if (given !== undefined && typeof given !== 'string' && !(given instanceof Uint8Array)) {
         a = answer(500, 'the body was parsed before the webhook handler saw it');
         fail(new TypeError('waml webhook: the body was already parsed (express.json()?), so its signature cannot be checked: give this route the raw bytes, e.g. express.raw({ type: "application/json" }), or mount it before the JSON parser'));
       } else if (declaredTooLarge(header('content-length'))) a = tooLarge();
@@ -255,6 +274,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       instance.route({
         method: ['GET', 'POST'],
         url: pluginOptions?.path ?? '/',
+        // Fastify reads the body itself: past this it answers 413 before the handler runs.
+        bodyLimit: max,
         handler: async (request, reply) => {
           const body = request.body;
           const a = await run({
