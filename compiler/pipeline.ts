@@ -347,7 +347,8 @@ function readParams(m: Message, info: TemplateInfo): Params {
  * the CLI across its batches.
  */
 export class OutputClaims {
-  private readonly claimed = new Map<string, Output>();
+  /** Who writes each path: the source, message and name's place, never the output's text. */
+  private readonly claimed = new Map<string, { file: string; message: string; span: Span | undefined }>();
 
   /** The collisions of a file's outputs; when there are none, the outputs are claimed. */
   claim(file: string, outputs: readonly Output[]): Diagnostic[] {
@@ -368,7 +369,7 @@ export class OutputClaims {
             }),
       );
     }
-    if (collisions.length === 0) for (const o of outputs) this.claimed.set(o.path, o);
+    if (collisions.length === 0) for (const o of outputs) this.claimed.set(o.path, { file: o.file, message: o.message, span: o.span });
     return collisions;
   }
 }

@@ -1,30 +1,98 @@
 // The `waml` executable: runs the command line and turns an internal failure into one line
-// that says it is a bug (the stack only with --debug), with exit status 2.
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+// that says it is a bug (the stack only with --debug), with exit status 2. Bundled as
+// CommonJS into dist/cli/waml.cjs, which bin/waml.cjs loads through V8's code cache.
+import { writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isatty } from 'node:tty';
+import { pathToFileURL } from 'node:url';
+import type { MessagePort } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
 import { runBatch, type BatchInput } from './batch.js';
-import { run } from './run.js';
+import { run, WORKER } from './run.js';
+
+/** The loader that started this bundle (bin/waml.cjs), when there is one: worker threads start through it too. */
+declare const __wamlLoader: string | undefined;
 
 const argv = process.argv.slice(2);
-if (!isMainThread && (workerData as { waml?: string } | null)?.waml === 'batch') {
-  // A worker thread of `--jobs`: it compiles the batches it is given.
-  parentPort!.on('message', async (input: BatchInput) => parentPort!.postMessage(await runBatch(input)));
-} else try {
-  process.exitCode = await run(argv, {
+
+if (argv[0] === WORKER) {
+  // A worker thread of `--jobs` (worker_threads is loaded only here: a run on one thread
+  // starts faster without it).
+  void import('node:worker_threads').then(({ isMainThread, parentPort }) => {
+    if (isMainThread || !parentPort) {
+      process.stderr.write(`waml: ${WORKER} is for waml's own worker threads\n`);
+      process.exitCode = 2;
+      return;
+    }
+    serve(parentPort);
+  });
+} else main();
+
+/** The command line. */
+function main(): void {
+  run(argv, {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    isTTY: process.stdout.isTTY === true,
+    stdout: writer(1, () => process.stdout),
+    stderr: writer(2, () => process.stderr),
+    isTTY: isatty(1),
     version: pkg.version,
-    workerUrl: new URL(import.meta.url),
-    lspUrl: new URL('./lsp.js', import.meta.url),
-  });
-} catch (error) {
-  const detail = argv.includes('--debug') && error instanceof Error ? `\n${error.stack}` : '';
-  process.stderr.write(
-    `waml: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
-      `This is a bug in waml ${pkg.version}; please report it with the input that caused it (run with --debug for the stack).${detail}\n`,
+    // This file is CommonJS (dist/cli/waml.cjs): __filename is its own path.
+    workerUrl: pathToFileURL(typeof __wamlLoader === 'string' ? __wamlLoader : __filename),
+    // The language server is a bundle of its own beside this one, loaded only for `waml lsp`.
+    lsp: () => import(join(dirname(__filename), 'lsp.cjs')),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const detail = argv.includes('--debug') && error instanceof Error ? `\n${error.stack}` : '';
+      process.stderr.write(
+        `waml: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
+          `This is a bug in waml ${pkg.version}; please report it with the input that caused it (run with --debug for the stack).${detail}\n`,
+      );
+      process.exitCode = 2;
+    },
   );
-  process.exitCode = 2;
+}
+
+/**
+ * A worker thread: it reads, compiles and writes the batches it is given. A failure goes back
+ * as data, so that the main thread reports it as it would its own.
+ */
+function serve(port: MessagePort): void {
+  port.on('message', (input: BatchInput) => {
+    runBatch(input).then(
+      (result) => port.postMessage(result),
+      (error: unknown) => {
+        const e = error instanceof Error ? error : new Error(String(error));
+        port.postMessage({ failed: { message: e.message, stack: e.stack, code: (e as NodeJS.ErrnoException).code } });
+      },
+    );
+  });
+}
+
+/**
+ * Writes to stdout or stderr directly, without setting up Node's stream (which costs a
+ * run of one file a noticeable part of its time). Where the descriptor cannot take the
+ * text now (a non-blocking pipe that is full) or at all, the rest goes through the stream,
+ * and so does everything after it, so the order is kept.
+ */
+function writer(fd: number, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let direct = true;
+  return (text) => {
+    if (direct) {
+      const bytes = Buffer.from(text);
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
+        return;
+      } catch {
+        direct = false;
+        stream().write(bytes.subarray(done));
+        return;
+      }
+    }
+    stream().write(text);
+  };
 }

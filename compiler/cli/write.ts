@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
 /** Temporary files: `.<name>.waml-<pid>-<random>.tmp`, beside their target. */
@@ -14,7 +14,7 @@ function alive(pid: number): boolean {
 }
 
 /** Removes the temporary files of builds that were killed before they could rename them. */
-function removeStaleTemporaries(dir: string): void {
+export function removeStaleTemporaries(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -42,12 +42,14 @@ export function writeOutputs(outDir: string, files: readonly { path: string; tex
   const root = resolve(outDir);
   const result: WriteResult = { written: [], unchanged: [] };
   if (options.removeStale ?? true) removeStaleTemporaries(root);
+  const made = new Set<string>();
   for (const f of files) {
     const target = resolve(root, f.path);
     if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside the output folder: ${f.path}`);
+    // The old content is read only when it could be the same: a file of another size differs.
     let current: string | undefined;
     try {
-      current = readFileSync(target, 'utf8');
+      if (statSync(target, { throwIfNoEntry: false })?.size === Buffer.byteLength(f.text)) current = readFileSync(target, 'utf8');
     } catch {
       current = undefined;
     }
@@ -55,7 +57,11 @@ export function writeOutputs(outDir: string, files: readonly { path: string; tex
       result.unchanged.push(f.path);
       continue;
     }
-    mkdirSync(dirname(target), { recursive: true });
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     const tmp = join(dirname(target), `.${basename(target)}.waml-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
     try {
       writeFileSync(tmp, f.text);
