@@ -20,3 +20,23 @@ export function quadratic(n: number): void {
   const seen: number[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) seen.push(j);
 }
+
+/**
+ * What `waml build` does with one file of `n` messages: read, compile, and write a JSON file
+ * per message (the CLI's batch, on this thread).
+ */
+export async function buildManyMessages(n: number): Promise<void> {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { runBatch } = await import('../compiler/cli/batch.js');
+  const dir = mkdtempSync(join(tmpdir(), 'waml-count-'));
+  try {
+    const file = join(dir, 'f.wa.yaml');
+    writeFileSync(file, `messages:\n${Array.from({ length: n }, (_, i) => LOCATION(i)).join('')}`);
+    const r = await runBatch({ files: [{ absolute: file, display: 'f.wa.yaml' }], options: { emit: ['json'], maxFileSize: 64 * 1024 * 1024 }, build: { out: join(dir, 'out'), js: false, ts: false, json: true } });
+    if (r.written !== n) throw new Error(`wrote ${r.written} of ${n}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
