@@ -1,9 +1,8 @@
 // The `waml` executable: runs the command line and turns an internal failure into one line
 // that says it is a bug (the stack only with --debug), with exit status 2. Bundled as
 // CommonJS into dist/cli/waml.cjs, which bin/waml.cjs loads through V8's code cache.
-import { writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isatty } from 'node:tty';
 import { pathToFileURL } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
@@ -35,7 +34,9 @@ function main(): void {
     env: process.env,
     stdout: writer(1, () => process.stdout),
     stderr: writer(2, () => process.stderr),
-    isTTY: isatty(1),
+    get isTTY() {
+      return stdoutIsTerminal();
+    },
     version: pkg.version,
     // This file is CommonJS (dist/cli/waml.cjs): __filename is its own path.
     workerUrl: pathToFileURL(typeof __wamlLoader === 'string' ? __wamlLoader : __filename),
@@ -95,4 +96,20 @@ function writer(fd: number, stream: () => NodeJS.WriteStream): (text: string) =>
     }
     stream().write(text);
   };
+}
+
+/**
+ * Whether stdout is a terminal, worked out without loading Node's tty module (and its
+ * sockets) where the answer is plainly no: a pipe, a file, /dev/null.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice()) return false;
+    const nul = statSync('/dev/null', { throwIfNoEntry: false });
+    if (nul && nul.rdev === out.rdev) return false;
+  } catch {
+    // Ask Node below.
+  }
+  return process.stdout.isTTY === true;
 }
