@@ -34,7 +34,7 @@ export async function buildManyMessages(n: number): Promise<void> {
   try {
     const file = join(dir, 'f.wa.yaml');
     writeFileSync(file, `messages:\n${Array.from({ length: n }, (_, i) => LOCATION(i)).join('')}`);
-    const r = await runBatch({ files: [{ absolute: file, display: 'f.wa.yaml' }], options: { emit: ['json'], maxFileSize: 64 * 1024 * 1024 }, build: { out: join(dir, 'out'), js: false, ts: false, json: true } });
+    const r = await runBatch({ files: [{ absolute: file, display: 'f.wa.yaml' }], options: { emit: ['json'], maxFileSize: 64 * 1024 * 1024 }, build: { out: join(dir, 'out'), js: false, ts: false, json: true, types: false } });
     if (r.written !== n) throw new Error(`wrote ${r.written} of ${n}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,8 @@ export interface BatchInput {
   build?: { out?: string; js: boolean; ts: boolean; json: boolean; types: boolean };
   /** Whether to give back which source each output comes from (watch mode needs it; nothing else does). */
   produced?: boolean;
+  /** Whether to give back the outputs themselves (for a command that reads them rather than writes them). */
+  keepOutputs?: boolean;
 }
 
 /** What a batch gives back: only what the CLI still needs once the batch is written. */
@@ -27,6 +29,8 @@ export interface BatchResult {
   skipped: number;
   /** Output path and the source it comes from, when asked for. */
   produced: [string, string][];
+  /** The outputs, when asked for (`keepOutputs`); otherwise empty. */
+  outputs: Output[];
 }
 
 /**
@@ -54,7 +58,7 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
   const parse = await grammarFor(sources.map((s) => s.text));
   const result = compileWith(parse, sources, input.data ? { ...input.options, data: input.data } : input.options);
   diagnostics.push(...result.diagnostics);
-  const out: BatchResult = { diagnostics, texts: [], written: 0, unchanged: 0, skipped: 0, produced: [] };
+  const out: BatchResult = { diagnostics, texts: [], written: 0, unchanged: 0, skipped: 0, produced: [], outputs: input.keepOutputs ? result.outputs : [] };
   const build = input.build;
   if (build) {
     let outputs: Output[] = result.outputs;
