@@ -1,11 +1,6 @@
 #!/usr/bin/env node
-// The waml command. The CLI is bundled into dist/cli/waml.js by `npm run build`,
-// which `npm ci` and `npm install` run through the `prepare` script.
-import('../dist/cli/waml.js').catch((error) => {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli/waml.js')) {
-    process.stderr.write('waml: the command is not built yet; run `npm run build` in the waml package\n');
-    process.exitCode = 2;
-    return;
-  }
-  throw error;
-});
+// The waml command, for those who run bin/waml.js by name: the command itself is
+// bin/waml.cjs (CommonJS starts faster; see there).
+import { createRequire } from 'node:module';
+
+createRequire(import.meta.url)('./waml.cjs');

@@ -351,15 +351,24 @@ function readParams(m: Message, info: TemplateInfo): Params {
   return out;
 }
 
+/** What a claim keeps of an output: its path and where it comes from, not its text. */
+interface Claim {
+  path: string;
+  file: string;
+  message: string;
+  span: Span | undefined;
+}
+
 /**
  * Output paths claimed file by file, in path order: a file any of whose outputs another file
  * already writes gets a WA901 for each and writes nothing. compile() uses it within a run;
  * the CLI across its batches.
  */
 export class OutputClaims {
-  private readonly claimed = new Map<string, Output>();
-  /** The same outputs by their case-folded paths: on macOS and Windows `A.json` is `a.json`. */
-  private readonly folded = new Map<string, Output>();
+  /** Who writes each path: the path, source, message and name's place, never the output's text. */
+  private readonly claimed = new Map<string, Claim>();
+  /** The same claims by their case-folded paths: on macOS and Windows `A.json` is `a.json`. */
+  private readonly folded = new Map<string, Claim>();
 
   /** The collisions of a file's outputs; when there are none, the outputs are claimed. */
   claim(file: string, outputs: readonly Output[]): Diagnostic[] {
@@ -394,8 +403,9 @@ export class OutputClaims {
     }
     if (collisions.length === 0) {
       for (const o of outputs) {
-        this.claimed.set(o.path, o);
-        this.folded.set(foldName(o.path), o);
+        const claim: Claim = { path: o.path, file: o.file, message: o.message, span: o.span };
+        this.claimed.set(o.path, claim);
+        this.folded.set(foldName(o.path), claim);
       }
     }
     return collisions;

@@ -8,7 +8,24 @@ test('npm run bench -- --quick prints a row with a ratio for every benchmark', (
   const root = join(import.meta.dirname, '..');
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/index.ts', '--quick'], { cwd: root, encoding: 'utf8' });
   assert.is(r.status, 0, r.stderr);
-  for (const name of ['cold start', 'throughput', 'CLI build --jobs', 'warm re-check', 'build\\(\\): generated vs handwritten', 'build\\(\\) as sent: whatsapp-api-js vs generated', 'peak RSS', 'template parsing', 'LSP edit → diagnostics, 3\\d\\d-line', 'LSP hover vs', 'LSP completion vs', 'LSP hover right after an edit']) {
+  for (const name of [
+    'cold start: waml check one file',
+    'cold start: waml --version',
+    'throughput',
+    'CLI check --format json --jobs 1',
+    'CLI build --jobs 1,',
+    'CLI build --jobs 1 vs --jobs 2',
+    'CLI check: one file of',
+    'warm re-check',
+    'build\\(\\): generated vs handwritten',
+    'build\\(\\) as sent: whatsapp-api-js vs generated',
+    'peak RSS',
+    'template parsing',
+    'LSP edit → diagnostics, 3\\d\\d-line',
+    'LSP hover vs',
+    'LSP completion vs',
+    'LSP hover right after an edit',
+  ]) {
     assert.match(r.stdout, new RegExp(`^${name}.*\\s\\d+\\.\\d+x\\s`, 'm'), name);
   }
   assert.match(r.stdout, /cores, \d+ GiB, Node v\d+/);

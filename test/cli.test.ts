@@ -340,10 +340,10 @@ test('build --emit js without esbuild installed: one line naming the install, ex
   cpSync(join(ROOT, 'dist/cli'), join(dir, 'cli'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
   writeFileSync(join(dir, 'm.wa.yaml'), LOCATION('Share your location'));
-  const r = spawnSync(process.execPath, [join(dir, 'cli/waml.js'), 'build', 'm.wa.yaml', '--out', 'out', '--emit', 'js'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(dir, 'cli/waml.cjs'), 'build', 'm.wa.yaml', '--out', 'out', '--emit', 'js'], { cwd: dir, encoding: 'utf8' });
   assert.is(r.status, 2, r.stderr);
   assert.is(r.stderr, 'waml: --emit js compiles with esbuild, which is not installed: npm install --save-dev esbuild (or use --emit ts)\n');
-  assert.is(spawnSync(process.execPath, [join(dir, 'cli/waml.js'), 'build', 'm.wa.yaml', '--out', 'out', '--emit', 'ts'], { cwd: dir, encoding: 'utf8' }).status, 0);
+  assert.is(spawnSync(process.execPath, [join(dir, 'cli/waml.cjs'), 'build', 'm.wa.yaml', '--out', 'out', '--emit', 'ts'], { cwd: dir, encoding: 'utf8' }).status, 0);
   rmSync(dir, { recursive: true });
 });
 

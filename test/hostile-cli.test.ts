@@ -99,6 +99,20 @@ test('--out that is a file: one line, exit 2, the file untouched', () => {
   rmSync(dir, { recursive: true });
 });
 
+test('a write the system refuses in a worker thread is the same one plain line, exit 2', () => {
+  // More files than one batch holds, so that --jobs 2 writes in two worker threads.
+  const dir = project();
+  for (let i = 0; i < 300; i++) writeFileSync(join(dir, `src/f${String(i).padStart(3, '0')}.wa.yaml`), LOCATION);
+  writeFileSync(join(dir, 'out'), 'mine');
+  for (const jobs of ['1', '2']) {
+    const r = waml(['build', 'src', '--out', 'out/sub', '--jobs', jobs], dir);
+    assert.is(r.status, 2, r.stderr);
+    oneLine(r, /^waml: cannot write out\/sub\/[a-z0-9]+\.m\.json: a part of the path is a file, not a folder \(ENOTDIR\)\n$/);
+  }
+  assert.is(readFileSync(join(dir, 'out'), 'utf8'), 'mine');
+  rmSync(dir, { recursive: true });
+});
+
 test('a full disk and a read-only folder: one line naming the file and the cause, exit 2', () => {
   const dir = project();
   for (const [code, words] of [['ENOSPC', 'no space left on the device'], ['EROFS', 'the file system is read-only'], ['EACCES', 'permission denied']] as const) {

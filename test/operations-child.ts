@@ -16,17 +16,19 @@ post('Profiler.enable');
 post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
 
 const [name, ...sizes] = process.argv.slice(2);
-const scenarios = (await import('./scenarios.js')) as Record<string, (size: number) => void>;
+const scenarios = (await import('./scenarios.js')) as Record<string, (size: number) => void | Promise<void>>;
 const scenario = scenarios[name!];
 if (!scenario) throw new Error(`no scenario named ${name}`);
-const count = (size: number): number => {
+const count = async (size: number): Promise<number> => {
   post('Profiler.takePreciseCoverage'); // resets the counts
-  scenario(size);
+  await scenario(size);
   const { result } = post('Profiler.takePreciseCoverage') as { result: { functions: { ranges: { count: number }[] }[] }[] };
   let total = 0;
   for (const script of result) for (const f of script.functions) for (const r of f.ranges) total += r.count;
   return total;
 };
 const numbers = sizes.map(Number);
-count(numbers[0]!);
-process.stdout.write(JSON.stringify(numbers.map(count)));
+await count(numbers[0]!);
+const counts: number[] = [];
+for (const n of numbers) counts.push(await count(n));
+process.stdout.write(JSON.stringify(counts));

@@ -75,7 +75,7 @@ test('npm pack: each package carries its LICENSE, what its exports name, and no 
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; bin: Record<string, string>; scripts: Record<string, string> };
   const named = (v: unknown): string[] => (typeof v === 'string' ? [v] : Object.values(v as Record<string, unknown>).flatMap(named));
   for (const file of [...named(pkg.exports), ...Object.values(pkg.bin)]) assert.ok(paths.has(file.replace(/^\.\//, '')), `waml's tarball lacks ${file}`);
-  for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/cli/waml.js', 'dist/cli/lsp.js']) assert.ok(paths.has(file), file);
+  for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/cli/waml.cjs', 'dist/cli/lsp.cjs', 'dist/cli/help.cjs', 'bin/waml.cjs']) assert.ok(paths.has(file), file);
   assert.equal([...paths].filter((p) => /^(test|scripts|bench|runtime|grammar|examples)\//.test(p) || (p.startsWith('compiler/') && !p.endsWith('.json'))), []);
   // npm runs these by itself (prepare on git installs, pre/post scripts around others): none may ship.
   const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack', 'prepublish', 'prepublishOnly', 'pretest', 'posttest'];

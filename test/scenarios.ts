@@ -48,3 +48,23 @@ export function previewMaxItems(n: number): void {
   const text = `params:\n  rows:\n    type: array\n    maxItems: ${n}\n    items:\n      id: { type: string, maxLength: ${n} }\nmessages:\n  m:\n    type: list\n    body: Pick\n    button: Open\n    sections:\n      - title: S\n        rows:\n          - { each: rows, as: r, id: "{{ r.id }}", title: Row }\n`;
   preview([{ path: 'f.wa.yaml', text }]);
 }
+
+/**
+ * What `waml build` does with one file of `n` messages: read, compile, and write a JSON file
+ * per message (the CLI's batch, on this thread).
+ */
+export async function buildManyMessages(n: number): Promise<void> {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { runBatch } = await import('../compiler/cli/batch.js');
+  const dir = mkdtempSync(join(tmpdir(), 'waml-count-'));
+  try {
+    const file = join(dir, 'f.wa.yaml');
+    writeFileSync(file, `messages:\n${Array.from({ length: n }, (_, i) => LOCATION(i)).join('')}`);
+    const r = await runBatch({ files: [{ absolute: file, display: 'f.wa.yaml' }], options: { emit: ['json'], maxFileSize: 64 * 1024 * 1024 }, build: { out: join(dir, 'out'), js: false, ts: false, json: true, types: false } });
+    if (r.written !== n) throw new Error(`wrote ${r.written} of ${n}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

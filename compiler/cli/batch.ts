@@ -1,27 +1,46 @@
-import { compileWith, type CompileOptions, type Output, type Unbuilt } from '../pipeline.js';
+import { compileWith, type CompileOptions, type Output } from '../pipeline.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { grammarFor } from './grammar.js';
 import { readSource, type Found } from './files.js';
+import { writeOutputs } from './write.js';
+import { basename, dirname } from 'node:path';
 
 /** What one batch of files needs: the files, the options, and the data file's text. */
 export interface BatchInput {
   files: Found[];
   options: Omit<CompileOptions, 'data'> & { maxFileSize: number };
   data?: { path: string; text: string };
+  /** For a build: where the outputs go, and whether the sender modules are also compiled to JavaScript. */
+  build?: { out?: string; label?: string; js: boolean; ts: boolean; json: boolean; types: boolean };
+  /** Whether to give back which source each output comes from (watch mode needs it; nothing else does). */
+  produced?: boolean;
+  /** Whether to give back the outputs themselves (for a command that reads them rather than writes them). */
+  keepOutputs?: boolean;
 }
 
 /** What a batch gives back: only what the CLI still needs once the batch is written. */
 export interface BatchResult {
   diagnostics: Diagnostic[];
-  outputs: Output[];
-  unbuilt: Unbuilt[];
   /** The texts of the files that diagnostics point into, for rendering. */
   texts: [string, string][];
+  written: number;
+  unchanged: number;
+  /** Messages with params not built for want of --data. */
+  skipped: number;
+  /** Output path and the source it comes from, when asked for. */
+  produced: [string, string][];
+  /** The outputs, when asked for (`keepOutputs`); otherwise empty. */
+  outputs: Output[];
 }
 
 /**
- * Reads and compiles one batch of files: in the main thread or in a worker (it takes and
- * returns plain data). Reading happens here, so that a worker reads its own files.
+ * Reads, compiles and (for a build) writes one batch of files: in the main thread or in a
+ * worker, which takes and returns plain data. The whole of a file's work happens here, so
+ * that with worker threads the main thread only puts the results in order.
+ *
+ * Output names are flat (`<file stem>.<message>.json`, `<file stem>.wa.ts`), so two files can
+ * write the same output only when they have the same stem; the CLI puts such files in the
+ * same batch, and compile() settles their claims in path order there.
  */
 export async function runBatch(input: BatchInput): Promise<BatchResult> {
   const sources: { path: string; text: string }[] = [];
@@ -40,8 +59,56 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
   const parse = await grammarFor(sources.map((s) => s.text));
   const result = compileWith(parse, sources, input.data ? { ...input.options, data: input.data } : input.options);
   diagnostics.push(...result.diagnostics);
-  // Unbuilt messages get a note (WA516) later, at their names: their texts are needed too.
-  const wanted = new Set([...diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]), ...result.unbuilt.map((u) => u.file)]);
-  const texts: [string, string][] = sources.filter((s) => wanted.has(s.path)).map((s) => [s.path, s.text]);
-  return { diagnostics, outputs: result.outputs, unbuilt: result.unbuilt, texts };
+  const out: BatchResult = { diagnostics, texts: [], written: 0, unchanged: 0, skipped: 0, produced: [], outputs: input.keepOutputs ? result.outputs : [] };
+  const build = input.build;
+  if (build) {
+    let outputs: Output[] = result.outputs;
+    if (build.js) {
+      // --emit js: the TypeScript module compiled by esbuild, with declarations beside it.
+      const { transformSync } = await import('esbuild');
+      const js: Output[] = [];
+      for (const o of outputs) {
+        if (!o.path.endsWith('.wa.ts')) continue;
+        const code = transformSync(o.text, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: o.path }).code;
+        js.push({ ...o, path: o.path.replace(/\.ts$/, '.js'), text: `${o.text.slice(0, o.text.indexOf('\n') + 1)}${code}` });
+      }
+      outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || build.ts), ...js];
+    }
+    // --emit types: each source's declarations beside it, named for the bundler's import
+    // (`./menu.wa.yaml` is typed by `menu.wa.d.yaml.ts`).
+    if (build.types) {
+      const absolute = new Map(input.files.map((f) => [f.display, f.absolute]));
+      for (const o of outputs.filter((x) => x.path.endsWith('.wa.d.ts'))) {
+        const source = absolute.get(o.file);
+        if (!source) continue;
+        const name = basename(source).replace(/(\.[^.]*)?$/, (ext) => `.d${ext}.ts`);
+        const w = writeOutputs(dirname(source), [{ path: name, text: o.text }], { removeStale: false });
+        out.written += w.written.length;
+        out.unchanged += w.unchanged.length;
+      }
+      if (!build.js) outputs = outputs.filter((x) => !x.path.endsWith('.wa.d.ts'));
+    }
+    if (build.out !== undefined) {
+      const w = writeOutputs(build.out, outputs, { removeStale: false, ...(build.label !== undefined ? { label: build.label } : {}) });
+      out.written += w.written.length;
+      out.unchanged += w.unchanged.length;
+    }
+    if (input.produced) for (const o of outputs) out.produced.push([o.path, o.file]);
+    if (build.json) {
+      for (const u of result.unbuilt) {
+        diagnostics.push(diagnostic(u.file, 'WA516', u.nameSpan, `message \`${u.name}\` has params, so no JSON was built for it`, { help: 'give `--data FILE` with their values to build it' }));
+        out.skipped++;
+      }
+    }
+  }
+  // Only the texts that diagnostics point into go back, for rendering.
+  if (diagnostics.length > 0) {
+    const wanted = new Set<string>();
+    for (const d of diagnostics) {
+      wanted.add(d.file);
+      for (const r of d.related ?? []) wanted.add(r.file);
+    }
+    for (const s of sources) if (wanted.has(s.path)) out.texts.push([s.path, s.text]);
+  }
+  return out;
 }

@@ -1,11 +1,18 @@
 // The `waml` executable: runs the command line and turns an internal failure into one line
 // that says it is a bug (the stack only with --debug), with exit status 2. What the system
 // refuses (a full disk, a read-only folder) is said in one plain line, exit status 2 too.
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+// Bundled as CommonJS into dist/cli/waml.cjs, which bin/waml.cjs loads through V8's code cache.
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MessagePort } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
 import { runBatch, type BatchInput } from './batch.js';
 import { describeSystemError, EnvironmentError, isSystemError } from './environment.js';
-import { run } from './run.js';
+import { run, WORKER } from './run.js';
+
+/** The loader that started this bundle (bin/waml.cjs), when there is one: worker threads start through it too. */
+declare const __wamlLoader: string | undefined;
 
 /** The line for an error: the surroundings' in plain words, anything else as a bug. */
 function failure(error: unknown, debug: boolean): string {
@@ -22,29 +29,121 @@ function failure(error: unknown, debug: boolean): string {
 }
 
 const argv = process.argv.slice(2);
-if (!isMainThread && (workerData as { waml?: string } | null)?.waml === 'batch') {
-  // A worker thread of `--jobs`: it compiles the batches it is given.
-  parentPort!.on('message', async (input: BatchInput) => parentPort!.postMessage(await runBatch(input)));
-} else {
-  // A reader that stops early (`waml check | head`) closes the pipe: stop writing, quietly.
-  let closed = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed = true;
+
+if (argv[0] === WORKER) {
+  // A worker thread of `--jobs` (worker_threads is loaded only here: a run on one thread
+  // starts faster without it).
+  void import('node:worker_threads').then(({ isMainThread, parentPort }) => {
+    if (isMainThread || !parentPort) {
+      process.stderr.write(`waml: ${WORKER} is for waml's own worker threads\n`);
+      process.exitCode = 2;
+      return;
+    }
+    serve(parentPort);
   });
+} else main();
+
+/** The command line. */
+function main(): void {
+  run(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: writer(1, () => process.stdout),
+    stderr: writer(2, () => process.stderr),
+    get isTTY() {
+      return stdoutIsTerminal();
+    },
+    version: pkg.version,
+    // This file is CommonJS (dist/cli/waml.cjs): __filename is its own path.
+    workerUrl: pathToFileURL(typeof __wamlLoader === 'string' ? __wamlLoader : __filename),
+    // The language server is a bundle of its own beside this one, loaded only for `waml lsp`.
+    lsp: () => import(join(dirname(__filename), 'lsp.cjs')),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(failure(error, argv.includes('--debug')));
+      process.exitCode = 2;
+    },
+  );
+}
+
+/**
+ * A worker thread: it reads, compiles and writes the batches it is given. A failure goes back
+ * as data, so that the main thread reports it as it would its own.
+ */
+function serve(port: MessagePort): void {
+  port.on('message', (input: BatchInput) => {
+    runBatch(input).then(
+      (result) => port.postMessage(result),
+      (error: unknown) => {
+        const e = error instanceof Error ? error : new Error(String(error));
+        // What the system refused is said in the main thread as it would be there: plainly.
+        const environment = e instanceof EnvironmentError || isSystemError(e);
+        const message = e instanceof EnvironmentError || !environment ? e.message : failure(e, false).replace(/^waml: |\n$/g, '');
+        port.postMessage({ failed: { message, stack: e.stack, code: (e as NodeJS.ErrnoException).code, environment } });
+      },
+    );
+  });
+}
+
+/**
+ * Writes to stdout or stderr directly, without setting up Node's stream (which costs a
+ * run of one file a noticeable part of its time). Where the descriptor cannot take the
+ * text now (a non-blocking pipe that is full) or at all, the rest goes through the stream,
+ * and so does everything after it, so the order is kept. A reader that stops early
+ * (`waml check | head`) closes the pipe: writing stops, quietly.
+ */
+function writer(fd: number, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let direct = true;
+  let closed = false;
+  let listening = false;
+  const viaStream = (data: string | Uint8Array) => {
+    const s = stream();
+    if (!listening) {
+      listening = true;
+      s.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
+    }
+    s.write(data);
+  };
+  return (text) => {
+    if (closed) return;
+    if (direct) {
+      const bytes = Buffer.from(text);
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+          closed = true;
+          return;
+        }
+        direct = false;
+        viaStream(bytes.subarray(done));
+        return;
+      }
+    }
+    viaStream(text);
+  };
+}
+
+/**
+ * Whether stdout is a terminal, worked out without loading Node's tty module (and its
+ * sockets) where the answer is plainly no: a pipe, a file, /dev/null.
+ */
+function stdoutIsTerminal(): boolean {
   try {
-    process.exitCode = await run(argv, {
-      cwd: process.cwd(),
-      env: process.env,
-      stdout: (s) => void (closed || process.stdout.write(s)),
-      stderr: (s) => process.stderr.write(s),
-      isTTY: process.stdout.isTTY === true,
-      version: pkg.version,
-      workerUrl: new URL(import.meta.url),
-      lspUrl: new URL('./lsp.js', import.meta.url),
-    });
-  } catch (error) {
-    process.stderr.write(failure(error, argv.includes('--debug')));
-    process.exitCode = 2;
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice()) return false;
+    const nul = statSync('/dev/null', { throwIfNoEntry: false });
+    if (nul && nul.rdev === out.rdev) return false;
+  } catch {
+    // Ask Node below.
   }
+  return process.stdout.isTTY === true;
 }

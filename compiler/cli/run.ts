@@ -3,23 +3,24 @@ import { basename, dirname, resolve, sep } from 'node:path';
 import { EnvironmentError } from './environment.js';
 import { importBody } from '../import.js';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { DEFAULT_MAX_FILE_SIZE, isValidRecipient, OutputClaims } from '../pipeline.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Worker } from 'node:worker_threads';
+import { DEFAULT_MAX_FILE_SIZE, fileStem, isValidRecipient } from '../pipeline.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
 import schema from '../schema/waml.schema.json' with { type: 'json' };
 import { init, nextSteps } from './init.js';
-import { writeOutputs } from './write.js';
+import { removeStaleTemporaries, writeOutputs } from './write.js';
+import { foldName } from '../output-names.js';
 
 export interface Io {
   cwd: string;
   /** The script a worker thread runs (the CLI's own bundle); without it, no worker threads. */
   workerUrl?: URL;
-  /** The language server's bundle. */
-  lspUrl?: URL;
+  /** Loads the language server (a bundle of its own); without it, the source beside this file. */
+  lsp?: () => Promise<{ start: (version: string) => void }>;
   env: Record<string, string | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -28,6 +29,9 @@ export interface Io {
   version: string;
 }
 
+/** The argument a worker thread of `--jobs` is started with (its first, where a command would be). */
+export const WORKER = '--waml-worker';
+
 /** Files per batch: read, compiled and written together. */
 const BATCH = 250;
 
@@ -35,7 +39,7 @@ const BATCH = 250;
  * Runs batches on a pool of worker threads, `jobs` at a time; returns, in batch order, a way
  * to await each result (results may arrive out of order; they are used in order).
  */
-function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined): (() => Promise<BatchResult>)[] {
+function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined, Thread: typeof Worker): (() => Promise<BatchResult>)[] {
   if (!url) return batches.map((b) => () => runBatch(b));
   const settle: { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }[] = [];
   const promises = batches.map((_, i) => new Promise<BatchResult>((resolve, reject) => (settle[i] = { resolve, reject })));
@@ -48,14 +52,25 @@ function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined): (
       return;
     }
     const i = nextBatch++;
-    w.once('message', (r: BatchResult) => {
+    w.once('message', (r: BatchResult | { failed: { message: string; stack?: string; code?: string; environment?: boolean } }) => {
+      if ('failed' in r) {
+        // The worker's failure, as the main thread would have met it: what the system refused
+        // (a full disk, a read-only folder) is an EnvironmentError again, said in one plain line.
+        const error = Object.assign(r.failed.environment ? new EnvironmentError(r.failed.message) : new Error(r.failed.message), r.failed.code !== undefined ? { code: r.failed.code } : {});
+        if (r.failed.stack !== undefined) error.stack = r.failed.stack;
+        // Every batch not yet settled fails with it: the other workers are stopped, so their
+        // batches would never answer, and a run waiting on one would end with nothing said.
+        settle.forEach((s) => s.reject(error));
+        workers.forEach((other) => void other.terminate());
+        return;
+      }
       settle[i]!.resolve(r);
       feed(w);
     });
     w.postMessage(batches[i]);
   };
   for (let j = 0; j < jobs; j++) {
-    const w = new Worker(url, { workerData: { waml: 'batch' } });
+    const w = new Thread(url, { argv: [WORKER] });
     w.on('error', (e) => settle.forEach((s) => s.reject(e)));
     workers.push(w);
     feed(w);
@@ -153,9 +168,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   if (args.command === 'lsp') {
-    // The server is a bundle of its own beside this one (dist/cli/lsp.js), loaded only here.
-    const server = io.lspUrl ?? new URL('../lsp/main.ts', import.meta.url);
-    ((await import(server.href)) as { start: (version: string) => void }).start(io.version);
+    // The server is a bundle of its own beside this one (dist/cli/lsp.cjs), loaded only here.
+    const server = io.lsp ? await io.lsp() : ((await import(new URL('../lsp/main.ts', import.meta.url).href)) as { start: (version: string) => void });
+    server.start(io.version);
     return new Promise<number>(() => undefined); // the client ends it with `exit`
   }
   if (args.command === 'build' && args.watch) return watch(args, io);
@@ -176,8 +191,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     if (!(error instanceof UsageError)) throw error;
     return { code: usageFailure(io, args, error.message), produced, sources };
   }
-  for (const f of found) sources.add(f.display);
-  const byDisplay = new Map(found.map((f) => [f.display, f.absolute]));
+  if (args.watch) for (const f of found) sources.add(f.display);
   if (args.command === 'build' && args.out !== undefined && !isFolderOrAbsent(resolve(io.cwd, args.out))) {
     return { code: usageFailure(io, args, `--out ${args.out} is a file, not a folder`), produced, sources };
   }
@@ -205,34 +219,52 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     sourceMap.add(data.path, data.text);
   }
 
-  // esbuild (an optional peer dependency) is loaded only for --emit js.
-  let esbuild: typeof import('esbuild') | undefined;
+  // Files go in batches: each is read, compiled and written (in a worker thread with --jobs
+  // > 1) before the next is kept in memory, so memory stays flat however many files. Files
+  // that share a stem (and so could claim the same output) go in the batch of the first.
+  // esbuild (an optional peer dependency) is loaded only for --emit js (by each thread that compiles).
   if (args.command === 'build' && args.emit.includes('js')) {
     try {
-      esbuild = await import('esbuild');
+      await import('esbuild');
     } catch {
       io.stderr('waml: --emit js compiles with esbuild, which is not installed: npm install --save-dev esbuild (or use --emit ts)\n');
       return { code: EXIT.usage, produced, sources };
     }
   }
-
-  // Files go in batches: each is read, compiled (in a worker thread with --jobs > 1) and
-  // written before the next is kept in memory, so memory stays flat however many files.
+  const build =
+    args.command === 'build'
+      ? { ...(args.out !== undefined ? { out: resolve(io.cwd, args.out), label: args.out } : {}), js: args.emit.includes('js'), ts: args.emit.includes('ts'), json: args.emit.includes('json'), types: args.emit.includes('types') }
+      : undefined;
   const batches: BatchInput[] = [];
-  for (let i = 0; i < found.length; i += BATCH) batches.push({ files: found.slice(i, i + BATCH), options, ...(data ? { data } : {}) });
+  const batchOfStem = new Map<string, number>();
+  for (const f of found) {
+    const stem = foldName(fileStem(f.display));
+    const at = batchOfStem.get(stem);
+    if (at !== undefined) {
+      batches[at]!.files.push(f);
+      continue;
+    }
+    if (batches.length === 0 || batches[batches.length - 1]!.files.length >= BATCH) {
+      batches.push({ files: [], options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) });
+    }
+    batchOfStem.set(stem, batches.length - 1);
+    batches[batches.length - 1]!.files.push(f);
+  }
+  batchOfStem.clear();
+  // Temporary files of killed builds are removed once, before anything is written.
+  if (build?.out !== undefined) removeStaleTemporaries(build.out);
   const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), batches.length));
-  const results = jobs > 1 ? inWorkers(batches, jobs, io.workerUrl) : batches.map((b) => () => runBatch(b));
+  // Worker threads are loaded only when used: a run on one thread starts faster without them.
+  const results = jobs > 1 ? inWorkers(batches, jobs, io.workerUrl, (await import('node:worker_threads')).Worker) : batches.map((b) => () => runBatch(b));
 
   const diagnostics: Diagnostic[] = [];
-  const claims = new OutputClaims();
-  let first = true;
   const failedFiles = new Set<string>();
   let written = 0;
   let unchanged = 0;
   let skipped = 0;
   const seenData = new Set<string>();
-  for (const next of results) {
-    const r = await next();
+  for (let i = 0; i < results.length; i++) {
+    const r = await results[i]!();
     for (const [path, text] of r.texts) sourceMap.add(path, text);
     for (const d of r.diagnostics) {
       // Data-file diagnostics repeat across batches; keep each once.
@@ -244,57 +276,18 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
       diagnostics.push(d);
       if (d.severity === 'error') failedFiles.add(d.file);
     }
-    // Output names are flat: a file whose output another file (earlier by path) already writes is not built.
-    const byFile = new Map<string, typeof r.outputs>();
-    for (const o of r.outputs) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
-    let outputs: typeof r.outputs = [];
-    for (const [file, list] of byFile) {
-      const collisions = claims.claim(file, list);
-      diagnostics.push(...collisions);
-      if (collisions.length > 0) failedFiles.add(file);
-      else outputs.push(...list);
-    }
-    if (args.command === 'build') {
-      if (args.emit.includes('js')) {
-        const transformSync = esbuild!.transformSync;
-        const js = outputs.filter((o) => o.path.endsWith('.wa.ts')).map((o) => ({ ...o, path: o.path.replace(/\.ts$/, '.js'), text: `${o.text.slice(0, o.text.indexOf('\n') + 1)}${transformSync(o.text, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: o.path }).code}` }));
-        outputs = [...outputs.filter((o) => !o.path.endsWith('.wa.ts') || args.emit.includes('ts')), ...js];
-      }
-      // --emit types: each source's declarations beside it, named for the bundler's import
-      // (`./menu.wa.yaml` is typed by `menu.wa.d.yaml.ts`).
-      if (args.emit.includes('types')) {
-        for (const o of outputs.filter((x) => x.path.endsWith('.wa.d.ts'))) {
-          const absolute = byDisplay.get(o.file);
-          if (!absolute) continue;
-          const name = basename(absolute).replace(/(\.[^.]*)?$/, (ext) => `.d${ext}.ts`);
-          const w = writeOutputs(dirname(absolute), [{ path: name, text: o.text }], { removeStale: false });
-          written += w.written.length;
-          unchanged += w.unchanged.length;
-        }
-        if (!args.emit.includes('js')) outputs = outputs.filter((x) => !x.path.endsWith('.wa.d.ts'));
-      }
-      for (const o of outputs) produced.set(o.path, o.file);
-      // Temporary files of killed builds are removed once, before the first batch is written.
-      if (args.out !== undefined) {
-        const w = writeOutputs(resolve(io.cwd, args.out), outputs, { removeStale: first, label: args.out });
-        first = false;
-        written += w.written.length;
-        unchanged += w.unchanged.length;
-      }
-      if (args.emit.includes('json')) {
-        for (const u of r.unbuilt) {
-          diagnostics.push(diagnostic(u.file, 'WA516', u.nameSpan, `message \`${u.name}\` has params, so no JSON was built for it`, { help: 'give `--data FILE` with their values to build it' }));
-          skipped++;
-        }
-      }
-    }
+    for (const [path, file] of r.produced) produced.set(path, file);
+    written += r.written;
+    unchanged += r.unchanged;
+    skipped += r.skipped;
   }
 
-  // Diagnostics raised across batches (collisions) may point into files whose text was not
-  // kept: read those few again for rendering.
-  for (const file of new Set(diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]))) {
-    const absolute = byDisplay.get(file);
-    if (absolute && !sourceMap.get(file)) {
+  // A diagnostic may point into a file whose text was not kept (one read by another batch):
+  // read those few again for rendering.
+  const missing = new Set<string>();
+  for (const d of diagnostics) for (const file of [d.file, ...(d.related ?? []).map((r) => r.file)]) if (!sourceMap.get(file)) missing.add(file);
+  for (const { display: file, absolute } of missing.size > 0 ? found : []) {
+    if (missing.has(file)) {
       const read = readSource(absolute, limit);
       if (read.ok) sourceMap.add(file, read.text);
     }

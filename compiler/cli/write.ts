@@ -23,7 +23,7 @@ function alive(pid: number): boolean {
  * files: a folder (or anything else) that happens to have such a name is the user's, and is
  * left alone. Best effort: what cannot be removed stays, and the build goes on.
  */
-function removeStaleTemporaries(dir: string): void {
+export function removeStaleTemporaries(dir: string): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -46,10 +46,14 @@ export interface WriteResult {
   unchanged: string[];
 }
 
-/** The current content of a regular file, or undefined (absent, a folder, a FIFO: never read). */
-function currentText(target: string): string | undefined {
+/**
+ * The current content of a regular file, or undefined (absent, a folder, a FIFO: never read).
+ * It is read only when it could be `text`: a file of another size differs.
+ */
+function currentText(target: string, text: string): string | undefined {
   try {
-    return statSync(target).isFile() ? readFileSync(target, 'utf8') : undefined;
+    const stat = statSync(target, { throwIfNoEntry: false });
+    return stat?.isFile() && stat.size === Buffer.byteLength(text) ? readFileSync(target, 'utf8') : undefined;
   } catch {
     return undefined;
   }
@@ -77,16 +81,21 @@ export function writeOutputs(outDir: string, files: readonly { path: string; tex
     if (!stat.isDirectory() && !statSync(root).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   });
   if (options.removeStale ?? true) removeStaleTemporaries(root);
+  const made = new Set<string>();
   for (const f of files) {
     const target = resolve(root, f.path);
     if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside the output folder: ${f.path}`);
-    if (currentText(target) === f.text) {
+    if (currentText(target, f.text) === f.text) {
       result.unchanged.push(f.path);
       continue;
     }
     const shown = `${label.replace(/[\\/]+$/, '')}/${f.path}`;
-    attempt(`cannot write ${shown}`, () => mkdirSync(dirname(target), { recursive: true }));
-    const tmp = join(dirname(target), `.waml-${process.pid}-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      attempt(`cannot write ${shown}`, () => mkdirSync(dir, { recursive: true }));
+      made.add(dir);
+    }
+    const tmp = join(dir, `.waml-${process.pid}-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
     attempt(`cannot write ${shown}`, () => {
       try {
         writeFileSync(tmp, f.text);

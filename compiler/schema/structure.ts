@@ -5,6 +5,7 @@ import type { Span } from '../source.js';
 import { listOr, suggest } from '../suggest.js';
 import schema from './waml.schema.json' with { type: 'json' };
 import validate from './generated/validate.cjs';
+import { conforms, type Schema } from './conforms.js';
 
 type ValidationError = validate.ValidationError;
 
@@ -26,7 +27,11 @@ const TYPE_KEYS: Record<string, string[]> = Object.fromEntries(MESSAGE_TYPES.map
  * the user.
  */
 export function checkStructure(root: LMap, reporter: Reporter): void {
-  if (validate(toPlain(root))) return;
+  const plain = toPlain(root);
+  // Most files conform: a quick pass says so without the validator, which is built (on its
+  // first call) only for a file the quick pass cannot clear.
+  if (conforms(schema as Schema, plain)) return;
+  if (validate(plain)) return;
   const apiShaped = apiShapedHeaders(root, reporter);
   for (const error of validate.errors ?? []) if (!apiShaped.has(error.instancePath)) report(root, error, reporter);
 }

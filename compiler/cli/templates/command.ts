@@ -133,7 +133,7 @@ async function locals(args: TemplateArgs, io: Io): Promise<{ ok: true; templates
     return { ok: false, code: 2 };
   }
   if (found.length === 0) return { ok: true, templates };
-  const result = await runBatch({ files: found, options: { emit: ['json'], maxFileSize: 1024 * 1024 } });
+  const result = await runBatch({ files: found, options: { emit: ['json'], maxFileSize: 1024 * 1024 }, keepOutputs: true });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const map = new SourceMap();

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+'use strict';
+// The waml command. `--version` and `--help` are answered here, before anything else is
+// loaded. Everything else runs the CLI bundle (dist/cli/waml.cjs, built by `npm run build`,
+// which `npm ci` and `npm install` run through the `prepare` script) through V8's code
+// cache: the first run saves the bundle's compiled code, and later runs skip parsing and
+// compiling it. The cache lives beside the bundle, or, where the package cannot be written
+// (a read-only install), in a folder of the user's own under the temporary folder; where
+// neither can be written, or the cache is stale or broken, waml runs without it, silently.
+// A worker thread of `--jobs` is started with this argument first; it loads the bundle too.
+const worker = process.argv[2] === '--waml-worker';
+const first = process.argv[2];
+if (first === '--version' || first === '-v' || first === 'version') {
+  process.stdout.write(`${require('../package.json').version}\n`);
+} else if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+  process.stdout.write(load('help.cjs', (path) => require(path)).HELP);
+} else {
+  load('waml.cjs', runCached);
+}
+
+/** Runs a file of dist/cli, or says the package is not built. */
+function load(name, how) {
+  const path = require('node:path').join(__dirname, '..', 'dist', 'cli', name);
+  try {
+    return how(path);
+  } catch (error) {
+    if (error && (error.code === 'ENOENT' || error.code === 'MODULE_NOT_FOUND') && String(error.message).includes(name)) {
+      process.stderr.write('waml: the command is not built yet; run `npm run build` in the waml package\n');
+      process.exitCode = 2;
+      return { HELP: '' };
+    }
+    throw error;
+  }
+}
+
+/** Runs a CommonJS bundle as Node would, with its compiled code taken from (and saved to) a cache. */
+function runCached(file) {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const vm = require('node:vm');
+  const Module = require('node:module');
+  const fd = fs.openSync(file, 'r');
+  let source;
+  let stamp;
+  try {
+    const stat = fs.fstatSync(fd);
+    source = fs.readFileSync(fd, 'utf8');
+    // The cache is for this bundle, exactly, and this Node: anything else is not used.
+    stamp = `waml code cache 1 ${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}\n`;
+  } finally {
+    fs.closeSync(fd);
+  }
+  const beside = `${file}.cache`;
+  let cached = readCache(fs, beside, stamp, false);
+  let shared;
+  if (cached === undefined) {
+    shared = sharedPlace(file);
+    cached = readCache(fs, shared, stamp, true);
+  }
+  const wrapper = '(function (exports, require, module, __filename, __dirname, __wamlLoader) { ' + source + '\n})';
+  const script = new vm.Script(wrapper, { filename: file, cachedData: cached });
+  if (!worker && (cached === undefined || script.cachedDataRejected)) {
+    // Saved once the run is over, so that the code it ran is in the cache too.
+    process.once('exit', () => saveCache(fs, path, [beside, shared ?? sharedPlace(file)], stamp, script));
+  }
+  const mod = { exports: {} };
+  const run = script.runInThisContext();
+  run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file), __filename);
+}
+
+/** The cache's place where the bundle's folder cannot be written: the user's own folder under the temporary folder. */
+function sharedPlace(file) {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  // One cache per installed bundle: its path, hashed (FNV-1a), names it.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  return require('node:path').join(require('node:os').tmpdir(), `waml-code-cache${uid === undefined ? '' : `-${uid}`}`, `${h.toString(16)}.cache`);
+}
+
+function readCache(fs, place, stamp, shared) {
+  let bytes;
+  try {
+    if (shared && !ownFolder(fs, require('node:path').dirname(place), false)) return undefined;
+    bytes = fs.readFileSync(place);
+  } catch {
+    return undefined;
+  }
+  const head = Buffer.from(stamp);
+  if (bytes.length <= head.length || !bytes.subarray(0, head.length).equals(head)) return undefined;
+  return bytes.subarray(head.length);
+}
+
+/**
+ * A folder only this user can write, for a cache under the shared temporary folder (made when
+ * `make`): a cache planted by someone else would be code run as us, so any other folder is refused.
+ */
+function ownFolder(fs, dir, make) {
+  if (make) {
+    try {
+      fs.mkdirSync(dir, { mode: 0o700 });
+    } catch (error) {
+      if (error.code !== 'EEXIST') return false;
+    }
+  }
+  const stat = fs.lstatSync(dir);
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  return stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o077) === 0));
+}
+
+/** Writes the cache atomically (a temporary file, then a rename) to the first place that takes it. */
+function saveCache(fs, path, places, stamp, script) {
+  let data;
+  try {
+    data = Buffer.concat([Buffer.from(stamp), script.createCachedData()]);
+  } catch {
+    return;
+  }
+  for (const [i, place] of places.entries()) {
+    const dir = path.dirname(place);
+    const tmp = path.join(dir, `.${path.basename(place)}.${process.pid}.tmp`);
+    try {
+      if (i > 0 && !ownFolder(fs, dir, true)) continue;
+      fs.writeFileSync(tmp, data, { mode: 0o600 });
+      fs.renameSync(tmp, place);
+      return;
+    } catch {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // Nothing to clean.
+      }
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import validate from '../compiler/schema/generated/validate.cjs';
+import schema from '../compiler/schema/waml.schema.json' with { type: 'json' };
+import { conforms, type Schema } from '../compiler/schema/conforms.js';
+import { load } from '../compiler/load/load.js';
+import { toPlain } from '../compiler/load/tree.js';
+import { Reporter } from '../compiler/diagnostics/diagnostic.js';
+import { mutate, rng, seeds } from './fuzz.js';
+import { growth, operations } from './operations.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function plain(text: string): unknown {
+  const { root } = load(text, new Reporter('f.wa.yaml'));
+  return root ? toPlain(root) : undefined;
+}
+
+// The quick structural pass may only clear what the schema validator would clear: it is
+// what lets the validator stay unloaded. Every seed, and thousands of mutations of them.
+test('the quick structural pass clears a file only when the schema validator does', () => {
+  const next = rng(19);
+  let cleared = 0;
+  let refused = 0;
+  for (const seed of seeds()) {
+    let text = seed.text;
+    for (let i = 0; i < 150; i++) {
+      const value = plain(text);
+      if (value !== undefined) {
+        const quick = conforms(schema as Schema, value);
+        const real = validate(value);
+        if (quick) assert.ok(real, `cleared by the quick pass, refused by the validator:\n${text}`);
+        if (quick) cleared++;
+        else if (!real) refused++;
+      }
+      text = i % 10 === 9 ? seed.text : mutate(text, next);
+    }
+  }
+  assert.ok(cleared > 100, `the quick pass clears valid files (${cleared})`);
+  assert.ok(refused > 100, `and the mutations do reach invalid ones (${refused})`);
+});
+
+test('every example passes the quick structural pass, so a check of it never builds the validator', () => {
+  const dir = join(ROOT, 'examples');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.wa.yaml'))) {
+    assert.ok(conforms(schema as Schema, plain(readFileSync(join(dir, name), 'utf8'))), name);
+  }
+});
+
+test('the quick pass gives up, rather than guess, on a keyword it does not know and on endless nesting', () => {
+  assert.is(conforms({ type: 'string', minLength: 2 }, 'abc'), false);
+  const cyclic: Record<string, unknown> = {};
+  cyclic['a'] = cyclic;
+  assert.is(conforms({ $ref: '#', type: 'object', additionalProperties: { $ref: '#' } }, cyclic), false);
+  assert.is(conforms({ type: 'number' }, Infinity), false);
+  assert.is(conforms({ type: 'object', required: ['a'], properties: { a: { enum: [1, 'x'] } } }, { a: 'x' }), true);
+});
+
+test('building one file of many messages (read, compile, a JSON file written per message) grows linearly (counted, not timed)', () => {
+  const sizes = [1_000, 4_000];
+  const work = growth(sizes, operations('buildManyMessages', sizes));
+  assert.ok(work < 1.3, `4x the messages cost ${(work * 4).toFixed(2)}x the work`);
+});
+
+// The CLI's code cache (bin/waml.cjs): written after the first run, used by the next, never
+// in the way. Each case runs a copy of the built package in a folder of its own.
+function packageCopy(): { dir: string; bin: string; bundle: string; tmp: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'waml-cache-'));
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(join(ROOT, 'bin/waml.cjs'), join(dir, 'bin/waml.cjs'));
+  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(ROOT, 'dist/cli'), join(dir, 'dist/cli'), { recursive: true, filter: (p) => !p.endsWith('.cache') });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'm.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: Where are you?\n');
+  const tmp = join(dir, 'tmp');
+  mkdirSync(tmp);
+  return { dir, bin: join(dir, 'bin/waml.cjs'), bundle: join(dir, 'dist/cli/waml.cjs'), tmp };
+}
+
+function check(p: { dir: string; bin: string; tmp: string }): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [p.bin, 'check', 'm.wa.yaml'], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, TMPDIR: p.tmp } });
+}
+
+test('the code cache is written beside the bundle after the first run and used by the next', () => {
+  const p = packageCopy();
+  try {
+    assert.is(existsSync(`${p.bundle}.cache`), false);
+    const first = check(p);
+    assert.is(first.status, 0, first.stderr);
+    assert.is(first.stdout, 'no problems in 1 file\n');
+    const cache = readFileSync(`${p.bundle}.cache`);
+    assert.ok(cache.toString('latin1').startsWith(`waml code cache 1 ${process.version} ${process.arch} ${statSync(p.bundle).size} `));
+    const written = statSync(`${p.bundle}.cache`).mtimeMs;
+    const second = check(p);
+    assert.is(second.status, 0, second.stderr);
+    assert.is(second.stdout, first.stdout);
+    // Used, not rewritten.
+    assert.is(statSync(`${p.bundle}.cache`).mtimeMs, written);
+    assert.equal(readdirSync(join(p.dir, 'dist/cli')).filter((n) => n.endsWith('.tmp')), []);
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test('a stale or broken cache is not used: the run is right, and the cache is made again', () => {
+  const p = packageCopy();
+  try {
+    assert.is(check(p).status, 0);
+    // The bundle changes (a rebuild): the old cache's stamp no longer matches.
+    utimesSync(p.bundle, new Date(), new Date(Date.now() + 5_000));
+    let r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.ok(readFileSync(`${p.bundle}.cache`, 'latin1').includes(` ${statSync(p.bundle).mtimeMs}\n`));
+    // Garbage after a right stamp: V8 refuses it, waml runs without it.
+    const stamp = readFileSync(`${p.bundle}.cache`, 'latin1').split('\n')[0]!;
+    writeFileSync(`${p.bundle}.cache`, `${stamp}\n${'x'.repeat(5000)}`);
+    r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stdout, 'no problems in 1 file\n');
+    assert.is(r.stderr, '');
+    assert.ok(readFileSync(`${p.bundle}.cache`).length > 10_000, 'made again');
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test('a read-only install keeps its cache in a folder of the user\'s own under the temporary folder; with nowhere to write, waml runs without one', () => {
+  const p = packageCopy();
+  try {
+    // The bundle's folder cannot take the cache: read-only, and (for root, who writes through
+    // modes) a folder standing where the cache would go.
+    mkdirSync(`${p.bundle}.cache`);
+    chmodSync(join(p.dir, 'dist/cli'), 0o555);
+    let r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stderr, '');
+    const shared = readdirSync(p.tmp).filter((n) => n.startsWith('waml-code-cache'));
+    assert.is(shared.length, 1);
+    const folder = join(p.tmp, shared[0]!);
+    assert.is(statSync(folder).mode & 0o777, 0o700);
+    const files = readdirSync(folder);
+    assert.is(files.length, 1);
+    assert.ok(readFileSync(join(folder, files[0]!), 'latin1').startsWith('waml code cache 1 '));
+    const written = statSync(join(folder, files[0]!)).mtimeMs;
+    assert.is(check(p).status, 0);
+    assert.is(statSync(join(folder, files[0]!)).mtimeMs, written, 'read there, not made again');
+    // Nowhere to write at all: the temporary folder is a file.
+    rmSync(folder, { recursive: true });
+    writeFileSync(folder, 'not a folder');
+    r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stdout, 'no problems in 1 file\n');
+    assert.is(r.stderr, '');
+    // A folder someone else could write is not trusted.
+    rmSync(folder);
+    mkdirSync(folder, { mode: 0o777 });
+    chmodSync(folder, 0o777);
+    r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.equal(readdirSync(folder), []);
+  } finally {
+    chmodSync(join(p.dir, 'dist/cli'), 0o755);
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test('--version and --help are answered without the bundle; a missing bundle is one plain line', () => {
+  const p = packageCopy();
+  try {
+    rmSync(p.bundle);
+    const version = spawnSync(process.execPath, [p.bin, '--version'], { encoding: 'utf8' });
+    assert.is(version.stdout, `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    const help = spawnSync(process.execPath, [p.bin, '--help'], { encoding: 'utf8' });
+    assert.match(help.stdout, /^waml: compile WhatsApp interactive messages/);
+    const r = check(p);
+    assert.is(r.status, 2);
+    assert.is(r.stderr, 'waml: the command is not built yet; run `npm run build` in the waml package\n');
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
