@@ -5,7 +5,7 @@
  *
  * 1xx loading YAML, 2xx structure, 3xx lengths and counts, 4xx headers, media, cards and
  * uniqueness, 5xx params, placeholders and data, 6xx address and Flow messages, 7xx message
- * templates, 9xx the build.
+ * templates, 8xx translation files, 9xx the build.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -132,6 +132,21 @@ export const CODES = {
   WA726: { name: 'send-value-missing', severity: 'error', summary: 'A value needed to send the template is not given (the one-time code, the offer expiry).' },
   WA727: { name: 'invalid-parameter', severity: 'error', summary: 'A template parameter value has a line break, a tab or more than four spaces in a row, or is empty (132018).' },
   WA728: { name: 'duplicate-template', severity: 'error', summary: 'Two messages define the same template name in the same language.' },
+
+  WA801: { name: 'translation-not-xml', severity: 'error', summary: 'A translation file is not well-formed XML, or has a DOCTYPE.' },
+  WA802: { name: 'translation-not-xliff', severity: 'error', summary: 'A translation file is not XLIFF 2.0, or lacks what import needs (a language, a file\'s `original`, a unit\'s `id`).' },
+  WA803: { name: 'translation-language', severity: 'error', summary: "A translation file's languages are not the message's: its srcLang is not the default language, or its trgLang is not declared." },
+  WA804: { name: 'translation-source-unknown', severity: 'error', summary: 'A translation file names a source file that cannot be read, or that has no message in several languages.' },
+  WA805: { name: 'translation-unit-unknown', severity: 'error', summary: 'A translation unit names no text of its source file.' },
+  WA806: { name: 'placeholder-missing', severity: 'error', summary: 'A translation leaves out a placeholder of the source text.' },
+  WA807: { name: 'placeholder-unknown', severity: 'error', summary: 'A translation has a placeholder that the source text does not have, or a `<ph/>` whose original is unknown.' },
+  WA808: { name: 'translation-too-long', severity: 'error', summary: 'A translated text is longer than the limit of its field.' },
+  WA809: { name: 'translation-possibly-too-long', severity: 'warning', summary: 'A translated text with placeholders may be longer than the limit of its field.' },
+  WA810: { name: 'shared-text-translated', severity: 'error', summary: 'A translation changes a text the source writes once for every language.' },
+  WA811: { name: 'translation-breaks-message', severity: 'error', summary: 'A translated text makes its message invalid (the compiler\'s own diagnostic is quoted).' },
+  WA812: { name: 'translation-markup', severity: 'error', summary: 'A translation holds markup that waml cannot turn back into text (`<pc>`, `<sc>`, an unknown element).' },
+  WA813: { name: 'translation-duplicate', severity: 'error', summary: 'One text is translated twice into one language (in one file or in two).' },
+  WA814: { name: 'translation-source-changed', severity: 'warning', summary: 'The source text of a unit is no longer the default-language text: the translation may be out of date.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text, or is a device, FIFO or socket rather than a file.' },
