@@ -7,6 +7,8 @@ import { CODES, type Code } from '../compiler/diagnostics/codes.js';
 import { render, SourceMap } from '../compiler/diagnostics/render.js';
 import { LIMITS } from '../compiler/limits.js';
 import { RULES } from '../compiler/rules/index.js';
+import { analyze } from '../compiler/translations/analyze.js';
+import { importTranslations } from '../compiler/translations/import.js';
 import { codesTable, limitsTable, replaceBetween } from './readme-tables.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -25,6 +27,8 @@ interface Section {
   name: string;
   severity: string;
   yaml?: string;
+  /** A translation file (the WA8xx examples): the source is `yaml`. */
+  xml?: string;
   /** Offsets of the text block's content, for rewriting. */
   output?: { start: number; end: number; text: string };
 }
@@ -40,6 +44,8 @@ function sections(doc: string): Section[] {
     const section: Section = { code: h[1]!, name: h[2]!, severity };
     const yaml = /```yaml\n([\s\S]*?)```/.exec(body);
     if (yaml) section.yaml = yaml[1]!;
+    const xml = /```xml\n([\s\S]*?)```/.exec(body);
+    if (xml) section.xml = xml[1]!;
     const text = /```text\n([\s\S]*?)```/.exec(body);
     if (text) section.output = { start: start + text.index! + '```text\n'.length, end: start + text.index! + '```text\n'.length + text[1]!.length, text: text[1]! };
     out.push(section);
@@ -59,7 +65,7 @@ test('docs/diagnostics.md documents every code, with its name and severity, in o
 
 test('every documented example raises its code and prints exactly what the page shows', () => {
   let doc = readFileSync(DOC, 'utf8');
-  const found = sections(doc).filter((s) => s.yaml !== undefined);
+  const found = sections(doc).filter((s) => s.yaml !== undefined && s.xml === undefined);
   const rewrites: { start: number; end: number; text: string }[] = [];
   for (const s of found) {
     const result = compile([{ path: 'example.wa.yaml', text: s.yaml! }]);
@@ -74,6 +80,27 @@ test('every documented example raises its code and prints exactly what the page 
   }
   const withoutExample = sections(readFileSync(DOC, 'utf8')).filter((s) => s.yaml === undefined).map((s) => s.code);
   assert.equal(withoutExample, ['WA112', 'WA516', 'WA517', 'WA522', 'WA727', 'WA901', 'WA902', 'WA903'], 'only codes that need the build command, a data file or bytes go without a one-file example');
+});
+
+test('every translation-file example raises its code and prints exactly what the page shows', () => {
+  let doc = readFileSync(DOC, 'utf8');
+  const found = sections(doc).filter((s) => s.xml !== undefined);
+  assert.equal(found.map((s) => s.code), ALL.filter((c) => c.startsWith('WA8')), 'every WA8xx code has a translation-file example');
+  const rewrites: { start: number; end: number; text: string }[] = [];
+  for (const s of found) {
+    const translations = [{ path: 'en_US.de.xlf', text: s.xml! }];
+    const sources = [{ path: 'example.wa.yaml', text: s.yaml! }];
+    const result = importTranslations({ translations, sources, analyze });
+    assert.ok(result.diagnostics.some((d) => d.code === s.code), `${s.code}: its example raises it (got ${result.diagnostics.map((d) => d.code).join(', ') || 'nothing'})`);
+    const map = new SourceMap().add('en_US.de.xlf', s.xml!).add('example.wa.yaml', s.yaml!);
+    const printed = render(result.diagnostics, map, 'gcc');
+    if (UPDATE) rewrites.push({ start: s.output!.start, end: s.output!.end, text: printed });
+    else assert.fixture(s.output?.text ?? '(no text block)', printed, `${s.code}: the output shown`);
+  }
+  if (UPDATE) {
+    for (const r of rewrites.sort((a, b) => b.start - a.start)) doc = doc.slice(0, r.start) + r.text + doc.slice(r.end);
+    writeFileSync(DOC, doc);
+  }
 });
 
 test('the README\'s tables of codes and limits are those of the code', () => {

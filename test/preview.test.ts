@@ -81,6 +81,43 @@ test('templates without data: generated values, and a switch to the longest ones
   await page.close();
 });
 
+test('a message in three languages: a switch per message shows each language, over-limit texts marked', async () => {
+  const source = {
+    path: 'help.wa.yaml',
+    text: `languages: [en_US, de, es]
+messages:
+  help_menu:
+    type: button
+    body: { en_US: How can we help today?, de: Wie können wir heute helfen?, es: ¿Cómo podemos ayudarte hoy? }
+    buttons:
+      - id: track_order
+        title: { en_US: Track order, de: Bestellung verfolgen!, es: Seguir pedido }
+  pickup:
+    type: location_request_message
+    body: Share your location
+`,
+  };
+  const { html, messages } = preview([source]);
+  assert.equal(messages.map((m) => [m.name, m.languages?.map((l) => l.language)]), [['help_menu', ['en_US', 'de', 'es']], ['pickup', undefined]]);
+  const page = await browser().newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setContent(html, { waitUntil: 'load' });
+  const section = page.locator('section[data-message="help_menu"]');
+  const shown = async () => ({ body: (await section.locator('.chat:visible .bubble .body').innerText()).trim(), title: (await section.locator('.chat:visible .reply-button .title').innerText()).trim() });
+  assert.equal(await section.locator('select.language option').allInnerTexts(), ['en_US', 'de', 'es']);
+  assert.equal(await shown(), { body: 'How can we help today?', title: 'Track order' });
+  await section.locator('select.language').selectOption('de');
+  assert.equal(await shown(), { body: 'Wie können wir heute helfen?', title: 'Bestellung verfolgen!' });
+  assert.equal(await section.locator('.chat:visible .count.over').allInnerTexts(), ['21/20'], 'the German title is over its limit');
+  assert.is(await section.locator('.chat:visible').getAttribute('lang'), 'de');
+  await section.locator('select.language').selectOption('es');
+  assert.equal(await shown(), { body: '¿Cómo podemos ayudarte hoy?', title: 'Seguir pedido' });
+  assert.is(await page.locator('section[data-message="pickup"] select').count(), 0, 'one language: no switch');
+  assert.equal(errors, []);
+  await page.close();
+});
+
 test('preview --serve reloads the page when a file is saved, with diagnostics on the page', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'waml-serve-'));
   writeFileSync(join(dir, 'a.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: First text\n');

@@ -11,6 +11,7 @@ Usage:
   waml lsp --stdio
   waml preview [PATH ...] [--data FILE] (--out page.html | --png FILE | --serve [--port N])
   waml templates diff|push|pull [PATH ...] --waba ID   (see waml templates --help)
+  waml translations export [PATH ...] --out DIR | import FILE ...   (see waml translations --help)
   waml --version | --help
 
 A PATH is a file or a folder (searched for *.wa.yaml, skipping node_modules and
@@ -24,6 +25,7 @@ init    write a starter into DIR (default: here): a message, the schema line, a 
 lsp     a language server over stdio (diagnostics, hover, completion, navigation, fixes, …)
 preview draw every message as WhatsApp shows it: one HTML page, a PNG, or a live server
 templates compare, submit (push) and fetch (pull) a WhatsApp Business Account's message templates
+translations export XLIFF 2.0 files for translators (limits and lengths as notes), import them back
 
 Options:
   --format F        pretty (default), json, gcc, github or sarif

@@ -88,6 +88,7 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'templates') return (await import('./templates/command.js')).templatesCommand(argv.slice(1), io);
+  if (argv[0] === 'translations') return (await import('./translations.js')).translationsCommand(argv.slice(1), io);
   let args: Args;
   try {
     args = parseArgs(argv);

@@ -6,6 +6,7 @@
 import { compileOne, jsonOutputs, type CompiledSource, type Output } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LMap } from '../load/tree.js';
+import type { LanguageText } from '../languages/texts.js';
 import type { Message, WamlFile } from '../model/types.js';
 import { viewMessage, type MessageView } from './model.js';
 
@@ -59,6 +60,11 @@ export class Analysis {
   /** Over the size limit: not parsed; features answer nothing. */
   get tooLarge(): boolean {
     return this.compiled.tooLarge;
+  }
+
+  /** The texts of its messages with `languages:`, per language (empty without any). */
+  get languageTexts(): LanguageText[] {
+    return this.compiled.languages?.texts ?? [];
   }
 
   get root(): LMap | undefined {

@@ -45,6 +45,7 @@ import type { Span } from '../source.js';
 import type { Analysis } from './analysis.js';
 import { inlayHints, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from './decorations.js';
 import { complete, hover, signatureHelp } from './features.js';
+import { languageHints, languageHover } from './languages.js';
 import { fixesOf } from './fixes.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { folding, messageSymbols, selection, symbols, type OutlineSymbol } from './outline.js';
@@ -377,7 +378,13 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
   connection.onHover(
     handle((p) => {
       const got = analysisOf(p.textDocument.uri);
-      const h = got && hover(got.a, got.doc.offsetAt(p.position));
+      if (!got) return null;
+      const offset = got.doc.offsetAt(p.position);
+      // On a language's text of a mapping: every language's count of that text; elsewhere the
+      // usual hover, and the languages' counts on a mapping's braces and keys.
+      const texts = got.a.languageTexts;
+      const inText = texts.some((t) => !t.shared && t.span && t.file === got.a.path && offset >= t.span.start && offset <= t.span.end);
+      const h = (inText ? languageHover(texts, got.a.path, offset) : undefined) ?? hover(got.a, offset) ?? languageHover(texts, got.a.path, offset);
       return h && got ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(got.doc, h.span) } : null;
     }),
   );
@@ -504,7 +511,11 @@ export function startServer(version: string, timer: Timer = REAL_TIMER): void {
       const got = analysisOf(p.textDocument.uri);
       if (!got) return [];
       const span = { start: got.doc.offsetAt(p.range.start), end: got.doc.offsetAt(p.range.end) };
-      return inlayHints(got.a, span).map((h) => ({ position: got.doc.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Type, paddingLeft: true }));
+      // A text written per language has a hint per language (`de ⚠ 21/20`) in place of its one count.
+      const perLanguage = languageHints(got.a.languageTexts, got.a.path, got.a.text, span);
+      const taken = new Set(perLanguage.map((h) => h.offset));
+      const hints = [...inlayHints(got.a, span).filter((h) => !taken.has(h.offset)), ...perLanguage].sort((x, y) => x.offset - y.offset);
+      return hints.map((h) => ({ position: got.doc.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Type, paddingLeft: true }));
     }),
   );
   connection.onFoldingRanges(

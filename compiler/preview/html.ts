@@ -20,6 +20,11 @@ export interface PreviewMessage {
   worst?: RequestBody | TemplateView;
   /** Where the values came from, said on the page. */
   values: 'fixed' | 'data' | 'generated';
+  /**
+   * A message in several languages: `body` and `worst` are its default (first) language's,
+   * and these are every language's, the default first; the page switches between them.
+   */
+  languages?: { language: string; body: RequestBody | TemplateView; worst?: RequestBody | TemplateView }[];
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -179,15 +184,28 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 .values { font-size: 11px; color: var(--muted); padding: 0 12px 8px; }
 .diagnostics { width: 100%; background: #fff; border-radius: 8px; padding: 8px 16px; white-space: pre-wrap; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; color: var(--over); }
 body:not(.worst) .variant-worst, body.worst .variant-typical.has-worst { display: none; }
+.message > h2 select.language { float: right; font-size: 12px; }
 `;
+
+/** Each message's language switch shows that language's drawing (in the page's one fixed script, with the worst-case switch). */
+const LANGUAGE_SCRIPT = `for (const s of document.querySelectorAll('select.language')) s.addEventListener('change', () => { for (const c of s.closest('section').querySelectorAll('[data-language]')) c.hidden = c.dataset.language !== s.value; });`;
 
 /** The whole page. `diagnostics` are shown above the messages (the live server uses it). */
 export function previewPage(messages: readonly PreviewMessage[], diagnostics: readonly Diagnostic[] = [], options: { reload?: boolean } = {}): string {
   const sections = messages.map((m) => {
-    const variants = [`<div class="chat variant-typical${m.worst ? ' has-worst' : ''}">${draw(m.body)}</div>`];
-    if (m.worst) variants.push(`<div class="chat variant-worst">${draw(m.worst)}</div>`);
+    const variants: string[] = [];
+    const languages = m.languages && m.languages.length > 0 ? m.languages : [{ language: undefined, body: m.body, worst: m.worst }];
+    languages.forEach((l, i) => {
+      const lang = l.language === undefined ? '' : ` data-language="${esc(l.language)}" lang="${esc(l.language.replace(/_/g, '-'))}"${i > 0 ? ' hidden' : ''}`;
+      variants.push(`<div class="chat variant-typical${l.worst ? ' has-worst' : ''}"${lang}>${draw(l.body)}</div>`);
+      if (l.worst) variants.push(`<div class="chat variant-worst"${lang}>${draw(l.worst)}</div>`);
+    });
+    const select =
+      m.languages && m.languages.length > 1
+        ? `<select class="language" aria-label="language of ${esc(m.name)}">${m.languages.map((l) => `<option value="${esc(l.language)}">${esc(l.language)}</option>`).join('')}</select>`
+        : '';
     const note = m.values === 'data' ? 'values from the data file' : m.values === 'generated' ? ('interactive' in m.body ? 'values generated from the params' : "the params' examples") + ' (toggle the longest allowed above)' : '';
-    return `<section class="message" data-message="${esc(m.name)}" data-type="${esc(m.type)}"><h2>${esc(m.name)}<small>${esc(m.file)} · ${esc(m.type)}</small></h2>${variants.join('')}${note ? `<div class="values">${note}</div>` : ''}</section>`;
+    return `<section class="message" data-message="${esc(m.name)}" data-type="${esc(m.type)}"><h2>${select}${esc(m.name)}<small>${esc(m.file)} · ${esc(m.type)}</small></h2>${variants.join('')}${note ? `<div class="values">${note}</div>` : ''}</section>`;
   });
   const problems = diagnostics.length > 0 ? `<pre class="diagnostics">${diagnostics.map((d) => esc(`${d.file}: ${d.severity} ${d.code}: ${d.message}`)).join('\n')}</pre>` : '';
   const reload = options.reload ? `<script>new EventSource('/events').onmessage = () => location.reload();</script>` : '';
@@ -195,7 +213,8 @@ export function previewPage(messages: readonly PreviewMessage[], diagnostics: re
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>waml preview</title><style>${STYLE}</style></head>
 <body><header class="page"><h1>waml preview · ${messages.length} message${messages.length === 1 ? '' : 's'}</h1><label><input type="checkbox" id="worst"> longest values allowed</label></header>
 <main>${problems}${sections.join('\n')}</main>
-<script>document.getElementById('worst').addEventListener('change', (e) => document.body.classList.toggle('worst', e.target.checked));</script>${reload}
+<script>document.getElementById('worst').addEventListener('change', (e) => document.body.classList.toggle('worst', e.target.checked));
+${LANGUAGE_SCRIPT}</script>${reload}
 </body></html>
 `;
 }

@@ -14,6 +14,9 @@ import { previewPage, type PreviewMessage } from './html.js';
 import { templateView } from '../message-templates/view.js';
 import { examples } from '../message-templates/variables.js';
 import { LIMITS } from '../limits.js';
+import { languagesOf, projectMessage } from '../languages/project.js';
+import type { LNode } from '../load/tree.js';
+import type { Message } from '../model/types.js';
 
 /**
  * The most a sample needs: one item more than the longest list the API takes, one character
@@ -86,33 +89,48 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
     if (!root) continue;
     const file = buildFile(s.path, root, s.text, r, parseTemplate);
     for (const parsed of file.messages) {
-      const info = checkTemplates(parsed, r);
-      const m = info.message;
-      if (!m.type) continue;
-      try {
-        if (m.type === 'template') {
-          // A template is shown with the data, or with the params' examples (what Meta reviews).
-          if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, toPlain(values) as { [key: string]: Value }), values: 'data' });
-          else if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, {}), values: 'fixed' });
-          else messages.push({ file: s.path, name: m.name, type: m.type, body: templateView(m, { ...sampleValues(m.scope, 'typical'), ...examples(m) }), worst: templateView(m, sampleValues(m.scope, 'worst')), values: 'generated' });
-          continue;
-        }
-        // The body plan evaluated as the JSON output is, without its checks: the page shows what is over.
-        const plan = planMessage(m, []);
-        const body = (v: { [key: string]: Value }) => draw(plan, v);
-        if (!info.needsData) messages.push({ file: s.path, name: m.name, type: m.type, body: body({}), values: 'fixed' });
-        else if (values) messages.push({ file: s.path, name: m.name, type: m.type, body: body(toPlain(values) as { [key: string]: Value }), values: 'data' });
-        else {
-          const typical = body(sampleValues(m.scope, 'typical'));
-          const worst = body(sampleValues(m.scope, 'worst'));
-          messages.push({ file: s.path, name: m.name, type: m.type, body: typical, worst, values: 'generated' });
-        }
-      } catch {
-        // A message with parts missing: its diagnostics say why; nothing to draw.
+      const languages = languagesOf(parsed);
+      if (languages.length === 0) {
+        const one = drawMessage(parsed, r, values);
+        if (one) messages.push(one);
+        continue;
       }
+      // A message in several languages: each language drawn from the message as it is in that
+      // language; the page shows the default one and switches.
+      const drawn = languages.map((language) => ({ language, message: drawMessage(projectMessage(parsed, language), r, values) }));
+      const first = drawn.find((d) => d.message !== undefined);
+      if (!first) continue;
+      messages.push({
+        ...first.message!,
+        languages: drawn.flatMap((d) => (d.message ? [{ language: d.language, body: d.message.body, ...(d.message.worst ? { worst: d.message.worst } : {}) }] : [])),
+      });
     }
   }
   return { html: previewPage(messages, result.diagnostics.filter((d) => d.severity !== 'info')), messages };
+}
+
+/** One message drawn: with the data, with fixed texts, or with generated values (typical and worst). */
+function drawMessage(parsed: Message, r: Reporter, values: LNode | undefined): PreviewMessage | undefined {
+  const info = checkTemplates(parsed, r);
+  const m = info.message;
+  if (!m.type) return undefined;
+  try {
+    if (m.type === 'template') {
+      // A template is shown with the data, or with the params' examples (what Meta reviews).
+      if (values) return { file: m.file, name: m.name, type: m.type, body: templateView(m, toPlain(values) as { [key: string]: Value }), values: 'data' };
+      if (!info.needsData) return { file: m.file, name: m.name, type: m.type, body: templateView(m, {}), values: 'fixed' };
+      return { file: m.file, name: m.name, type: m.type, body: templateView(m, { ...sampleValues(m.scope, 'typical'), ...examples(m) }), worst: templateView(m, sampleValues(m.scope, 'worst')), values: 'generated' };
+    }
+    // The body plan evaluated as the JSON output is, without its checks: the page shows what is over.
+    const plan = planMessage(m, []);
+    const body = (v: { [key: string]: Value }) => draw(plan, v);
+    if (!info.needsData) return { file: m.file, name: m.name, type: m.type, body: body({}), values: 'fixed' };
+    if (values) return { file: m.file, name: m.name, type: m.type, body: body(toPlain(values) as { [key: string]: Value }), values: 'data' };
+    return { file: m.file, name: m.name, type: m.type, body: body(sampleValues(m.scope, 'typical')), worst: body(sampleValues(m.scope, 'worst')), values: 'generated' };
+  } catch {
+    // A message with parts missing: its diagnostics say why; nothing to draw.
+    return undefined;
+  }
 }
 
 function draw(plan: BodyPlan, values: { [key: string]: Value }): RequestBody {
