@@ -4,6 +4,7 @@
 // translations-cli.test.ts).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isMap, isScalar, isSeq, parse, parseDocument, type Node as YamlNode } from 'yaml';
@@ -144,6 +145,29 @@ test('merge: every value reads back exactly, whatever the text (double quotes wh
       assert.is(got, v, `${JSON.stringify(style)} with ${JSON.stringify(v)}: ${JSON.stringify(out)}`);
     }
   }
+});
+
+test('merge: any text, in any style, reads back as itself and leaves the rest of the file alone (property)', () => {
+  const styles: [string, number][] = [['a: x # c\nb: 1\n', 3], ["a: 'x'\nb: 1\n", 3], ['a: "x"\nb: 1\n', 3], ['a: |\n  x\nb: 1\n', 3], ['a: >-\n  x\nb: 1\n', 3], ['a: [x, y]\nb: 1\n', 4], ['a: {k: x, j: y}\nb: 1\n', 7], ['- k: x\n  j: y\n', 5]];
+  fc.assert(
+    fc.property(fc.constantFrom(...styles), fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', ' ', '\n', ':', '#', '"', "'", '\\', '{', ',', '-', '\t', '|', '>', '\r') })), ([yaml, start], value) => {
+      const out = applyEdits(yaml, [{ kind: 'replace', start, text: value }]);
+      const doc = parseDocument(out);
+      assert.equal(doc.errors, []);
+      let found: unknown;
+      const walk = (n: unknown): void => {
+        if (isScalar(n) && n.range && n.range[0] === start) found = n.value;
+        else if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) (isMap(n) ? [(item as { key: unknown }).key, (item as { value: unknown }).value] : [item]).forEach(walk);
+      };
+      walk(doc.contents);
+      assert.is(found, value);
+      // Before the scalar, every byte is as it was; after it, the file's tail is unchanged.
+      assert.is(out.slice(0, start), yaml.slice(0, start));
+      const tail = yaml.slice(yaml.indexOf('\n', start));
+      assert.ok(out.endsWith(tail.slice(tail.indexOf('b:') === -1 ? tail.length : tail.indexOf('b:'))));
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('merge: a missing language is added to a flow mapping and to a block mapping', () => {

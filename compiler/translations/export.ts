@@ -83,7 +83,9 @@ function idMaker(): { source: (p: string) => string; target: (p: string) => stri
     source: (p) => {
       const id = String(next++);
       const key = canonical(p);
-      bySource.set(key, [...(bySource.get(key) ?? []), id]);
+      let ids = bySource.get(key);
+      if (!ids) bySource.set(key, (ids = []));
+      ids.push(id);
       return id;
     },
     target: (p) => {

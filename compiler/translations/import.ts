@@ -220,11 +220,13 @@ function checkPlaceholders(
     }
   }
   const reported = new Set<string>();
+  const phOf = new Map<string, Content['placeholders'][number]>();
+  for (const ph of target.placeholders) if (ph.text !== null && !phOf.has(ph.text)) phOf.set(ph.text, ph);
   for (const p of given) {
     const c = canonical(p);
     if (allowed.has(c) || reported.has(c)) continue;
     reported.add(c);
-    const ph = target.placeholders.find((x) => x.text === p);
+    const ph = phOf.get(p);
     report('WA807', ph?.span ?? target.span, `the translation has the placeholder \`${p}\`, which the source text does not have`, `the source's placeholders: ${wanted.length > 0 ? wanted.map((w) => `\`${w}\``).join(', ') : 'none'}`);
     ok = false;
   }
