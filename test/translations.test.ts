@@ -178,6 +178,9 @@ test('merge: a missing language is added to a flow mapping and to a block mappin
   const start = block.indexOf('en_US');
   const m2 = { start, end: block.indexOf('Reden') + 'Reden'.length };
   assert.is(applyEdits(block, [{ kind: 'insert', map: m2, key: 'es', text: 'Hablar: ya' }]), 'x:\n  title:\n    en_US: Talk\n    de: Reden\n    es: "Hablar: ya"\n  next: 1\n');
+  const commented = 'title:\r\n  en_US: Talk\r\n  de: Reden   # informal\r\nnext: 1\r\n';
+  const m3 = { start: commented.indexOf('en_US'), end: commented.indexOf('Reden') + 5 };
+  assert.is(applyEdits(commented, [{ kind: 'insert', map: m3, key: 'es', text: 'Hablar' }]), 'title:\r\n  en_US: Talk\r\n  de: Reden   # informal\r\n  es: Hablar\r\nnext: 1\r\n');
   const seq = '- en_US: Talk\n  de: Reden\n';
   assert.equal(parse(applyEdits(seq, [{ kind: 'insert', map: { start: 2, end: seq.length - 1 }, key: 'es', text: 'Hablar' }])), [{ en_US: 'Talk', de: 'Reden', es: 'Hablar' }]);
 });

@@ -161,8 +161,15 @@ function ops(source: string, edits: readonly Edit[], safe: ReadonlySet<number>, 
       const lineStart = source.lastIndexOf('\n', e.map.start - 1) + 1;
       const lead = source.slice(lineStart, e.map.start);
       if (!/^[ -]*$/.test(lead)) throw new Error('a block mapping that does not start its line');
-      const prefix = `\n${' '.repeat(lead.length)}${key}: `;
-      out.push({ start: e.map.end, end: e.map.end, text: prefix + value, valueAt: prefix.length, expected: e.text, keyAt: prefix.length - key.length - 2, key: e.key });
+      // After the mapping's last line (and its comment), with the file's own line ends.
+      let at = e.map.end;
+      while (at > e.map.start && /\s/.test(source.charAt(at - 1))) at--;
+      const eol = source.indexOf('\n', at);
+      const lineEnd = eol === -1 ? source.length : eol > 0 && source.charAt(eol - 1) === '\r' ? eol - 1 : eol;
+      if (/^[ \t]*(?:#.*)?$/.test(source.slice(at, lineEnd))) at = lineEnd;
+      const newline = source.includes('\r\n') ? '\r\n' : '\n';
+      const prefix = `${newline}${' '.repeat(lead.length)}${key}: `;
+      out.push({ start: at, end: at, text: prefix + value, valueAt: prefix.length, expected: e.text, keyAt: prefix.length - key.length - 2, key: e.key });
     }
   });
   return out.sort((a, b) => a.start - b.start);
