@@ -198,7 +198,8 @@ class MessageEmitter {
     const n = this.name;
     const hasParams = Object.keys(this.params).length > 0;
     for (const [name, p] of Object.entries(this.params)) this.scope.set(name, { code: member('params', name, false), maybeMissing: p.optional, ...fieldsOf(p) });
-    const interactive = this.node(this.plan.interactive);
+    const languages = this.plan.languages;
+    const interactive = languages ? '' : this.node(this.plan.interactive);
     const lines: string[] = [];
     lines.push(`// ---- ${m.name} (${m.type}) ----`);
     lines.push('');
@@ -213,20 +214,35 @@ class MessageEmitter {
       lines.push(`  return { message: ${str(m.name)}, field, source: { file: $file, line, column } };`);
       lines.push('}');
     }
+    if (languages) lines.push(`const ${n}$languages: readonly ${P}Language[] = [${languages.map((l) => str(l.language)).join(', ')}];`);
     lines.push('');
     lines.push('/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */');
-    lines.push(`function ${n}$build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
+    const opts = languages ? `, options?: ${P}Options` : '';
+    lines.push(`function ${n}$build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params${opts}): ${P}Body {`);
     const validate = `$.params(${str(m.name)}, ${n}$params, input ?? {})`;
     lines.push(hasParams ? `  const params = ${validate} as unknown as ${P}Params;` : `  ${validate};`);
-    lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')});`);
+    if (!languages) lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')});`);
+    else {
+      // One body per language, each its language's plan printed; the default when none is asked.
+      lines.push(`  const language = options?.language ?? ${str(languages[0]!.language)};`);
+      lines.push(`  switch (language) {`);
+      for (const l of languages) {
+        lines.push(`    case ${str(l.language)}:`);
+        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(this.node(l.interactive), '      ')});`);
+      }
+      lines.push(`    default:`);
+      lines.push(`      throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${languages.map((l) => l.language).join(', ')}`)});`);
+      lines.push('  }');
+    }
     lines.push('}');
     lines.push('');
     lines.push(`export const ${n} = {`);
     lines.push(`  name: ${str(m.name)} as const,`);
+    if (languages) lines.push(`  /** The languages of the message; the first is the default. */`, `  languages: ${n}$languages,`);
     lines.push(`  build: ${n}$build,`);
     lines.push('  /** Builds the message and sends it with the client. */');
-    lines.push(`  send(client: Waml.Client, to: string, input${hasParams ? '' : '?'}: ${P}Params): Promise<Waml.SendResult> {`);
-    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}));`);
+    lines.push(`  send(client: Waml.Client, to: string, input${hasParams ? '' : '?'}: ${P}Params${opts}): Promise<Waml.SendResult> {`);
+    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}${languages ? ', options' : ''}));`);
     lines.push('  },');
     lines.push(...this.parseReply(ids));
     lines.push('};');
@@ -235,19 +251,34 @@ class MessageEmitter {
 
   private types(): string[] {
     const P = this.pascal;
-    return [`export type ${P}Params = ${recordType(this.params, '')};`, `export type ${P}Body = Waml.RequestBody<${this.interactiveType}>;`, ...this.replyTypes()];
+    const languages = this.plan.languages;
+    const options = languages
+      ? [
+          `/** The languages of \`${this.m.name}\`; the first, ${str(languages[0]!.language)}, is the default. */`,
+          `export type ${P}Language = ${languages.map((l) => str(l.language)).join(' | ')};`,
+          `/** How to build \`${this.m.name}\`: every field optional. */`,
+          `export interface ${P}Options {`,
+          `  /** The language of the body; ${str(languages[0]!.language)} when absent. */`,
+          `  language?: ${P}Language;`,
+          '}',
+        ]
+      : [];
+    return [`export type ${P}Params = ${recordType(this.params, '')};`, `export type ${P}Body = Waml.RequestBody<${this.interactiveType}>;`, ...options, ...this.replyTypes()];
   }
 
   /** The message's exported types and its sender's signatures. */
   declaration(): string[] {
     const P = this.pascal;
     const opt = Object.keys(this.params).length > 0 ? '' : '?';
+    const languages = this.plan.languages;
+    const opts = languages ? `, options?: ${P}Options` : '';
     return [
       ...this.types(),
       `export declare const ${this.name}: {`,
       `  name: ${str(this.m.name)};`,
-      `  build(to: string | undefined, input${opt}: ${P}Params): ${P}Body;`,
-      `  send(client: Waml.Client, to: string, input${opt}: ${P}Params): Promise<Waml.SendResult>;`,
+      ...(languages ? [`  languages: readonly ${P}Language[];`] : []),
+      `  build(to: string | undefined, input${opt}: ${P}Params${opts}): ${P}Body;`,
+      `  send(client: Waml.Client, to: string, input${opt}: ${P}Params${opts}): Promise<Waml.SendResult>;`,
       `  parseReply(message: Waml.InboundMessage, sentId?: string): ${P}Reply | undefined;`,
       '};',
     ];

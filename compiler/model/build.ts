@@ -9,6 +9,8 @@ import { emptyParams, readParams, type Params } from '../templates/params.js';
 import { textSpan } from './spans.js';
 import { checkNumber } from '../load/numbers.js';
 import { buildTemplate } from '../message-templates/build.js';
+import { LANGUAGE_CODE, readLanguages } from '../languages/declare.js';
+import { suggest } from '../suggest.js';
 import {
   MESSAGE_TYPES,
   type Address,
@@ -26,6 +28,7 @@ import {
   type SavedAddress,
   type Section,
   type Seq,
+  type Languages,
   type Text,
   type TextMap,
   type UrlButton,
@@ -51,6 +54,10 @@ const IDENTIFIER_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 class Builder {
+  /** The languages of the message being built: a text may then be a mapping of them. */
+  private languages: Languages | undefined;
+  private fileLanguages: Languages | undefined;
+
   constructor(
     private readonly path: string,
     private readonly fileText: string,
@@ -60,6 +67,7 @@ class Builder {
 
   file(root: LMap): WamlFile {
     const params = readParams(entry(root, 'params')?.value, this.r);
+    this.fileLanguages = readLanguages(entry(root, 'languages')?.value, 'file', this.r);
     const messages: Message[] = [];
     const messagesNode = entry(root, 'messages')?.value;
     if (messagesNode?.kind === 'map') {
@@ -67,11 +75,14 @@ class Builder {
         if (e.value.kind === 'map') messages.push(this.message(e, e.value, params));
       }
     }
-    return { path: this.path, params, messages };
+    const file: WamlFile = { path: this.path, params, messages };
+    if (this.fileLanguages) file.languages = this.fileLanguages;
+    return file;
   }
 
   /** A text from a scalar; plain numbers and booleans keep the characters written (`1.50`). */
   text(node: LNode | undefined): Text | undefined {
+    if (node?.kind === 'map') return this.translated(node);
     if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
     const value = typeof node.value === 'string' ? node.value : node.source;
     const t: Text = { value, span: node.span, parts: [], templated: false, scalar: node as LScalar, fileText: this.fileText };
@@ -97,8 +108,52 @@ class Builder {
     return t;
   }
 
+  /**
+   * A text written per language, `{ en_US: Hi, de: Hallo }`: the default language's text,
+   * carrying every language's. Each declared language must be there (WA130) and no other
+   * (WA131); without `languages:` a mapping is no text (WA132).
+   */
+  private translated(node: LMap): Text | undefined {
+    const langs = this.languages;
+    if (!langs) {
+      this.r.report('WA132', node.span, 'a text in several languages needs `languages:` on the message or the file', {
+        help: 'declare them, such as `languages: [en_US, de]` (the first is the default), or write one text',
+      });
+      return undefined;
+    }
+    const declared = langs.codes.map((c) => c.code);
+    const entries: NonNullable<Text['translations']>['entries'] = [];
+    for (const e of node.entries) {
+      if (!declared.includes(e.key)) {
+        const guess = suggest(e.key, declared);
+        this.r.report('WA131', e.keySpan, `\`${e.key}\` is not one of the languages of this message (${declared.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+          related: [this.r.related(langs.span, 'the languages are declared here')],
+          help: 'add it to `languages:`, or remove it',
+        });
+        continue;
+      }
+      if (e.value.kind !== 'scalar') continue;
+      const t = this.text(e.value);
+      if (t) entries.push({ language: e.key, keySpan: e.keySpan, text: t });
+    }
+    const missing = declared.filter((code) => !node.entries.some((e) => e.key === code));
+    if (missing.length > 0) {
+      this.r.report('WA130', node.span, `this text has no ${missing.map((c) => `\`${c}\``).join(', ')}: every language of the message needs its text`, {
+        related: [this.r.related(langs.span, 'the languages are declared here')],
+        help: `add ${missing.map((c) => `\`${c}: …\``).join(', ')}, or write one text for every language`,
+      });
+    }
+    const first = entries.find((x) => x.language === declared[0]) ?? entries[0];
+    if (!first) return undefined;
+    return { ...first.text, translations: { span: node.span, entries } };
+  }
+
   /** A value that must be fixed: a placeholder there is an error. */
   fixedText(node: LNode | undefined, what: string): Text | undefined {
+    if (node?.kind === 'map' && this.languages) {
+      this.r.report('WA133', node.span, `${what} is the same in every language; write it once`, { help: 'write one value, not a mapping of languages' });
+      return undefined;
+    }
     if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
     const value = typeof node.value === 'string' ? node.value : node.source;
     if (isTemplate(value)) {
@@ -122,6 +177,8 @@ class Builder {
       } else scope[name] = own[name]!;
     }
     const m: Message = { file: this.path, name: e.key, nameSpan: e.keySpan, span: map.span, params: own, scope };
+    this.languages = this.messageLanguages(map);
+    if (this.languages) m.languages = this.languages;
     const typeNode = entry(map, 'type')?.value;
     if (typeNode?.kind === 'scalar' && typeof typeNode.value === 'string' && isTemplate(typeNode.value)) this.fixedText(typeNode, '`type`');
     if (typeNode?.kind === 'scalar' && (MESSAGE_TYPES as readonly unknown[]).includes(typeNode.value)) {
@@ -129,6 +186,9 @@ class Builder {
       m.typeSpan = typeNode.span;
     }
     if (m.type === 'template') {
+      if (!entry(map, 'language') && !this.languages) {
+        this.r.report('WA137', e.keySpan, `template \`${e.key}\` has no language`, { help: 'write `language: en_US`, or `languages: [en_US, de]` on the template or its file' });
+      }
       m.template = buildTemplate(map, this);
       return m;
     }
@@ -167,6 +227,27 @@ class Builder {
         break;
     }
     return m;
+  }
+
+  /**
+   * The message's `languages:`, else its file's. A template's `language:` makes it a
+   * template in that one language (both on the message is WA136).
+   */
+  private messageLanguages(map: LMap): Languages | undefined {
+    const own = entry(map, 'languages');
+    const ownLanguages = readLanguages(own?.value, 'message', this.r);
+    const type = entry(map, 'type')?.value;
+    const language = entry(map, 'language');
+    if (type?.kind === 'scalar' && type.value === 'template' && language) {
+      if (own) {
+        this.r.report('WA136', language.keySpan, 'a template has `language:` or `languages:`, not both', {
+          related: [this.r.related(own.keySpan, '`languages:` is given here')],
+          help: 'remove `language:`, or write `languages: [one code]`',
+        });
+      }
+      return ownLanguages;
+    }
+    return own ? ownLanguages : this.fileLanguages;
   }
 
   private seq<T>(e: LEntry | undefined, item: (node: LMap) => T): Seq<T> | undefined {
@@ -222,6 +303,11 @@ class Builder {
   private header(e: LEntry): Header | undefined {
     const node = e.value;
     if (node.kind === 'scalar') {
+      const t = this.text(node);
+      return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
+    }
+    if (node.kind === 'map' && this.languages && node.entries.length > 0 && node.entries.every((x) => LANGUAGE_CODE.test(x.key))) {
+      // `header: { en_US: Hi, de: Hallo }`: a text header in several languages.
       const t = this.text(node);
       return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
     }

@@ -48,6 +48,32 @@ export interface Text {
   /** The scalar it was read from, and the text of its file, for exact positions inside it. */
   scalar: LScalar;
   fileText: string;
+  /**
+   * A text written as a mapping from language code to text (`{ en_US: Hi, de: Hallo }`):
+   * each language's text, in the order written. The text itself is then the default
+   * language's (or, when the mapping misses it, the first one written).
+   */
+  translations?: Translations;
+  /**
+   * Set on a message's copy for one language (projectMessage) where the text is written per
+   * language but not in that one (WA130): the text is then the default language's.
+   */
+  absent?: true;
+}
+
+/** The texts of one mapping from language code to text. */
+export interface Translations {
+  /** The mapping's span. */
+  span: Span;
+  entries: { language: string; keySpan: Span; text: Text }[];
+}
+
+/** The languages of a message (`languages:` of the message or of its file); the first is the default. */
+export interface Languages {
+  codes: { code: string; span: Span; scalar: LScalar }[];
+  /** The `languages:` list's span, and whether the message or its file declares it. */
+  span: Span;
+  from: 'message' | 'file';
 }
 
 /**
@@ -209,10 +235,16 @@ export interface Message {
   flow?: FlowSpec;
   /** `template`: a WhatsApp message template (compiler/message-templates). */
   template?: TemplateSpec;
+  /** The message's languages (compiler/languages); absent for a message in one language. */
+  languages?: Languages;
+  /** Set on a copy of the message for one of its languages (see projectMessage). */
+  language?: string;
 }
 
 export interface WamlFile {
   path: string;
   params: Params;
+  /** The file's `languages:`, the default of every message. */
+  languages?: Languages;
   messages: Message[];
 }

@@ -3,7 +3,7 @@ import { WamlLimitError } from '../../runtime/errors.js';
 import { evaluatePipe, lookup, render, type Value } from '../../runtime/template.js';
 import type { RuntimeCheck } from '../diagnostics/diagnostic.js';
 import type { Json, RequestBody } from '../emit/json.js';
-import type { BodyPlan, PlanList, PlanNode } from './plan.js';
+import { interactiveIn, type BodyPlan, type PlanList, type PlanNode } from './plan.js';
 
 type Scope = { readonly [key: string]: Value };
 
@@ -18,6 +18,8 @@ export interface EvaluateOptions {
   to?: string;
   /** Whether to run the plan's checks (the preview draws bodies over the limits too). Default true. */
   checks?: boolean;
+  /** For a message with `languages:`, the language of the body; the default when absent. */
+  language?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface EvaluateOptions {
  */
 export function evaluate(plan: BodyPlan, values: Scope, options: EvaluateOptions = {}): { body: RequestBody } | { failure: Failure } {
   try {
-    const interactive = new Evaluator(plan.message, options.checks ?? true).node(plan.interactive, values) as { [key: string]: Json };
+    const interactive = new Evaluator(plan.message, options.checks ?? true).node(interactiveIn(plan, options.language), values) as { [key: string]: Json };
     const body: RequestBody =
       options.to === undefined
         ? { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive }

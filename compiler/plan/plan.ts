@@ -57,6 +57,31 @@ export interface BodyPlan {
   interactive: PlanObject;
   /** The texts a reply's id is one of (button, list and carousel quick-reply ids). */
   replyIds: Template[];
+  /**
+   * A message with `languages:`: each language's `interactive`, in declared order; the
+   * first is the default, and is `interactive` itself. Ids are the same in every language
+   * (WA133), so `replyIds` serve them all.
+   */
+  languages?: { language: string; interactive: PlanObject }[];
+}
+
+/**
+ * The plan of a message from the plans of its languages (in declared order, the default
+ * first): the default's, carrying every language's `interactive`. A message in one language
+ * (one plan without a language) is its plan as it is.
+ */
+export function withLanguages(plans: readonly { language: string | undefined; plan: BodyPlan }[]): BodyPlan {
+  const first = plans[0]!;
+  if (first.language === undefined) return first.plan;
+  return { ...first.plan, languages: plans.map((p) => ({ language: p.language!, interactive: p.plan.interactive })) };
+}
+
+/** The `interactive` of a plan in a language: that language's, the default's when absent. */
+export function interactiveIn(plan: BodyPlan, language: string | undefined): PlanObject {
+  if (language === undefined || !plan.languages) return plan.interactive;
+  const found = plan.languages.find((l) => l.language === language);
+  if (!found) throw new RangeError(`message ${plan.message} has no language ${language}; it has ${plan.languages.map((l) => l.language).join(', ')}`);
+  return found.interactive;
 }
 
 /**
