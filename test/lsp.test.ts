@@ -489,6 +489,37 @@ test('symbols, semantic tokens, inlay hints, folding and selection ranges on the
   }
 });
 
+test('counts per language: an inlay hint after each language\'s text, and every language\'s count on hover', async () => {
+  const c = new Client();
+  try {
+    await started(c);
+    const uri = 'file:///project/help.wa.yaml';
+    const text = [
+      'languages: [en_US, de, es]',
+      'messages:',
+      '  help_menu:',
+      '    type: button',
+      '    body: How can we help?',
+      '    buttons:',
+      '      - id: track_order',
+      '        title:',
+      '          en_US: Track order',
+      '          de: Bestellung verfolgen!',
+      '          es: Seguir pedido',
+      '',
+    ].join('\n');
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const hints = await c.request<{ position: { line: number }; label: string }[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: at(0, 0), end: at(12, 0) } });
+    assert.equal(hints.map((h) => `${h.position.line} ${h.label}`).filter((h) => /^(8|9|10) /.test(h)), ['8 en_US 11/20', '9 de ⚠ 21/20', '10 es 13/20']);
+    const h = await c.request<{ contents: { value: string }; range: Range }>('textDocument/hover', { textDocument: { uri }, position: at(9, 16) });
+    assert.is(h.contents.value, '**buttons.0.title** of `help_menu` in 3 languages (limit 20):\n\n- en_US: 11/20\n- **de**: ⚠ 21/20 (over)\n- es: 13/20');
+    assert.equal(h.range, { start: at(9, 14), end: at(9, 35) });
+    await stop(c);
+  } finally {
+    c['child'].kill();
+  }
+});
+
 test('quick fixes wherever the help names one edit: a did-you-mean, http to https', async () => {
   const c = new Client();
   try {

@@ -15,6 +15,7 @@ import { applyEdits, doubleQuoted, plainOk } from '../compiler/translations/merg
 import type { TextFile, TranslatableText, TranslationIndex } from '../compiler/translations/model.js';
 import { canonical, placeholders } from '../compiler/translations/placeholders.js';
 import { readXliff } from '../compiler/translations/read.js';
+import { analyze as realAnalyze } from '../compiler/translations/analyze.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden/translations');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
@@ -343,6 +344,30 @@ test('import: a stale source text is a warning, and the translation still goes i
 test('import: an untranslated (empty or absent) target is skipped', () => {
   const r = run([unitTarget(exported('de'), '<target>Verfolgen</target>', '<target></target>')]);
   assert.equal(r.diagnostics, []);
+  assert.equal(r.changed, []);
+});
+
+test('import, compiled for real: a text with placeholders possibly over its limit is WA809, a warning, and goes in', () => {
+  const yaml = 'languages: [en_US, de]\nmessages:\n  m:\n    type: button\n    params:\n      item: { type: string, maxLength: 10 }\n    body: { en_US: Pick one, de: Eins wählen }\n    buttons:\n      - id: a\n        title: { en_US: "Track {{ item }}", de: "{{ item }} folgen" }\n';
+  const sources = [{ path: 'm.wa.yaml', text: yaml }];
+  const de = exportXliff(realAnalyze(sources).index).find((f) => f.target === 'de')!;
+  const text = de.text.replace(/(<target><ph [^>]*\/>) folgen<\/target>/, '$1 verfolgen, bitte</target>');
+  assert.is.not(text, de.text);
+  const r = importTranslations({ translations: [{ path: 'de.xlf', text }], sources, analyze: realAnalyze });
+  assert.equal(r.diagnostics.map((d) => [d.code, d.severity, at('de.xlf', text, d.span.start)]), [['WA809', 'warning', `${text.slice(0, text.indexOf('<target><ph')).split('\n').length}:17`]]);
+  assert.match(r.diagnostics[0]!.message, '`de` text of `m.buttons.0.title` may be longer than its limit of 20: it is 17 to 27 characters');
+  assert.match(r.changed[0]!.text, 'de: "{{ item }} verfolgen, bitte" }');
+});
+
+test('import, compiled for real: a translation that breaks its message otherwise is WA811, quoting the compiler', () => {
+  const yaml = 'languages: [en_US, de]\nmessages:\n  m:\n    type: location_request_message\n    body: { en_US: Share your location, de: Standort teilen }\n';
+  const sources = [{ path: 'm.wa.yaml', text: yaml }];
+  const de = exportXliff(realAnalyze(sources).index).find((f) => f.target === 'de')!;
+  const text = de.text.replace('<target>Standort teilen</target>', '<target> </target>');
+  const r = importTranslations({ translations: [{ path: 'de.xlf', text }], sources, analyze: realAnalyze });
+  const line = text.slice(0, text.indexOf('<target> </target>')).split('\n').length;
+  assert.equal(r.diagnostics.map((d) => [d.code, at('de.xlf', text, d.span.start)]), [['WA811', `${line}:17`]]);
+  assert.match(r.diagnostics[0]!.message, /^`de` text of `m.body` makes its message invalid: .* \[WA303\]$/);
   assert.equal(r.changed, []);
 });
 

@@ -153,7 +153,7 @@ function translationFiles(paths: readonly string[], cwd: string): { display: str
       return `no such file or folder: ${p}`;
     }
     if (stat.isDirectory()) {
-      const names = readdirSync(absolute).filter((n) => /\.xliff?$/i.test(n)).sort();
+      const names = readdirSync(absolute).filter((n) => /\.(?:xlf|xliff)$/i.test(n)).sort();
       for (const n of names) out.push({ absolute: join(absolute, n), display: displayPath(cwd, join(absolute, n)) });
     } else out.push({ absolute, display: displayPath(cwd, absolute) });
   }

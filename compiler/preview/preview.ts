@@ -100,10 +100,10 @@ export function preview(sources: readonly Source[], data?: Source): { html: stri
       const drawn = languages.map((language) => ({ language, message: drawMessage(projectMessage(parsed, language), r, values) }));
       const first = drawn.find((d) => d.message !== undefined);
       if (!first) continue;
-      messages.push({
-        ...first.message!,
-        languages: drawn.flatMap((d) => (d.message ? [{ language: d.language, body: d.message.body, ...(d.message.worst ? { worst: d.message.worst } : {}) }] : [])),
-      });
+      const variants = drawn.flatMap((d) => (d.message ? [{ language: d.language, body: d.message.body, ...(d.message.worst ? { worst: d.message.worst } : {}) }] : []));
+      // The same in every language (every text shared): drawn once, without a switch.
+      const same = variants.every((v) => JSON.stringify(v.body) === JSON.stringify(variants[0]!.body));
+      messages.push(same ? first.message! : { ...first.message!, languages: variants });
     }
   }
   return { html: previewPage(messages, result.diagnostics.filter((d) => d.severity !== 'info')), messages };

@@ -92,23 +92,23 @@ function places(text: string): Map<number, Place> {
 }
 
 /** The text of a block scalar for `text` with the given style, or undefined when that style cannot hold it. */
-function block(text: string, style: 'BLOCK_LITERAL' | 'BLOCK_FOLDED', indent: string): string | undefined {
+function block(text: string, style: 'BLOCK_LITERAL' | 'BLOCK_FOLDED', indent: string, newline: string): string | undefined {
   if (indent === '' || !printable(text, true) || text === '' || /^[ \n]/.test(text) || text.endsWith('\n\n')) return undefined;
   const chomp = text.endsWith('\n') ? '' : '-';
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   if (style === 'BLOCK_FOLDED') {
     // One line only: folding would turn line breaks into spaces.
     if (body.includes('\n')) return undefined;
-    return `>${chomp}\n${indent}${body}`;
+    return `>${chomp}${newline}${indent}${body}`;
   }
-  return `|${chomp}\n${body
+  return `|${chomp}${newline}${body
     .split('\n')
     .map((l) => (l === '' ? '' : indent + l))
-    .join('\n')}`;
+    .join(newline)}`;
 }
 
 /** The scalar for `text` where `place` stands, keeping the style the author chose where it can hold the text. */
-function render(text: string, place: Place, safe: boolean): string {
+function render(text: string, place: Place, safe: boolean, newline: string): string {
   if (safe) return doubleQuoted(text);
   switch (place.style) {
     case 'PLAIN':
@@ -117,9 +117,9 @@ function render(text: string, place: Place, safe: boolean): string {
       return printable(text, false) ? `'${text.replace(/'/g, "''")}'` : doubleQuoted(text);
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED': {
-      const b = place.flow ? undefined : block(text, place.style, place.indent);
+      const b = place.flow ? undefined : block(text, place.style, place.indent, newline);
       if (b !== undefined) return b;
-      return text.includes('\n') && !place.flow ? (block(text, 'BLOCK_LITERAL', place.indent) ?? doubleQuoted(text)) : plainOk(text, false) ? text : doubleQuoted(text);
+      return text.includes('\n') && !place.flow ? (block(text, 'BLOCK_LITERAL', place.indent, newline) ?? doubleQuoted(text)) : plainOk(text, false) ? text : doubleQuoted(text);
     }
     default:
       return doubleQuoted(text);
@@ -140,11 +140,13 @@ interface Op {
 
 function ops(source: string, edits: readonly Edit[], safe: ReadonlySet<number>, where: Map<number, Place>): Op[] {
   const out: Op[] = [];
+  // The file's own line ends, for what spans lines (block scalars, an added entry).
+  const newline = source.includes('\r\n') ? '\r\n' : '\n';
   edits.forEach((e, i) => {
     if (e.kind === 'replace') {
       const place = where.get(e.start);
       if (!place) throw new Error(`no scalar starts at offset ${e.start}`);
-      out.push({ start: place.start, end: place.end, text: render(e.text, place, safe.has(i)), valueAt: 0, expected: e.text });
+      out.push({ start: place.start, end: place.end, text: render(e.text, place, safe.has(i), newline), valueAt: 0, expected: e.text });
       return;
     }
     const key = plainOk(e.key, true) ? e.key : doubleQuoted(e.key);
@@ -167,7 +169,6 @@ function ops(source: string, edits: readonly Edit[], safe: ReadonlySet<number>, 
       const eol = source.indexOf('\n', at);
       const lineEnd = eol === -1 ? source.length : eol > 0 && source.charAt(eol - 1) === '\r' ? eol - 1 : eol;
       if (/^[ \t]*(?:#.*)?$/.test(source.slice(at, lineEnd))) at = lineEnd;
-      const newline = source.includes('\r\n') ? '\r\n' : '\n';
       const prefix = `${newline}${' '.repeat(lead.length)}${key}: `;
       out.push({ start: at, end: at, text: prefix + value, valueAt: prefix.length, expected: e.text, keyAt: prefix.length - key.length - 2, key: e.key });
     }
