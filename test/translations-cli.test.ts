@@ -110,6 +110,21 @@ test('malformed translation files are positioned diagnostics, never a stack trac
   }
 });
 
+test('export --language writes only those targets; import reports in every --format', () => {
+  const dir = project();
+  const e = waml(['translations', 'export', 'menus', '--out', 't', '--language', 'es'], dir);
+  assert.is(e.status, 0, e.stderr);
+  assert.equal(readdirSync(join(dir, 't')), ['en_US.es.xlf']);
+  assert.is(waml(['translations', 'export', 'menus', '--out', 't', '--language', 'fr'], dir).status, 1);
+  const path = join(dir, 't/en_US.es.xlf');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('<target>Hablar</target>', '<target>Hablar con nosotros ahora mismo</target>'));
+  const r = waml(['translations', 'import', 't', '--format', 'json'], dir);
+  assert.is(r.status, 1);
+  const report = JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; range: { start: { line: number } } }[] };
+  assert.equal(report.diagnostics.map((d) => [d.file, d.code]), [['t/en_US.es.xlf', 'WA808']]);
+  assert.is(readFileSync(join(dir, 'menus/help.wa.yaml'), 'utf8'), HELP);
+});
+
 test('usage and unreadable files are one line, exit 2', () => {
   const dir = project();
   const cases: [string[], RegExp][] = [
