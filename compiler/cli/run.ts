@@ -208,6 +208,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   if (args.emit.includes('js') || args.emit.includes('types')) emit.add('dts');
   const options: BatchInput['options'] = { emit: [...emit], maxFileSize: limit };
   if (args.to !== undefined) options.to = args.to;
+  if (args.languages !== undefined) options.languages = args.languages;
   let data: BatchInput['data'];
   if (args.data !== undefined) {
     const absolute = resolve(io.cwd, args.data);
@@ -263,8 +264,10 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   let unchanged = 0;
   let skipped = 0;
   const seenData = new Set<string>();
+  const declared = new Set<string>();
   for (let i = 0; i < results.length; i++) {
     const r = await results[i]!();
+    for (const code of r.languages) declared.add(code);
     for (const [path, text] of r.texts) sourceMap.add(path, text);
     for (const d of r.diagnostics) {
       // Data-file diagnostics repeat across batches; keep each once.
@@ -304,6 +307,12 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 
+  // A language no message has is a typo, not a build of nothing.
+  const unknown = (args.languages ?? []).filter((code) => !declared.has(code));
+  if (unknown.length > 0) {
+    const known = [...declared].sort();
+    return { code: usageFailure(io, args, `--language ${unknown.join(',')}: no message has ${unknown.length === 1 ? 'this language' : 'these languages'}; ${known.length > 0 ? `the messages have ${known.join(', ')}` : 'no message declares `languages:`'}`), produced, sources };
+  }
   const { errors, warnings } = summarize(diagnostics, found.length);
   if (errors > 0) return { code: EXIT.problems, produced, sources };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
