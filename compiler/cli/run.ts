@@ -239,7 +239,9 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   const batches: BatchInput[] = [];
   const batchOfStem = new Map<string, number>();
   for (const f of found) {
-    const stem = foldName(fileStem(f.display));
+    // The stem up to its first dot: `a.b.de.json` may be `a`'s message `b` in `de` or
+    // `a.b`'s message `de`, so stems that share a first part share a batch.
+    const stem = foldName(fileStem(f.display).split('.')[0]!);
     const at = batchOfStem.get(stem);
     if (at !== undefined) {
       batches[at]!.files.push(f);

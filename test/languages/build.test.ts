@@ -116,12 +116,13 @@ test('senders: build(to, params, { language }) gives the JSON output of each lan
     const module = loadModule(r.outputs.find((o) => o.path.endsWith('.wa.ts'))!.text);
     for (const [name, sender] of Object.entries(module.senders)) {
       const s = sender as unknown as { languages?: string[]; build: (to: undefined, p: unknown, o?: { language: string }) => unknown };
-      if (!s.languages) continue;
-      for (const language of s.languages) {
+      const languages = s.languages;
+      if (!languages) continue;
+      for (const language of languages) {
         const json = r.outputs.find((o) => o.message === name && o.path.endsWith(`.${language}.json`) && !o.path.endsWith('.template.json'))!;
         assert.is(printJson(s.build(undefined, JSON.parse(data), { language })), json.text, `${name} ${language}`);
       }
-      const first = r.outputs.find((o) => o.message === name && o.path.endsWith(`.${s.languages[0]}.json`) && !o.path.endsWith('.template.json'))!;
+      const first = r.outputs.find((o) => o.message === name && o.path.endsWith(`.${languages[0]}.json`) && !o.path.endsWith('.template.json'))!;
       assert.is(printJson(s.build(undefined, JSON.parse(data))), first.text, `${name}: the default language`);
       assert.throws(() => s.build(undefined, JSON.parse(data), { language: 'fr' }), /no such language "fr"; it has/);
     }

@@ -11,7 +11,7 @@ table(test, [
       messages:
         m:
           type: button
-          header: { en_US: Help, de: Hilfe, es: Ayuda }
+          header: { text: { en_US: Help, de: Hilfe, es: Ayuda } }
           body: { en_US: How can we help?, de: Wie können wir helfen?, es: ¿Cómo podemos ayudarte? }
           buttons:
             - { id: track, title: { en_US: Track order, de: Bestellung verfolgen, es: Seguir pedido } }
@@ -108,6 +108,19 @@ table(test, [
           body: «{ en_US: Share your location, de: Standort teilen }»
     `,
     expect: [{ code: 'WA132' }],
+  },
+  {
+    name: "a template's own language: keeps it in one language in a file with languages: (WA132 on a mapping)",
+    yaml: `
+      languages: [en_US, de]
+      messages:
+        t:
+          type: template
+          category: utility
+          language: en_US
+          body: «{ en_US: Your order has shipped., de: Ihre Bestellung ist unterwegs. }»
+    `,
+    expect: [{ code: 'WA132', message: 'this template is in one language' }],
   },
   {
     name: 'message languages override the file languages',
