@@ -131,7 +131,9 @@ class Builder {
     const entries: NonNullable<Text['translations']>['entries'] = [];
     for (const e of node.entries) {
       if (!known.has(e.key)) {
-        const guess = suggest(e.key, declared);
+        // `de_DE` where `de` is declared (or the other way round) is the same language.
+        const base = e.key.split('_')[0]!;
+        const guess = suggest(e.key, declared) ?? declared.find((c) => c === base || c.split('_')[0] === base);
         this.r.report('WA131', e.keySpan, `\`${e.key}\` is not one of the languages of this message (${declared.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}`, {
           related: [this.r.related(langs.span, 'the languages are declared here')],
           help: 'add it to `languages:`, or remove it',

@@ -100,6 +100,17 @@ table(test, [
     expect: [{ code: 'WA131', message: 'did you mean `en_US`?' }],
   },
   {
+    name: 'a regional code where the language is declared is WA131 with the declared one',
+    yaml: `
+      languages: [en_US, de]
+      messages:
+        m:
+          type: location_request_message
+          body: { en_US: Share your location, de: Standort teilen, «de_DE»: Standort teilen }
+    `,
+    expect: [{ code: 'WA131', message: 'did you mean `de`?' }],
+  },
+  {
     name: 'a mapping without languages: is WA132',
     yaml: `
       messages:
