@@ -103,7 +103,7 @@ export const LIMITS = {
   // templates", "Time-to-live", "Call button messages"; Meta's OpenAPI description
   // (facebook/openapi business-messaging-api_v23.0).
   tplName: { label: 'template name', field: 'name', min: 1, max: 512, severity: 'error', source: 'Templates page: lowercase letters, digits and underscores; One-tap, LTO and carousel pages: at most 512 characters' },
-  tplLanguage: { label: 'template language', field: 'language', values: TEMPLATE_LANGUAGES, wording: "Meta's 111 template language codes", severity: 'error', source: 'Supported languages page (Nov 4, 2025): 111 codes, case-sensitive, with `_`' },
+  tplLanguage: { label: 'template language', field: 'language', values: TEMPLATE_LANGUAGES, wording: "Meta's 111 template language codes", severity: 'error', source: 'Supported languages page (Nov 4, 2025): 111 codes, case-sensitive, with `_`; copied with its source in test/fixtures/message-template-languages.txt' },
   tplCategory: { label: 'category', field: 'category', values: ['marketing', 'utility', 'authentication'], severity: 'error', source: 'Templates page; Template categorization page' },
   tplMarketingOnly: { label: 'carousels and limited-time offers', field: 'category', values: ['marketing'], severity: 'error', source: 'LTO page: only MARKETING templates; Media card carousel page: carousel cards are only available for marketing' },
   tplOtpAuthOnly: { label: 'one-time passcodes', field: 'category', values: ['authentication'], severity: 'error', source: 'Template categorization page: only AUTHENTICATION templates may carry one-time passcodes' },

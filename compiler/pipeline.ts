@@ -120,6 +120,8 @@ export interface CompileResult {
   templates: CompiledTemplate[];
   /** The texts of every message with `languages:`, per language (read through languageTexts()). */
   languages?: LanguageIndex;
+  /** Every language some message of the sources declares, sorted (whatever `languages` option chose). */
+  languageCodes?: string[];
 }
 
 /** A recipient number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
@@ -156,6 +158,7 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
   const diagnostics: Diagnostic[] = [];
   const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[]; templates: CompiledTemplate[] }[] = [];
   const languages: LanguageIndex = { messages: [], texts: [] };
+  const languageCodes = new Set<string>();
   const emit = new Set(options.emit ?? ['json']);
   const unbuilt: Unbuilt[] = [];
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -168,6 +171,7 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
   for (const source of list) {
     const one = compileSource(source, context);
     diagnostics.push(...one.diagnostics);
+    for (const code of one.languageCodes ?? []) languageCodes.add(code);
     if (one.languages) {
       languages.messages.push(...one.languages.messages);
       languages.texts.push(...one.languages.texts);
@@ -198,6 +202,7 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
   }
   const result: CompileResult = { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt, templates };
   if (languages.messages.length > 0) result.languages = languages;
+  if (languageCodes.size > 0) result.languageCodes = [...languageCodes].sort();
   return result;
 }
 
@@ -234,6 +239,8 @@ export interface CompiledSource {
   templates?: CompiledTemplate[];
   /** Its messages with `languages:` and their texts per language (see languageTexts). */
   languages?: LanguageIndex;
+  /** The languages its messages declare. */
+  languageCodes?: string[];
 }
 
 /** Compiles one source without data: what an editor shows of one file. compileOne() (compile.ts) passes the grammar. */
@@ -284,13 +291,18 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
     // without `languages:` is one unit, itself.
     const units: Unit[] = [];
     const said = new LanguageDiagnostics();
+    const declared = new Set<string>();
+    /** Messages none of whose languages `--language` chose: not checked in this run. */
+    const left = new Set<string>();
     for (const m of parsed.messages) {
       const all = languagesOf(m);
+      for (const code of all) declared.add(code);
       if (all.length === 0) {
         const info = checkTemplates(m, reporter);
         units.push({ key: m.name, source: m, info, message: info.message });
         continue;
       }
+      if (context.languages && !all.some((l) => context.languages!.has(l))) left.add(m.name);
       for (const language of all) {
         if (context.languages && !context.languages.has(language)) continue;
         const info = said.run(reporter, m.name, language, () => checkTemplates(projectMessage(m, language), reporter));
@@ -304,6 +316,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
       list.push(u);
       unitsOf.set(u.source.name, list);
     }
+    if (declared.size > 0) out.languageCodes = [...declared];
     // The model others read (the language server): each message in its default language.
     const first = new Map<string, Unit>();
     for (const [name, list] of unitsOf) first.set(name, list[0]!);
@@ -316,7 +329,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
       for (const name of u.info.used) names.add(name);
       usedNames.set(u.source.name, names);
     }
-    reportUnused(parsed, usedNames, reporter);
+    reportUnused(parsed, usedNames, reporter, left);
     const attached = new Map<string, AttachedCheck[]>();
     for (const u of units) {
       const before = reporter.checks.length;
@@ -539,8 +552,10 @@ function loadData(source: Source): { path: string; root: LMap | undefined; diagn
 }
 
 /** A param nobody reads is likely a mistake (a typo in a placeholder, or a leftover). */
-function reportUnused(file: WamlFile, infos: ReadonlyMap<string, ReadonlySet<string>>, r: Reporter): void {
+function reportUnused(file: WamlFile, infos: ReadonlyMap<string, ReadonlySet<string>>, r: Reporter, left: ReadonlySet<string> = new Set()): void {
   const usedAnywhere = new Set<string>();
+  // A message left out of the run (`--language`) may read any of them: nothing is said.
+  if (left.size > 0) return;
   for (const used of infos.values()) for (const name of used) usedAnywhere.add(name);
   for (const [name, p] of Object.entries(file.params)) {
     if (!usedAnywhere.has(name)) r.report('WA510', p.nameSpan, `the param \`${name}\` is never used`, { help: 'use it in a placeholder, or remove it' });

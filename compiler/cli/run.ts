@@ -209,6 +209,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   if (args.emit.includes('js') || args.emit.includes('types')) emit.add('dts');
   const options: BatchInput['options'] = { emit: [...emit], maxFileSize: limit };
   if (args.to !== undefined) options.to = args.to;
+  if (args.languages !== undefined) options.languages = args.languages;
   let data: BatchInput['data'];
   if (args.data !== undefined) {
     const absolute = resolve(io.cwd, args.data);
@@ -239,7 +240,9 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   const batches: BatchInput[] = [];
   const batchOfStem = new Map<string, number>();
   for (const f of found) {
-    const stem = foldName(fileStem(f.display));
+    // The stem up to its first dot: `a.b.de.json` may be `a`'s message `b` in `de` or
+    // `a.b`'s message `de`, so stems that share a first part share a batch.
+    const stem = foldName(fileStem(f.display).split('.')[0]!);
     const at = batchOfStem.get(stem);
     if (at !== undefined) {
       batches[at]!.files.push(f);
@@ -264,8 +267,10 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   let unchanged = 0;
   let skipped = 0;
   const seenData = new Set<string>();
+  const declared = new Set<string>();
   for (let i = 0; i < results.length; i++) {
     const r = await results[i]!();
+    for (const code of r.languages) declared.add(code);
     for (const [path, text] of r.texts) sourceMap.add(path, text);
     for (const d of r.diagnostics) {
       // Data-file diagnostics repeat across batches; keep each once.
@@ -305,6 +310,12 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 
+  // A language no message has is a typo, not a build of nothing.
+  const unknown = (args.languages ?? []).filter((code) => !declared.has(code));
+  if (unknown.length > 0) {
+    const known = [...declared].sort();
+    return { code: usageFailure(io, args, `--language ${unknown.join(',')}: no message has ${unknown.length === 1 ? 'this language' : 'these languages'}; ${known.length > 0 ? `the messages have ${known.join(', ')}` : 'no message declares `languages:`'}`), produced, sources };
+  }
   const { errors, warnings } = summarize(diagnostics, found.length);
   if (errors > 0) return { code: EXIT.problems, produced, sources };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

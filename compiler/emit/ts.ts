@@ -200,6 +200,8 @@ class MessageEmitter {
     for (const [name, p] of Object.entries(this.params)) this.scope.set(name, { code: member('params', name, false), maybeMissing: p.optional, ...fieldsOf(p) });
     const languages = this.plan.languages;
     const interactive = languages ? '' : this.node(this.plan.interactive);
+    // Each language's body, printed before the helpers it may need (sites) are decided.
+    const perLanguage = languages?.map((l) => ({ language: l.language, code: this.node(l.interactive) }));
     const lines: string[] = [];
     lines.push(`// ---- ${m.name} (${m.type}) ----`);
     lines.push('');
@@ -226,9 +228,9 @@ class MessageEmitter {
       // One body per language, each its language's plan printed; the default when none is asked.
       lines.push(`  const language = options?.language ?? ${str(languages[0]!.language)};`);
       lines.push(`  switch (language) {`);
-      for (const l of languages) {
+      for (const l of perLanguage!) {
         lines.push(`    case ${str(l.language)}:`);
-        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(this.node(l.interactive), '      ')});`);
+        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(l.code, '      ')});`);
       }
       lines.push(`    default:`);
       lines.push(`      throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${languages.map((l) => l.language).join(', ')}`)});`);

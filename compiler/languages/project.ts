@@ -45,7 +45,7 @@ export function projectMessage(m: Message, language: string): Message {
 /** A text in one language: that language's text when written per language, else the text itself. */
 export function textIn(t: Text, language: string): Text {
   if (!t.translations) return t;
-  const own = t.translations.entries.find((e) => e.language === language)?.text;
+  const own = t.translations.byLanguage.get(language);
   if (own) return own;
   const { translations: _, ...rest } = t;
   return { ...rest, absent: true };

@@ -1,6 +1,5 @@
 import type { LEntry, LMap, LNode } from '../load/tree.js';
 import { entry } from '../load/tree.js';
-import { LANGUAGE_CODE } from '../languages/declare.js';
 import type { Media, Seq, Text } from '../model/types.js';
 import {
   TEMPLATE_BUTTON_KINDS,
@@ -135,11 +134,6 @@ function templateHeader(e: LEntry, read: TextReader): TemplateHeader | undefined
     return text ? { kind: 'text', text, span: node.span, keySpan: e.keySpan } : undefined;
   }
   if (node.kind !== 'map') return undefined;
-  if (node.entries.length > 0 && node.entries.every((x) => LANGUAGE_CODE.test(x.key))) {
-    // `header: { en_US: Hi, de: Hallo }`: a text header in several languages.
-    const t = read.text(node);
-    return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
-  }
   const text = entry(node, 'text');
   if (text) {
     const t = read.text(text.value);

@@ -9,7 +9,7 @@ import { emptyParams, readParams, type Params } from '../templates/params.js';
 import { textSpan } from './spans.js';
 import { checkNumber } from '../load/numbers.js';
 import { buildTemplate } from '../message-templates/build.js';
-import { LANGUAGE_CODE, readLanguages } from '../languages/declare.js';
+import { readLanguages } from '../languages/declare.js';
 import { suggest } from '../suggest.js';
 import {
   MESSAGE_TYPES,
@@ -57,6 +57,8 @@ class Builder {
   /** The languages of the message being built: a text may then be a mapping of them. */
   private languages: Languages | undefined;
   private fileLanguages: Languages | undefined;
+  /** Whether the message being built is a template with its own `language:`. */
+  private oneLanguageTemplate = false;
 
   constructor(
     private readonly path: string,
@@ -116,16 +118,22 @@ class Builder {
   private translated(node: LMap): Text | undefined {
     const langs = this.languages;
     if (!langs) {
-      this.r.report('WA132', node.span, 'a text in several languages needs `languages:` on the message or the file', {
-        help: 'declare them, such as `languages: [en_US, de]` (the first is the default), or write one text',
+      // A template's `language:` keeps it in one language, whatever its file declares.
+      const single = this.oneLanguageTemplate && this.fileLanguages;
+      const why = single ? 'this template is in one language (`language:`), so its texts are plain texts' : 'a text in several languages needs `languages:` on the message or the file';
+      this.r.report('WA132', node.span, why, {
+        help: single ? 'write one text, or replace `language:` with `languages:`' : 'declare them, such as `languages: [en_US, de]` (the first is the default), or write one text',
       });
       return undefined;
     }
     const declared = langs.codes.map((c) => c.code);
+    const known = new Set(declared);
     const entries: NonNullable<Text['translations']>['entries'] = [];
     for (const e of node.entries) {
-      if (!declared.includes(e.key)) {
-        const guess = suggest(e.key, declared);
+      if (!known.has(e.key)) {
+        // `de_DE` where `de` is declared (or the other way round) is the same language.
+        const base = e.key.split('_')[0]!;
+        const guess = suggest(e.key, declared) ?? declared.find((c) => c === base || c.split('_')[0] === base);
         this.r.report('WA131', e.keySpan, `\`${e.key}\` is not one of the languages of this message (${declared.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}`, {
           related: [this.r.related(langs.span, 'the languages are declared here')],
           help: 'add it to `languages:`, or remove it',
@@ -136,16 +144,18 @@ class Builder {
       const t = this.text(e.value);
       if (t) entries.push({ language: e.key, keySpan: e.keySpan, text: t });
     }
-    const missing = declared.filter((code) => !node.entries.some((e) => e.key === code));
+    const written = new Set(node.entries.map((e) => e.key));
+    const missing = declared.filter((code) => !written.has(code));
     if (missing.length > 0) {
       this.r.report('WA130', node.span, `this text has no ${missing.map((c) => `\`${c}\``).join(', ')}: every language of the message needs its text`, {
         related: [this.r.related(langs.span, 'the languages are declared here')],
         help: `add ${missing.map((c) => `\`${c}: …\``).join(', ')}, or write one text for every language`,
       });
     }
-    const first = entries.find((x) => x.language === declared[0]) ?? entries[0];
+    const byLanguage = new Map(entries.map((x) => [x.language, x.text]));
+    const first = byLanguage.get(declared[0]!) ?? entries[0]?.text;
     if (!first) return undefined;
-    return { ...first.text, translations: { span: node.span, entries } };
+    return { ...first, translations: { span: node.span, entries, byLanguage } };
   }
 
   /** A value that must be fixed: a placeholder there is an error. */
@@ -238,6 +248,7 @@ class Builder {
     const ownLanguages = readLanguages(own?.value, 'message', this.r);
     const type = entry(map, 'type')?.value;
     const language = entry(map, 'language');
+    this.oneLanguageTemplate = type?.kind === 'scalar' && type.value === 'template' && language !== undefined && !own;
     if (type?.kind === 'scalar' && type.value === 'template' && language) {
       if (own) {
         this.r.report('WA136', language.keySpan, 'a template has `language:` or `languages:`, not both', {
@@ -303,11 +314,6 @@ class Builder {
   private header(e: LEntry): Header | undefined {
     const node = e.value;
     if (node.kind === 'scalar') {
-      const t = this.text(node);
-      return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
-    }
-    if (node.kind === 'map' && this.languages && node.entries.length > 0 && node.entries.every((x) => LANGUAGE_CODE.test(x.key))) {
-      // `header: { en_US: Hi, de: Hallo }`: a text header in several languages.
       const t = this.text(node);
       return t ? { kind: 'text', text: t, span: node.span, keySpan: e.keySpan } : undefined;
     }

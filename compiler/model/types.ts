@@ -66,6 +66,8 @@ export interface Translations {
   /** The mapping's span. */
   span: Span;
   entries: { language: string; keySpan: Span; text: Text }[];
+  /** The same texts by language, for a lookup per language that stays linear. */
+  byLanguage: ReadonlyMap<string, Text>;
 }
 
 /** The languages of a message (`languages:` of the message or of its file); the first is the default. */

@@ -6,7 +6,6 @@ import { listOr, suggest } from '../suggest.js';
 import schema from './waml.schema.json' with { type: 'json' };
 import validate from './generated/validate.cjs';
 import { conforms, type Schema } from './conforms.js';
-import { LANGUAGE_CODE } from '../languages/declare.js';
 
 type ValidationError = validate.ValidationError;
 
@@ -34,11 +33,7 @@ export function checkStructure(root: LMap, reporter: Reporter): void {
   if (conforms(schema as Schema, plain)) return;
   if (validate(plain)) return;
   const apiShaped = apiShapedHeaders(root, reporter);
-  const translated = translatedHeaders(root);
-  for (const error of validate.errors ?? []) {
-    if (apiShaped.has(error.instancePath) || [...translated].some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`))) continue;
-    report(root, error, reporter);
-  }
+  for (const error of validate.errors ?? []) if (!apiShaped.has(error.instancePath)) report(root, error, reporter);
 }
 
 const HEADER_KINDS = ['text', 'image', 'video', 'document'];
@@ -68,34 +63,6 @@ function apiShapedHeaders(root: LMap, reporter: Reporter): Set<string> {
     reporter.report('WA123', header.span, `\`${m.key}.header\` is written in the API's shape (\`type: ${kind}\` beside \`${kind}\`); in waml the kind is the key`, {
       help: `drop \`type\` and write \`${suggestion}\``,
     });
-  }
-  return paths;
-}
-
-/** The declared language codes of a `languages:` list, if it is one. */
-function codesOf(node: LNode | undefined): Set<string> {
-  const out = new Set<string>();
-  if (node?.kind === 'seq') for (const item of node.items) if (item.kind === 'scalar' && typeof item.value === 'string') out.add(item.value);
-  return out;
-}
-
-/**
- * Headers written as a text in several languages, `header: { en_US: Hi, de: Hallo }` (no
- * header kind among the keys, every key a language code, languages declared): the model builder reads them
- * as a translated text header, so the schema's header shape is not theirs. Returns their paths.
- */
-function translatedHeaders(root: LMap): Set<string> {
-  const paths = new Set<string>();
-  const messages = root.entries.find((e) => e.key === 'messages')?.value;
-  if (messages?.kind !== 'map') return paths;
-  const fileCodes = codesOf(root.entries.find((e) => e.key === 'languages')?.value);
-  for (const m of messages.entries) {
-    if (m.value.kind !== 'map') continue;
-    const own = m.value.entries.find((e) => e.key === 'languages');
-    const codes = own ? codesOf(own.value) : fileCodes;
-    const header = m.value.entries.find((e) => e.key === 'header')?.value;
-    if (header?.kind !== 'map' || header.entries.length === 0) continue;
-    if (codes.size > 0 && header.entries.every((e) => LANGUAGE_CODE.test(e.key) && e.value.kind === 'scalar')) paths.add(`/messages/${m.key.replace(/~/g, '~0').replace(/\//g, '~1')}/header`);
   }
   return paths;
 }

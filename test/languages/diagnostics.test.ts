@@ -11,7 +11,7 @@ table(test, [
       messages:
         m:
           type: button
-          header: { en_US: Help, de: Hilfe, es: Ayuda }
+          header: { text: { en_US: Help, de: Hilfe, es: Ayuda } }
           body: { en_US: How can we help?, de: Wie können wir helfen?, es: ¿Cómo podemos ayudarte? }
           buttons:
             - { id: track, title: { en_US: Track order, de: Bestellung verfolgen, es: Seguir pedido } }
@@ -100,6 +100,17 @@ table(test, [
     expect: [{ code: 'WA131', message: 'did you mean `en_US`?' }],
   },
   {
+    name: 'a regional code where the language is declared is WA131 with the declared one',
+    yaml: `
+      languages: [en_US, de]
+      messages:
+        m:
+          type: location_request_message
+          body: { en_US: Share your location, de: Standort teilen, «de_DE»: Standort teilen }
+    `,
+    expect: [{ code: 'WA131', message: 'did you mean `de`?' }],
+  },
+  {
     name: 'a mapping without languages: is WA132',
     yaml: `
       messages:
@@ -108,6 +119,19 @@ table(test, [
           body: «{ en_US: Share your location, de: Standort teilen }»
     `,
     expect: [{ code: 'WA132' }],
+  },
+  {
+    name: "a template's own language: keeps it in one language in a file with languages: (WA132 on a mapping)",
+    yaml: `
+      languages: [en_US, de]
+      messages:
+        t:
+          type: template
+          category: utility
+          language: en_US
+          body: «{ en_US: Your order has shipped., de: Ihre Bestellung ist unterwegs. }»
+    `,
+    expect: [{ code: 'WA132', message: 'this template is in one language' }],
   },
   {
     name: 'message languages override the file languages',

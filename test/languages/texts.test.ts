@@ -82,7 +82,7 @@ test('ids, URLs and names are not texts to translate; fields are source paths', 
     messages:
       pick:
         type: list
-        header: { en: Plants, fr: Plantes }
+        header: { text: { en: Plants, fr: Plantes } }
         body: Choose
         button: { en: Open, fr: Ouvrir }
         sections:
@@ -95,7 +95,7 @@ test('ids, URLs and names are not texts to translate; fields are source paths', 
         button: { text: { en: Open, fr: Ouvrir }, url: "https://example.com" }
   `);
   const fields = (m: string) => [...new Set(result.texts.filter((t) => t.message === m).map((t) => t.field))];
-  assert.equal(fields('pick'), ['header', 'body', 'button', 'sections.0.title', 'sections.0.rows.0.title', 'sections.0.rows.0.description']);
+  assert.equal(fields('pick'), ['header.text', 'body', 'button', 'sections.0.title', 'sections.0.rows.0.title', 'sections.0.rows.0.description']);
   assert.equal(fields('go'), ['body', 'button.text']);
   assert.equal(result.texts.find((t) => t.field === 'button' && t.language === 'fr')!.maxLength, 20);
 });
