@@ -210,6 +210,8 @@ class MessageEmitter {
     lines.push(`const ${n}$params: Waml.ParamSpecs = ${specsCode(toSpecs(this.params))};`);
     const ids = this.replyKind() === 'button' || this.replyKind() === 'list' ? this.replyIds() : undefined;
     if (ids && ids.globs.length > 0) lines.push(`const ${n}$ids: readonly (readonly string[])[] = ${JSON.stringify(ids.globs)};`);
+    const order = this.plan.keyOrder;
+    if (order) lines.push(`/** The key order of the body this message was imported from (its \`key_order\`). */`, `const ${n}$order: { readonly [path: string]: readonly string[] } = ${orderCode(order)};`);
     if (this.usesSites) {
       lines.push('');
       lines.push(`function ${n}$site(field: string, line: number, column: number): $.Site {`);
@@ -218,19 +220,24 @@ class MessageEmitter {
     }
     if (languages) lines.push(`const ${n}$languages: readonly ${P}Language[] = [${languages.map((l) => str(l.language)).join(', ')}];`);
     lines.push('');
-    lines.push('/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */');
-    const opts = languages ? `, options?: ${P}Options` : '';
-    lines.push(`function ${n}$build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params${opts}): ${P}Body {`);
+    lines.push('/**');
+    lines.push(' * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or');
+    lines.push(' * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.');
+    lines.push(' */');
+    // A message in several languages takes its own options: the send options and its language.
+    const opts = languages ? `${P}Options` : 'Waml.SendOptions';
+    lines.push(`function ${n}$build(to: Waml.Recipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): ${P}Body {`);
     const validate = `$.params(${str(m.name)}, ${n}$params, input ?? {})`;
     lines.push(hasParams ? `  const params = ${validate} as unknown as ${P}Params;` : `  ${validate};`);
-    if (!languages) lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')});`);
+    const orderArg = order ? `, ${n}$order` : '';
+    if (!languages) lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')}, options${orderArg});`);
     else {
       // One body per language, each its language's plan printed; the default when none is asked.
       lines.push(`  const language = options?.language ?? ${str(languages[0]!.language)};`);
       lines.push(`  switch (language) {`);
       for (const l of perLanguage!) {
         lines.push(`    case ${str(l.language)}:`);
-        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(l.code, '      ')});`);
+        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(l.code, '      ')}, options${orderArg});`);
       }
       lines.push(`    default:`);
       lines.push(`      throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${languages.map((l) => l.language).join(', ')}`)});`);
@@ -243,8 +250,8 @@ class MessageEmitter {
     if (languages) lines.push(`  /** The languages of the message; the first is the default. */`, `  languages: ${n}$languages,`);
     lines.push(`  build: ${n}$build,`);
     lines.push('  /** Builds the message and sends it with the client. */');
-    lines.push(`  send(client: Waml.Client, to: string, input${hasParams ? '' : '?'}: ${P}Params${opts}): Promise<Waml.SendResult> {`);
-    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}${languages ? ', options' : ''}));`);
+    lines.push(`  send(client: Waml.Client, to: Waml.Recipient, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): Promise<Waml.SendResult> {`);
+    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}, options));`);
     lines.push('  },');
     lines.push(...this.parseReply(ids));
     lines.push('};');
@@ -258,8 +265,8 @@ class MessageEmitter {
       ? [
           `/** The languages of \`${this.m.name}\`; the first, ${str(languages[0]!.language)}, is the default. */`,
           `export type ${P}Language = ${languages.map((l) => str(l.language)).join(' | ')};`,
-          `/** How to build \`${this.m.name}\`: every field optional. */`,
-          `export interface ${P}Options {`,
+          `/** How to build \`${this.m.name}\`: the send options, and its language; every field optional. */`,
+          `export interface ${P}Options extends Waml.SendOptions {`,
           `  /** The language of the body; ${str(languages[0]!.language)} when absent. */`,
           `  language?: ${P}Language;`,
           '}',
@@ -273,14 +280,14 @@ class MessageEmitter {
     const P = this.pascal;
     const opt = Object.keys(this.params).length > 0 ? '' : '?';
     const languages = this.plan.languages;
-    const opts = languages ? `, options?: ${P}Options` : '';
+    const opts = languages ? `${P}Options` : 'Waml.SendOptions';
     return [
       ...this.types(),
       `export declare const ${this.name}: {`,
       `  name: ${str(this.m.name)};`,
       ...(languages ? [`  languages: readonly ${P}Language[];`] : []),
-      `  build(to: string | undefined, input${opt}: ${P}Params${opts}): ${P}Body;`,
-      `  send(client: Waml.Client, to: string, input${opt}: ${P}Params${opts}): Promise<Waml.SendResult>;`,
+      `  build(to: Waml.Recipient | undefined, input${opt}: ${P}Params, options?: ${opts}): ${P}Body;`,
+      `  send(client: Waml.Client, to: Waml.Recipient, input${opt}: ${P}Params, options?: ${opts}): Promise<Waml.SendResult>;`,
       `  parseReply(message: Waml.InboundMessage, sentId?: string): ${P}Reply | undefined;`,
       '};',
     ];
@@ -550,4 +557,10 @@ export function glob(t: Template): string[] {
 /** Indents every line after the first. */
 function indentCode(code: string, indent: string): string {
   return code.split('\n').join(`\n${indent}`);
+}
+
+/** A key_order as code: one path a line, its keys as JSON. */
+function orderCode(order: { [path: string]: string[] }): string {
+  const entries = Object.entries(order).map(([path, keys]) => `  ${str(path)}: ${JSON.stringify(keys)},`);
+  return `{\n${entries.join('\n')}\n}`;
 }

@@ -6,6 +6,7 @@ import { ctaUrl } from './cta-url.js';
 import { flow } from './flow.js';
 import { footer } from './footer.js';
 import { header } from './header.js';
+import { keyOrder } from './key-order.js';
 import { listButton } from './list-button.js';
 import { listRows } from './list-rows.js';
 import { listSections } from './list-sections.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   carouselButtons,
   address,
   flow,
+  keyOrder,
   templateIdentity,
   templateCategory,
   templateParts,

@@ -129,6 +129,19 @@ test('senders: build(to, params, { language }) gives the JSON output of each lan
   }
 });
 
+test('the language sits beside the send options in one options object', () => {
+  const r = compile([{ path: 'menu.wa.yaml', text: MENU }], { emit: ['ts'] });
+  const sender = loadModule(r.outputs.find((o) => o.path.endsWith('.wa.ts'))!.text).senders['help_menu'] as unknown as {
+    build: (to: string | undefined, p: unknown, o?: { language?: string; replyTo?: string; callbackData?: string }) => { context?: { message_id: string }; biz_opaque_callback_data?: string; interactive: { body: { text: string } } };
+  };
+  const body = sender.build('15551234567', {}, { language: 'de', replyTo: 'wamid.ABC', callbackData: 'order-7' });
+  assert.is(body.interactive.body.text, 'Wie können wir helfen?');
+  assert.equal(body.context, { message_id: 'wamid.ABC' });
+  assert.is(body.biz_opaque_callback_data, 'order-7');
+  const plain = sender.build(undefined, {}, { replyTo: 'wamid.ABC' });
+  assert.is(plain.interactive.body.text, 'How can we help?');
+});
+
 test('the body plan carries every language: evaluate() builds each from the one plan', () => {
   // Two plans, one per language, joined: the default is the plan's own interactive.
   const m = { file: 'p', name: 'm', nameSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 }, params: {}, scope: {}, type: 'location_request_message' as const };

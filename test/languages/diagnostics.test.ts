@@ -266,4 +266,18 @@ table(test, [
   },
 ]);
 
+
+// Output names per language: `test.<name>.<language>.json` must fit in 255 bytes, for the longest code.
+const named = (name: string) => `
+  languages: [de, en_US]
+  messages:
+    ${name}:
+      type: location_request_message
+      body: { de: Standort teilen, en_US: Share your location }
+`;
+table(test, [
+  { name: 'a name that fits with the longest language passes (test.<239>.en_US.json is 255 bytes)', yaml: named('a'.repeat(239)) },
+  { name: 'one more character is WA904, counted with the longest language', yaml: named(`«${'a'.repeat(240)}»`), expect: [{ code: 'WA904', message: 'whose name is 256 bytes' }] },
+]);
+
 test.run();

@@ -12,8 +12,8 @@ export type CareMenuParams = {
 export type CareMenuBody = Waml.RequestBody<Waml.ButtonInteractive>;
 /** The languages of `care_menu`; the first, "en_US", is the default. */
 export type CareMenuLanguage = "en_US" | "de" | "es";
-/** How to build `care_menu`: every field optional. */
-export interface CareMenuOptions {
+/** How to build `care_menu`: the send options, and its language; every field optional. */
+export interface CareMenuOptions extends Waml.SendOptions {
   /** The language of the body; "en_US" when absent. */
   language?: CareMenuLanguage;
 }
@@ -32,8 +32,11 @@ function careMenu$site(field: string, line: number, column: number): $.Site {
 }
 const careMenu$languages: readonly CareMenuLanguage[] = ["en_US", "de", "es"];
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function careMenu$build(to: string | undefined, input: CareMenuParams, options?: CareMenuOptions): CareMenuBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function careMenu$build(to: Waml.Recipient | undefined, input: CareMenuParams, options?: CareMenuOptions): CareMenuBody {
   const params = $.params("care_menu", careMenu$params, input ?? {}) as unknown as CareMenuParams;
   const language = options?.language ?? "en_US";
   switch (language) {
@@ -49,7 +52,7 @@ function careMenu$build(to: string | undefined, input: CareMenuParams, options?:
             { type: "reply" as const, reply: { id: "care_tips", title: $.text(params.plant) + " tips" } },
           ], ["*","reply","title"]),
         },
-      });
+      }, options);
     case "de":
       return $.body<Waml.ButtonInteractive>("care_menu", to, {
         type: "button" as const,
@@ -68,7 +71,7 @@ function careMenu$build(to: string | undefined, input: CareMenuParams, options?:
             },
           ], ["*","reply","title"]),
         },
-      });
+      }, options);
     case "es":
       return $.body<Waml.ButtonInteractive>("care_menu", to, {
         type: "button" as const,
@@ -81,7 +84,7 @@ function careMenu$build(to: string | undefined, input: CareMenuParams, options?:
             { type: "reply" as const, reply: { id: "care_tips", title: "Cuidar " + $.text(params.plant) } },
           ], ["*","reply","title"]),
         },
-      });
+      }, options);
     default:
       throw new RangeError("care_menu: no such language " + JSON.stringify(language) + "; it has en_US, de, es");
   }
@@ -93,7 +96,7 @@ export const careMenu = {
   languages: careMenu$languages,
   build: careMenu$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input: CareMenuParams, options?: CareMenuOptions): Promise<Waml.SendResult> {
+  send(client: Waml.Client, to: Waml.Recipient, input: CareMenuParams, options?: CareMenuOptions): Promise<Waml.SendResult> {
     return client.send(careMenu$build(to, input, options));
   },
   /**
@@ -109,7 +112,7 @@ export const careMenu = {
     return { kind: "button", id: reply.id as CareMenuReplyId, title: reply.title, message };
   },
 };
-import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody } from '@waml/runtime';
+import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody, type Recipient as TemplateRecipient, type SendOptions as TemplateSendOptions } from '@waml/runtime';
 
 // ---- care_reminder (template, en_US, de, es) ----
 
@@ -117,8 +120,8 @@ export type CareReminderParams = {};
 export type CareReminderBody = TemplateRequestBody;
 /** The languages of template `care_reminder`; the first, "en_US", is the default. */
 export type CareReminderLanguage = "en_US" | "de" | "es";
-/** How to build `care_reminder`: every field optional. */
-export interface CareReminderOptions {
+/** How to build `care_reminder`: the send options, and its language; every field optional. */
+export interface CareReminderOptions extends TemplateSendOptions {
   /** The language of the send body; "en_US" when absent. */
   language?: CareReminderLanguage;
 }
@@ -207,16 +210,16 @@ export const careReminder = {
   language: "en_US" as const,
   /** The languages of the template; the first is the default. */
   languages: ["en_US", "de", "es"] as readonly CareReminderLanguage[],
-  /** The send body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError (132018). */
-  build(to: string | undefined, input?: CareReminderParams, options?: CareReminderOptions): CareReminderBody {
+  /** The send body; `to` undefined leaves the recipient out. Throws WamlParamError or WamlLimitError (132018). */
+  build(to: TemplateRecipient | undefined, input?: CareReminderParams, options?: CareReminderOptions): CareReminderBody {
     const params = $t.params("care_reminder", careReminderParams, input ?? {});
     const language = options?.language ?? "en_US";
     const plan = Object.hasOwn(careReminderPlans, language) ? careReminderPlans[language] : undefined;
     if (!plan) throw new RangeError("care_reminder: no such language " + JSON.stringify(language) + "; it has en_US, de, es");
-    return $template.templateBody("care_reminder", to, $template.renderTemplate("care_reminder", plan, params));
+    return $template.templateBody("care_reminder", to, $template.renderTemplate("care_reminder", plan, params), options);
   },
   /** Builds the message and sends it with the client. */
-  send(client: TemplateClient, to: string, input?: CareReminderParams, options?: CareReminderOptions): Promise<TemplateSendResult> {
+  send(client: TemplateClient, to: TemplateRecipient, input?: CareReminderParams, options?: CareReminderOptions): Promise<TemplateSendResult> {
     return client.send(careReminder.build(to, input ?? {}, options));
   },
   /**
