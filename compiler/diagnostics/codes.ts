@@ -70,6 +70,10 @@ export const CODES = {
   WA412: { name: 'card-action', severity: 'error', summary: 'A carousel card needs exactly one of `button` (URL) or `buttons` (quick replies).' },
   WA413: { name: 'card-kinds-differ', severity: 'error', summary: 'Carousel cards mix URL buttons and quick replies.' },
   WA414: { name: 'card-button-count-differs', severity: 'error', summary: 'Carousel cards have different numbers of quick-reply buttons.' },
+  WA415: { name: 'reference-id-characters', severity: 'error', summary: "An order's `reference_id` has characters other than letters, digits, `_`, `-` and `.`." },
+  WA416: { name: 'order-amounts', severity: 'error', summary: "An order's amounts do not add up: the subtotal is not the items' prices times their quantities, or the total not subtotal + tax + shipping − discount." },
+  WA417: { name: 'amount-offsets', severity: 'error', summary: 'The amounts of an order do not all have the same offset.' },
+  WA418: { name: 'not-a-whole-number', severity: 'error', summary: "An amount's value or offset, a quantity or `ttl_minutes` is not a whole number written out." },
 
   WA501: { name: 'unknown-param-type', severity: 'error', summary: 'A param declares a type waml does not know.' },
   WA502: { name: 'contradictory-constraints', severity: 'error', summary: "A param's constraints contradict each other, such as minLength over maxLength." },

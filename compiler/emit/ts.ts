@@ -67,6 +67,13 @@ const INTERACTIVE_TYPE: Record<string, string> = {
   location_request_message: 'LocationRequestInteractive',
   address_message: 'AddressInteractive',
   flow: 'FlowInteractive',
+  product: 'ProductInteractive',
+  product_list: 'ProductListInteractive',
+  catalog_message: 'CatalogInteractive',
+  order_details: 'OrderDetailsInteractive',
+  order_status: 'OrderStatusInteractive',
+  voice_call: 'VoiceCallInteractive',
+  call_permission_request: 'CallPermissionRequestInteractive',
 };
 
 /** A string literal: JSON's escaping is valid TypeScript for any string. */
