@@ -18,9 +18,9 @@ const compileAll = (dir: string) =>
     dir === 'examples' ? { data: DATA } : {},
   );
 
-const TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow'];
+const TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow', 'product', 'product_list', 'catalog_message', 'order_details', 'order_status', 'voice_call', 'call_permission_request'];
 
-test('the examples cover all seven types and compile without a diagnostic', () => {
+test('the examples cover all fourteen interactive types and compile without a diagnostic', () => {
   const result = compileAll('examples');
   assert.equal(result.diagnostics, []);
   assert.equal([...new Set(result.messages.map((m) => m.type))].sort(), [...TYPES].sort());
@@ -29,7 +29,7 @@ test('the examples cover all seven types and compile without a diagnostic', () =
 test('the templated examples need their data, and build warning-free without it too', () => {
   const bare = compile(files('examples').map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') })));
   assert.equal(bare.diagnostics, []);
-  assert.equal(bare.unbuilt.map((u) => u.name).sort(), ['catalog', 'login_code', 'new_succulents', 'order_shipped', 'order_status', 'personal_menu', 'spring_sale']);
+  assert.equal(bare.unbuilt.map((u) => u.name).sort(), ['catalog', 'login_code', 'new_succulents', 'order_shipped', 'order_shipped_update', 'order_status', 'pay_for_order', 'personal_menu', 'shade_plants', 'spring_sale']);
   // A template's creation body needs no data: the params' examples fill it.
   assert.equal(bare.outputs.filter((o) => o.kind === 'template-creation').map((o) => o.path).sort(), [
     'templates.login_code.en_US.template.json',

@@ -40,7 +40,7 @@ test('a bare interactive object imports too', () => {
 });
 
 test('what waml does not write is refused with a reason', () => {
-  assert.equal(importBody({ type: 'product_list', action: {} }, 'x'), { ok: false, reason: 'interactive type `product_list` is not one waml writes' });
+  assert.equal(importBody({ type: 'payment_link', action: {} }, 'x'), { ok: false, reason: 'interactive type `payment_link` is not one waml writes' });
   assert.equal(importBody({ type: 'button', body: { text: 'x' }, action: { buttons: [{ reply: {} }] } }, 'x'), { ok: false, reason: 'buttons[0].reply.id is missing or of the wrong type' });
   assert.equal(importBody(5, 'x'), { ok: false, reason: 'the body is missing or of the wrong type' });
   assert.equal(importBody({}, 'bad-name'), { ok: false, reason: '`bad-name` is not a valid message name' });
