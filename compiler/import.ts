@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import { importCreationBody, isCreationBody, TemplateImportRefusal } from './message-templates/import.js';
+import { ActionRefusal, importCommerceAction } from './import-actions.js';
 
 /**
  * `waml import`: a request body (or a bare `interactive` object) as a `.wa.yaml` file that
@@ -17,17 +18,7 @@ function need<T>(v: unknown, what: string, check: (v: unknown) => v is T): T {
 }
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number';
 
-/** Refuses an object with a key waml would not write back: nothing is dropped without a word. */
-function only(o: Obj, keys: readonly string[], what: string): void {
-  for (const k of Object.keys(o)) if (!keys.includes(k)) throw new Refusal(`${what}.${k} is not a field waml writes for this type`);
-}
-
-/** The action's `name`, which the type fixes. */
-function named(action: Obj, name: string): void {
-  if (action['name'] !== name) throw new Refusal(`action.name must be \`${name}\`, not ${JSON.stringify(action['name'])}`);
-}
 
 function media(m: unknown, what: string): unknown {
   const o = need(m, what, isObj);
@@ -126,71 +117,18 @@ function message(i: Obj): Obj {
       break;
     }
     case 'product':
-      only(action, ['catalog_id', 'product_retailer_id'], 'action');
-      m['catalog'] = need(action['catalog_id'], 'action.catalog_id', isString);
-      m['product'] = need(action['product_retailer_id'], 'action.product_retailer_id', isString);
-      break;
     case 'product_list':
-      only(action, ['catalog_id', 'sections'], 'action');
-      m['catalog'] = need(action['catalog_id'], 'action.catalog_id', isString);
-      m['sections'] = need(action['sections'], 'action.sections', isArray).map((s, si) => {
-        const so = need(s, `sections[${si}]`, isObj);
-        only(so, ['title', 'product_items'], `sections[${si}]`);
-        const out: Obj = {};
-        if (so['title'] !== undefined) out['title'] = need(so['title'], `sections[${si}].title`, isString);
-        out['products'] = need(so['product_items'], `sections[${si}].product_items`, isArray).map((p, pi) => {
-          const po = need(p, `sections[${si}].product_items[${pi}]`, isObj);
-          only(po, ['product_retailer_id'], `sections[${si}].product_items[${pi}]`);
-          return need(po['product_retailer_id'], `sections[${si}].product_items[${pi}].product_retailer_id`, isString);
-        });
-        return out;
-      });
-      break;
-    case 'catalog_message': {
-      only(action, ['name', 'parameters'], 'action');
-      named(action, 'catalog_message');
-      if (action['parameters'] !== undefined) {
-        const p = need(action['parameters'], 'action.parameters', isObj);
-        only(p, ['thumbnail_product_retailer_id'], 'action.parameters');
-        m['thumbnail'] = need(p['thumbnail_product_retailer_id'], 'action.parameters.thumbnail_product_retailer_id', isString);
-      }
-      break;
-    }
+    case 'catalog_message':
     case 'order_details':
-      only(action, ['name', 'parameters'], 'action');
-      named(action, 'review_and_pay');
-      // Kept as written, in the API's names: the language writes `payment` as the API does.
-      m['payment'] = need(action['parameters'], 'action.parameters', isObj);
-      break;
-    case 'order_status': {
-      only(action, ['name', 'parameters'], 'action');
-      named(action, 'review_order');
-      const p = need(action['parameters'], 'action.parameters', isObj);
-      only(p, ['reference_id', 'order'], 'action.parameters');
-      const o = need(p['order'], 'action.parameters.order', isObj);
-      only(o, ['status', 'description'], 'action.parameters.order');
-      const order: Obj = { reference_id: need(p['reference_id'], 'action.parameters.reference_id', isString), status: need(o['status'], 'order.status', isString) };
-      if (o['description'] !== undefined) order['description'] = need(o['description'], 'order.description', isString);
-      m['order'] = order;
-      break;
-    }
-    case 'voice_call': {
-      only(action, ['name', 'parameters'], 'action');
-      named(action, 'voice_call');
-      if (action['parameters'] !== undefined) {
-        const p = need(action['parameters'], 'action.parameters', isObj);
-        only(p, ['display_text', 'ttl_minutes', 'payload'], 'action.parameters');
-        const call: Obj = {};
-        if (p['display_text'] !== undefined) call['text'] = need(p['display_text'], 'display_text', isString);
-        if (p['ttl_minutes'] !== undefined) call['ttl_minutes'] = need(p['ttl_minutes'], 'ttl_minutes', isNumber);
-        if (p['payload'] !== undefined) call['payload'] = need(p['payload'], 'payload', isString);
-        m['call'] = call;
-      }
-      break;
-    }
+    case 'order_status':
+    case 'voice_call':
     case 'call_permission_request':
-      only(action, ['name'], 'action');
-      named(action, 'call_permission_request');
+      try {
+        Object.assign(m, importCommerceAction(type, action));
+      } catch (error) {
+        if (error instanceof ActionRefusal) throw new Refusal(error.message);
+        throw error;
+      }
       break;
     default:
       throw new Refusal(`interactive type \`${type}\` is not one waml writes`);
