@@ -6,8 +6,13 @@ import type * as Waml from '@waml/runtime';
 
 export type CallPlantDoctorParams = {};
 export type CallPlantDoctorBody = Waml.RequestBody<Waml.VoiceCallInteractive>;
-/** A voice_call message gets no reply. */
-export type CallPlantDoctorReply = never;
+/** A call the user started from this message's call button (a `calls` webhook event, read with `parseCall`). */
+export interface CallPlantDoctorReply {
+  kind: "call";
+  /** The button's payload, returned as `cta_payload`. */
+  payload?: string;
+  call: Waml.CallEvent;
+}
 
 const callPlantDoctor$params: Waml.ParamSpecs = {};
 
@@ -41,14 +46,34 @@ export const callPlantDoctor = {
     void message;
     return undefined;
   },
+  /**
+   * The call this message's button started, from a call event (`onCall`), or undefined:
+   * a user-initiated call whose `cta_payload` is this button's payload.
+   */
+  parseCall(call: Waml.CallEvent): CallPlantDoctorReply | undefined {
+    if (typeof call !== "object" || call === null || call.event !== "connect") return undefined;
+    const payload = typeof call.cta_payload === "string" ? call.cta_payload : undefined;
+    if (payload !== "plant-doctor-faq") return undefined;
+    return { kind: "call", ...(payload !== undefined ? { payload } : {}), call };
+  },
 };
 
 // ---- may_we_call (call_permission_request) ----
 
 export type MayWeCallParams = {};
 export type MayWeCallBody = Waml.RequestBody<Waml.CallPermissionRequestInteractive>;
-/** A call_permission_request message gets no reply. */
-export type MayWeCallReply = never;
+export interface MayWeCallReply {
+  kind: "call_permission";
+  /** Whether the user allowed calls. */
+  accepted: boolean;
+  /** Whether the permission lasts; otherwise it ends at `expiresAt`. */
+  permanent: boolean;
+  /** Unix seconds, for a permission that ends. */
+  expiresAt?: number;
+  /** `user_action` or `automatic`. */
+  source?: string;
+  message: Waml.InboundMessage;
+}
 
 const mayWeCall$params: Waml.ParamSpecs = {};
 
@@ -76,7 +101,15 @@ export const mayWeCall = {
   parseReply(message: Waml.InboundMessage, sentId?: string): MayWeCallReply | undefined {
     if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
-    void message;
-    return undefined;
+    const r = message.type === "interactive" ? message.interactive?.call_permission_reply : undefined;
+    if (typeof r !== "object" || r === null || typeof r.response !== "string") return undefined;
+    return {
+      kind: "call_permission",
+      accepted: r.response === "accept",
+      permanent: r.is_permanent === true,
+      ...(typeof r.expiration_timestamp === "number" ? { expiresAt: r.expiration_timestamp } : {}),
+      ...(typeof r.response_source === "string" ? { source: r.response_source } : {}),
+      message,
+    };
   },
 };

@@ -8,8 +8,15 @@ const $file = "examples/commerce.wa.yaml";
 
 export type FeaturedPlantParams = {};
 export type FeaturedPlantBody = Waml.RequestBody<Waml.ProductInteractive>;
-/** A product message gets no reply. */
-export type FeaturedPlantReply = never;
+/** The cart the user sent from this message's catalog (an `order` message). */
+export interface FeaturedPlantReply {
+  kind: "order";
+  catalogId: string;
+  /** The note the user wrote with the cart. */
+  text?: string;
+  items: { productRetailerId: string; quantity: number; itemPrice: number; currency: string }[];
+  message: Waml.InboundMessage;
+}
 
 const featuredPlant$params: Waml.ParamSpecs = {};
 
@@ -38,8 +45,11 @@ export const featuredPlant = {
   parseReply(message: Waml.InboundMessage, sentId?: string): FeaturedPlantReply | undefined {
     if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
-    void message;
-    return undefined;
+    const o = message.type === "order" ? message.order : undefined;
+    if (typeof o !== "object" || o === null || typeof o.catalog_id !== "string" || !Array.isArray(o.product_items)) return undefined;
+    if (o.catalog_id !== "146265584024623") return undefined;
+    const items = o.product_items.map((i) => ({ productRetailerId: i.product_retailer_id, quantity: i.quantity, itemPrice: i.item_price, currency: i.currency }));
+    return { kind: "order", catalogId: o.catalog_id, ...(typeof o.text === "string" && o.text !== "" ? { text: o.text } : {}), items, message };
   },
 };
 
@@ -53,8 +63,15 @@ export type ShadePlantsParams = {
   }>;
 };
 export type ShadePlantsBody = Waml.RequestBody<Waml.ProductListInteractive>;
-/** A product_list message gets no reply. */
-export type ShadePlantsReply = never;
+/** The cart the user sent from this message's catalog (an `order` message). */
+export interface ShadePlantsReply {
+  kind: "order";
+  catalogId: string;
+  /** The note the user wrote with the cart. */
+  text?: string;
+  items: { productRetailerId: string; quantity: number; itemPrice: number; currency: string }[];
+  message: Waml.InboundMessage;
+}
 
 const shadePlants$params: Waml.ParamSpecs = {"products":{"type":"array","items":{"sku":{"type":"string","pattern":"^[A-Z0-9-]{3,16}$"},"name":{"type":"string","minLength":1,"maxLength":40},"price":{"type":"number","minimum":0,"maximum":99999}},"minItems":1,"maxItems":8}};
 
@@ -106,8 +123,11 @@ export const shadePlants = {
   parseReply(message: Waml.InboundMessage, sentId?: string): ShadePlantsReply | undefined {
     if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
-    void message;
-    return undefined;
+    const o = message.type === "order" ? message.order : undefined;
+    if (typeof o !== "object" || o === null || typeof o.catalog_id !== "string" || !Array.isArray(o.product_items)) return undefined;
+    if (o.catalog_id !== "146265584024623") return undefined;
+    const items = o.product_items.map((i) => ({ productRetailerId: i.product_retailer_id, quantity: i.quantity, itemPrice: i.item_price, currency: i.currency }));
+    return { kind: "order", catalogId: o.catalog_id, ...(typeof o.text === "string" && o.text !== "" ? { text: o.text } : {}), items, message };
   },
 };
 
@@ -115,8 +135,15 @@ export const shadePlants = {
 
 export type BrowseNurseryParams = {};
 export type BrowseNurseryBody = Waml.RequestBody<Waml.CatalogInteractive>;
-/** A catalog_message message gets no reply. */
-export type BrowseNurseryReply = never;
+/** The cart the user sent from this message's catalog (an `order` message). */
+export interface BrowseNurseryReply {
+  kind: "order";
+  catalogId: string;
+  /** The note the user wrote with the cart. */
+  text?: string;
+  items: { productRetailerId: string; quantity: number; itemPrice: number; currency: string }[];
+  message: Waml.InboundMessage;
+}
 
 const browseNursery$params: Waml.ParamSpecs = {};
 
@@ -145,7 +172,9 @@ export const browseNursery = {
   parseReply(message: Waml.InboundMessage, sentId?: string): BrowseNurseryReply | undefined {
     if (typeof message !== "object" || message === null) return undefined;
     if (sentId !== undefined && message.context?.id !== sentId) return undefined;
-    void message;
-    return undefined;
+    const o = message.type === "order" ? message.order : undefined;
+    if (typeof o !== "object" || o === null || typeof o.catalog_id !== "string" || !Array.isArray(o.product_items)) return undefined;
+    const items = o.product_items.map((i) => ({ productRetailerId: i.product_retailer_id, quantity: i.quantity, itemPrice: i.item_price, currency: i.currency }));
+    return { kind: "order", catalogId: o.catalog_id, ...(typeof o.text === "string" && o.text !== "" ? { text: o.text } : {}), items, message };
   },
 };
