@@ -41,7 +41,7 @@ export const CODES = {
   WA202: { name: 'missing-key', severity: 'error', summary: 'A required key is missing.' },
   WA203: { name: 'wrong-type', severity: 'error', summary: 'A value has the wrong type (text, mapping, list).' },
   WA204: { name: 'invalid-message-name', severity: 'error', summary: 'A message name is not an identifier.' },
-  WA205: { name: 'unknown-message-type', severity: 'error', summary: 'A message `type` is not one of the seven interactive types or `template`.' },
+  WA205: { name: 'unknown-message-type', severity: 'error', summary: 'A message `type` is not one of the interactive types or `template`.' },
   WA206: { name: 'key-not-for-type', severity: 'error', summary: 'A key that belongs to another message type.' },
   WA207: { name: 'no-messages', severity: 'error', summary: '`messages` defines no message.' },
   WA208: { name: 'invalid-shape', severity: 'error', summary: 'A value does not have the shape the language expects.' },
