@@ -74,6 +74,7 @@ export const CODES = {
   WA416: { name: 'order-amounts', severity: 'error', summary: "An order's amounts do not add up: the subtotal is not the items' prices times their quantities, or the total not subtotal + tax + shipping − discount." },
   WA417: { name: 'amount-offsets', severity: 'error', summary: 'The amounts of an order do not all have the same offset.' },
   WA418: { name: 'not-a-whole-number', severity: 'error', summary: "An amount's value or offset, a quantity or `ttl_minutes` is not a whole number written out." },
+  WA419: { name: 'order-status-spelling', severity: 'warning', summary: "An order status is spelled as some providers spell it (`partially_shipped`), not as Meta's page does (`partially-shipped`)." },
 
   WA501: { name: 'unknown-param-type', severity: 'error', summary: 'A param declares a type waml does not know.' },
   WA502: { name: 'contradictory-constraints', severity: 'error', summary: "A param's constraints contradict each other, such as minLength over maxLength." },

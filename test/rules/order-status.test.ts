@@ -11,7 +11,8 @@ const status = (order: string) => `
 
 table(test, [
   { name: 'a known status passes', yaml: status('{ reference_id: order-1001, status: shipped }') },
-  { name: 'every status Meta lists passes', yaml: status('{ reference_id: a.b_c-1, status: partially_shipped, description: On its way }') },
+  { name: "Meta's spelling of a partial shipment passes", yaml: status('{ reference_id: a.b_c-1, status: partially-shipped, description: On its way }') },
+  { name: 'a provider\'s spelling with `_` is a warning naming both', yaml: status('{ reference_id: r, status: «partially_shipped» }'), expect: [{ code: 'WA419', severity: 'warning', message: 'Meta\'s page writes `partially-shipped`' }] },
   { name: 'an unknown status fails with a suggestion', yaml: status('{ reference_id: order-1001, status: «cancelled» }'), expect: [{ code: 'WA605', message: 'did you mean `canceled`' }] },
   { name: 'a templated status fails', yaml: status('{ reference_id: order-1001, status: «"{{ s }}"» }'), expect: [{ code: 'WA518' }] },
   { name: 'a description of 120 characters passes', yaml: status(`{ reference_id: r, status: completed, description: ${chars(120)} }`) },
