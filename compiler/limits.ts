@@ -114,9 +114,9 @@ export const LIMITS = {
   orderStatusDescription: { label: 'status description', field: 'action.parameters.order.description', max: 120, severity: 'error', source: 'Order status page (payments): at most 120 characters' },
 
   // Calling (2025-26): the call button and the call permission request.
-  voiceCallDisplayText: { label: 'call button text', field: 'action.parameters.display_text', max: 20, severity: 'error', source: 'Call button messages page' },
-  voiceCallTtl: { label: 'ttl_minutes', field: 'action.parameters.ttl_minutes', min: 1, max: 43200, severity: 'error', source: 'Call button messages page: 1 to 43200 minutes (default 10080)' },
-  voiceCallPayload: { label: 'call payload', field: 'action.parameters.payload', max: 512, severity: 'error', source: 'Call button messages page: returned as `cta_payload` in call webhooks' },
+  voiceCallDisplayText: { label: 'call button text', field: 'action.parameters.display_text', max: 20, severity: 'error', source: "Call button messages page; Kapso's voice call page (default `Call Now`)" },
+  voiceCallTtl: { label: 'ttl_minutes', field: 'action.parameters.ttl_minutes', min: 1, max: 43200, severity: 'error', source: "Call button messages page; Kapso's voice call page: 1 to 43200 minutes (default 10080)" },
+  voiceCallPayload: { label: 'call payload', field: 'action.parameters.payload', max: 512, severity: 'error', source: "Call button messages page; Kapso's voice call page: returned as `cta_payload` in call webhooks" },
   callPermissionHeaderKinds: { label: 'call permission request', field: 'interactive.header', values: [], severity: 'error', source: 'Call permission request page: only the body can be customized' },
   callPermissionFooter: { label: 'call permission request', field: 'interactive.footer', max: 0, severity: 'error', source: 'Call permission request page: only the body can be customized' },
 
