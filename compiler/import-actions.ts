@@ -9,8 +9,10 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
+/** WA821: a field missing or of the wrong type; WA820: a field or value waml cannot write. */
 export class ActionRefusal extends Error {
   constructor(
+    readonly code: 'WA820' | 'WA821',
     readonly field: string,
     reason: string,
   ) {
@@ -19,18 +21,19 @@ export class ActionRefusal extends Error {
 }
 
 function need<T>(v: unknown, what: string, check: (v: unknown) => v is T): T {
-  if (!check(v)) throw new ActionRefusal(what, `${what} is missing or of the wrong type`);
+  if (v === undefined) throw new ActionRefusal('WA821', what, `\`${what}\` is missing`);
+  if (!check(v)) throw new ActionRefusal('WA821', what, `\`${what}\` is ${v === null ? 'null; waml writes a value there or leaves the key out' : 'of the wrong type'}`);
   return v;
 }
 
 /** Refuses an object with a key waml would not write back: nothing is dropped without a word. */
 function only(o: Obj, keys: readonly string[], what: string): void {
-  for (const k of Object.keys(o)) if (!keys.includes(k)) throw new ActionRefusal(`${what}.${k}`, `${what}.${k} is not a field waml writes for this type`);
+  for (const k of Object.keys(o)) if (!keys.includes(k)) throw new ActionRefusal('WA820', `${what}.${k}`, `\`${what}.${k}\` is not a field waml can write for this type, so the message would change; remove it to import the rest`);
 }
 
 /** The action's `name`, which the type fixes. */
 function named(action: Obj, name: string): void {
-  if (action['name'] !== name) throw new ActionRefusal('interactive.action.name', `interactive.action.name must be \`${name}\`, not ${JSON.stringify(action['name'])}`);
+  if (action['name'] !== name) throw new ActionRefusal('WA820', 'interactive.action.name', `interactive.action.name must be \`${name}\`, not ${JSON.stringify(action['name'])}`);
 }
 
 /** The keys of the message definition that the action of a `type` message gives. */
@@ -105,7 +108,7 @@ export function importCommerceAction(type: string, action: Obj): Obj {
       named(action, 'call_permission_request');
       break;
     default:
-      throw new ActionRefusal('interactive.type', `interactive type \`${type}\` is not one of commerce, payments or calling`);
+      throw new ActionRefusal('WA820', 'interactive.type', `interactive type \`${type}\` is not one of commerce, payments or calling`);
   }
   return m;
 }

@@ -72,7 +72,8 @@ export const LIMITS = {
   cardBody: { label: 'card body', field: 'cards[].body.text', max: 160, severity: 'error', source: 'Media carousel page' },
   cardBodyLineBreaks: { label: 'card body', field: 'cards[].body.text', max: 2, wording: '≤ 2 line breaks', severity: 'error', source: 'Media carousel page: at most 2 line breaks' },
   cardUrlButtons: { label: 'URL buttons on a card', field: 'cards[].action', min: 1, max: 1, severity: 'error', source: 'Media carousel page' },
-  cardQuickReplies: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', min: 1, max: 3, severity: 'error', source: 'pywa (Meta documents no number)' },
+  cardQuickReplies: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', min: 1, severity: 'error', source: 'Media carousel page: "one or more quick-reply buttons" (no maximum given)' },
+  cardQuickRepliesAdvised: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', max: 3, severity: 'warning', basis: 'library', source: '(library) pywa allows at most 3; Meta\'s media carousel page gives no number' },
   cardQuickReplyId: { label: 'quick-reply id', field: 'cards[].action.buttons[].quick_reply.id', max: 256, severity: 'error', source: 'Media carousel page' },
   cardQuickReplyTitle: { label: 'quick-reply title', field: 'cards[].action.buttons[].quick_reply.title', max: 20, severity: 'error', source: 'Media carousel page' },
 
@@ -90,6 +91,7 @@ export const LIMITS = {
   flowCtaAdvised: { label: 'Flow button text', field: 'action.parameters.flow_cta', max: 20, severity: 'warning', source: 'whatsapp-api-js and pywa enforce 20; Meta advises 30' },
   flowMode: { label: 'Flow mode', field: 'action.parameters.mode', values: ['draft', 'published'], severity: 'error', source: 'Flows sending page' },
   flowAction: { label: 'Flow action', field: 'action.parameters.flow_action', values: ['navigate', 'data_exchange'], severity: 'error', source: 'Flows sending page' },
+  flowDataText: { label: 'Flow data', field: 'action.parameters.flow_action_payload.data', wording: 'a mapping, or a JSON object serialized to a text', severity: 'error', source: 'Flows sending page ("Sending a Flow", 2026) sends `data` as a JSON object serialized to a string; the Messages reference and OpenAPI say an object: both are accepted, the newest page followed' },
 
   // Single- and multi-product messages, catalog messages (Meta's catalogs pages, 2026).
   productHeaderKinds: { label: 'single-product message', field: 'interactive.header', values: [], severity: 'error', source: "OpenAPI HeaderObject: cannot be set for 'product' type; Single-product messages page" },
@@ -206,7 +208,11 @@ export const LIMITS = {
   outputNameCase: { label: 'output file names', field: '<stem>.<message>.json', wording: 'unique ignoring case', severity: 'error', source: 'case-insensitive file systems: APFS (macOS) and NTFS (Windows) by default' },
 
   // The request.
-  recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'E.164: 7 to 15 digits, an optional leading +' },
+  recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'Messages reference: `to`, the user\'s phone number; E.164: 7 to 15 digits, an optional leading +' },
+  recipientUser: { label: 'business-scoped user id', field: 'recipient', wording: '`CC.` or `CC.ENT.` then 1–128 letters and digits', severity: 'error', source: 'Business-scoped user IDs page: a two-letter country code, a period, then up to 128 letters and digits (a parent id adds `ENT.`); sent as `recipient`' },
+  recipientGroup: { label: 'group', field: 'to', values: ['individual', 'group'], wording: '`recipient_type: group` with the group id in `to`', severity: 'error', source: 'Groups messaging page: `recipient_type` `group`, `to` the group id from the Groups API' },
+  replyTo: { label: 'reply-to message id', field: 'context.message_id', min: 1, wording: 'a message id, not empty', severity: 'error', source: 'Messages reference: `context.message_id`, the id of the message replied to' },
+  callbackData: { label: 'callback data', field: 'biz_opaque_callback_data', max: 512, severity: 'error', source: 'Messages reference: `biz_opaque_callback_data`, at most 512 characters; Kapso enforces 512' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -1,4 +1,5 @@
 import { type AttachedCheck, type Diagnostic, Reporter, sortDiagnostics, diagnostic, type RuntimeCheck } from './diagnostics/diagnostic.js';
+import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
 import { emitBody, printJson, type RequestBody } from './emit/json.js';
 import { checkIdentifiers } from './emit/names.js';
 import { emitDeclarations, emitTypeScript, type ModuleMessage } from './emit/ts.js';
@@ -30,8 +31,13 @@ export interface Source {
 }
 
 export interface CompileOptions {
-  /** The recipient's phone number; when absent, bodies leave `to` out. */
-  to?: string;
+  /**
+   * The recipient: a phone number, a business-scoped user id, `{ phone, user }`, or
+   * `{ group }` (see Recipient in the runtime); when absent, bodies leave `to` out.
+   */
+  to?: Recipient;
+  /** Send-time extras of every body: `replyTo` (context.message_id) and `callbackData` (biz_opaque_callback_data). */
+  send?: SendOptions;
   /**
    * A data file: a JSON object of param values, shared by every source. Messages with params
    * are rendered with it; without it they are listed in `unbuilt`.
@@ -115,6 +121,27 @@ export function isValidRecipient(to: string): boolean {
   return /^[0-9]+$/.test(digits) && digits.length >= LIMITS.recipient.min && digits.length <= LIMITS.recipient.max;
 }
 
+/**
+ * The recipient a command line names: `group:<id>` for a group, else a phone number or a
+ * business-scoped user id (told apart by their forms); a string saying what is wrong otherwise.
+ */
+export function recipientArg(text: string): { ok: true; to: Recipient } | { ok: false; problem: string } {
+  const to: Recipient = text.startsWith('group:') ? { group: text.slice('group:'.length) } : text;
+  const keys = recipientKeys(to);
+  if (typeof keys !== 'string') return { ok: true, to };
+  return { ok: false, problem: typeof to === 'string' ? `is neither a phone number (digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits) nor a business-scoped user id (${LIMITS.recipientUser.wording}); a group is \`group:<id>\`` : `${keys} (${LIMITS.recipientGroup.source})` };
+}
+
+/** What is wrong with a recipient or send options given to compile(), or undefined. */
+export function sendProblem(to: Recipient | undefined, send: SendOptions | undefined): string | undefined {
+  if (to !== undefined) {
+    const keys = recipientKeys(to);
+    if (typeof keys === 'string') return `to: ${JSON.stringify(to)} ${keys}`;
+  }
+  const problem = send ? sendOptionsProblem(send) : undefined;
+  return problem ? `${problem.field}: ${JSON.stringify(send![problem.field as keyof SendOptions])} ${problem.problem}` : undefined;
+}
+
 /** `help` for `menus/help.wa.yaml`. */
 export function fileStem(path: string): string {
   const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
@@ -137,9 +164,8 @@ export function fileStem(path: string): string {
  */
 export function compileWith(parse: TemplateParser, sources: readonly Source[] | Source, options: CompileOptions = {}): CompileResult {
   const list = Array.isArray(sources) ? (sources as readonly Source[]) : [sources as Source];
-  if (options.to !== undefined && !isValidRecipient(options.to)) {
-    throw new RangeError(`to: "${options.to}" is not a phone number: digits with an optional leading +, 7 to 15 digits`);
-  }
+  const problem = sendProblem(options.to, options.send);
+  if (problem !== undefined) throw new RangeError(problem);
   const diagnostics: Diagnostic[] = [];
   const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[]; templates: CompiledTemplate[] }[] = [];
   const emit = new Set(options.emit ?? ['json']);
@@ -150,7 +176,7 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
   if (options.data && dataSize !== undefined) diagnostics.push(tooLarge(options.data.path, dataSize, limit));
   const dataDiagnostics = new Map<string, Diagnostic>();
 
-  const context: SourceContext = { parse, emit, limit, data, dataDiagnostics, ...(options.to !== undefined ? { to: options.to } : {}) };
+  const context: SourceContext = { parse, emit, limit, data, dataDiagnostics, ...(options.to !== undefined ? { to: options.to } : {}), ...(options.send !== undefined ? { send: options.send } : {}) };
   for (const source of list) {
     const one = compileSource(source, context);
     diagnostics.push(...one.diagnostics);
@@ -186,7 +212,8 @@ interface SourceContext {
   parse: TemplateParser;
   emit: Set<string>;
   limit: number;
-  to?: string;
+  to?: Recipient;
+  send?: SendOptions;
   data?: ReturnType<typeof loadData>;
   dataDiagnostics?: Map<string, Diagnostic>;
 }
@@ -233,7 +260,9 @@ export function jsonOutputs(path: string, messages: CompiledSource['messages'], 
 
 function compileSource(source: Source, context: SourceContext): CompiledSource {
   const { emit, limit, data } = context;
-  const options = context.to !== undefined ? { to: context.to } : {};
+  const options: { to?: Recipient; send?: SendOptions } = {};
+  if (context.to !== undefined) options.to = context.to;
+  if (context.send !== undefined) options.send = context.send;
   const dataDiagnostics = context.dataDiagnostics ?? new Map<string, Diagnostic>();
   const out: CompiledSource = { path: source.path, tooLarge: false, diagnostics: [], errorCount: 0, messages: [], modules: [], waiting: [] };
   const size = overSize(source.text, limit);
@@ -293,7 +322,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
       for (const m of file.messages) {
         const info = infos.get(m.name)!;
         if (m.type === 'template') {
-          const t = compileTemplate(m, source, info, data, used.get(m.name)!, reporter, dataDiagnostics, options.to);
+          const t = compileTemplate(m, source, info, data, used.get(m.name)!, reporter, dataDiagnostics, options.to, options.send);
           templates.push(t.compiled);
           if (t.waiting) waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: checks.get(m.name)! });
           continue;
@@ -301,7 +330,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
         const mine = checks.get(m.name)!;
         const plan = plans.get(m.name)!;
         if (!info.needsData && !info.templated) {
-          messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(plan, options.to), checks: mine }, nameSpan: m.nameSpan });
+          messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(plan, options.to, options.send), checks: mine }, nameSpan: m.nameSpan });
           continue;
         }
         let values: { [key: string]: Value };
@@ -328,7 +357,7 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
         const rendered = instantiate(m, values);
         for (const rule of RULES) rule.check(rendered, renderedReporter);
         // The body is the plan evaluated with the values, its checks run as a sender runs them.
-        const built = evaluate(plan, values, options.to === undefined ? {} : { to: options.to });
+        const built = evaluate(plan, values, options);
         // Every check in the plan is also a rule: the rendered message broke it too.
         if ('failure' in built && renderedReporter.errorCount === 0) throw new Error(`the rules missed what a sender refuses in ${m.name}: ${built.failure.check.kind} ${built.failure.problem}`);
         // Without data, the warnings are those of the message as written, already reported.

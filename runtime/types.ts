@@ -135,8 +135,15 @@ export type Interactive =
 
 export interface RequestBody<I extends Interactive = Interactive> {
   messaging_product: 'whatsapp';
-  recipient_type: 'individual';
+  /** `group` for a group's id in `to`. */
+  recipient_type: 'individual' | 'group';
+  /** A phone number, or a group's id. */
   to?: string;
+  /** A business-scoped user id. */
+  recipient?: string;
+  /** The message this one replies to. */
+  context?: { message_id: string };
+  biz_opaque_callback_data?: string;
   type: 'interactive';
   interactive: I;
 }

@@ -5,7 +5,7 @@
  *
  * 1xx loading YAML, 2xx structure, 3xx lengths and counts, 4xx headers, media, cards and
  * uniqueness, 5xx params, placeholders and data, 6xx address and Flow messages, 7xx message
- * templates, 9xx the build.
+ * templates, 8xx importing bodies and sending, 9xx the build.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -47,6 +47,9 @@ export const CODES = {
   WA208: { name: 'invalid-shape', severity: 'error', summary: 'A value does not have the shape the language expects.' },
   WA209: { name: 'identifier-collision', severity: 'error', summary: "A message name gives the same identifier in generated code as another message's name." },
   WA210: { name: 'inexact-number', severity: 'error', summary: 'A number that JSON or JavaScript cannot carry exactly: not finite, an integer past 2^53, or more digits than a double keeps.' },
+  WA211: { name: 'invalid-key-order', severity: 'error', summary: '`key_order` names a path that is no object of the body, a key that object cannot have, or a key twice.' },
+  WA212: { name: 'flow-data-text', severity: 'error', summary: 'A Flow `data` written as a text is not a JSON object (the serialized form Meta\'s "Sending a Flow" page sends).' },
+  WA213: { name: 'over-advised-count', severity: 'warning', summary: 'A list is within what Meta documents but has more items than a smaller limit that another source gives.' },
 
   WA301: { name: 'too-long', severity: 'error', summary: 'A text is longer than the API accepts.' },
   WA302: { name: 'over-advised-length', severity: 'warning', summary: 'A text is within the accepted limit but over a smaller limit that other sources give.' },
@@ -137,6 +140,12 @@ export const CODES = {
   WA726: { name: 'send-value-missing', severity: 'error', summary: 'A value needed to send the template is not given (the one-time code, the offer expiry).' },
   WA727: { name: 'invalid-parameter', severity: 'error', summary: 'A template parameter value has a line break, a tab or more than four spaces in a row, or is empty (132018).' },
   WA728: { name: 'duplicate-template', severity: 'error', summary: 'Two messages define the same template name in the same language.' },
+
+  WA820: { name: 'import-not-writable', severity: 'error', summary: '`waml import` meets a field or value the language cannot write; it refuses the body rather than write a different message, naming the field.' },
+  WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type.' },
+  WA822: { name: 'import-unknown-type', severity: 'error', summary: '`waml import` meets an interactive type the language does not write.' },
+  WA823: { name: 'invalid-recipient', severity: 'error', summary: 'A recipient is not a phone number, a business-scoped user id or a group id, or its `recipient_type` does not match it.' },
+  WA824: { name: 'invalid-send-option', severity: 'error', summary: 'A reply-to message id is empty, or callback data is empty or longer than 512 characters.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text, or is a device, FIFO or socket rather than a file.' },

@@ -215,6 +215,8 @@ class MessageEmitter {
     lines.push(`const ${n}$params: Waml.ParamSpecs = ${specsCode(toSpecs(this.params))};`);
     const ids = this.replyKind() === 'button' || this.replyKind() === 'list' ? this.replyIds() : undefined;
     if (ids && ids.globs.length > 0) lines.push(`const ${n}$ids: readonly (readonly string[])[] = ${JSON.stringify(ids.globs)};`);
+    const order = this.plan.keyOrder;
+    if (order) lines.push(`/** The key order of the body this message was imported from (its \`key_order\`). */`, `const ${n}$order: { readonly [path: string]: readonly string[] } = ${orderCode(order)};`);
     if (this.usesSites) {
       lines.push('');
       lines.push(`function ${n}$site(field: string, line: number, column: number): $.Site {`);
@@ -222,19 +224,22 @@ class MessageEmitter {
       lines.push('}');
     }
     lines.push('');
-    lines.push('/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */');
-    lines.push(`function ${n}$build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
+    lines.push('/**');
+    lines.push(' * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or');
+    lines.push(' * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.');
+    lines.push(' */');
+    lines.push(`function ${n}$build(to: Waml.Recipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: Waml.SendOptions): ${P}Body {`);
     const validate = `$.params(${str(m.name)}, ${n}$params, input ?? {})`;
     lines.push(hasParams ? `  const params = ${validate} as unknown as ${P}Params;` : `  ${validate};`);
-    lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')});`);
+    lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')}, options${order ? `, ${n}$order` : ''});`);
     lines.push('}');
     lines.push('');
     lines.push(`export const ${n} = {`);
     lines.push(`  name: ${str(m.name)} as const,`);
     lines.push(`  build: ${n}$build,`);
     lines.push('  /** Builds the message and sends it with the client. */');
-    lines.push(`  send(client: Waml.Client, to: string, input${hasParams ? '' : '?'}: ${P}Params): Promise<Waml.SendResult> {`);
-    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}));`);
+    lines.push(`  send(client: Waml.Client, to: Waml.Recipient, input${hasParams ? '' : '?'}: ${P}Params, options?: Waml.SendOptions): Promise<Waml.SendResult> {`);
+    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}, options));`);
     lines.push('  },');
     lines.push(...this.parseReply(ids));
     lines.push('};');
@@ -254,8 +259,8 @@ class MessageEmitter {
       ...this.types(),
       `export declare const ${this.name}: {`,
       `  name: ${str(this.m.name)};`,
-      `  build(to: string | undefined, input${opt}: ${P}Params): ${P}Body;`,
-      `  send(client: Waml.Client, to: string, input${opt}: ${P}Params): Promise<Waml.SendResult>;`,
+      `  build(to: Waml.Recipient | undefined, input${opt}: ${P}Params, options?: Waml.SendOptions): ${P}Body;`,
+      `  send(client: Waml.Client, to: Waml.Recipient, input${opt}: ${P}Params, options?: Waml.SendOptions): Promise<Waml.SendResult>;`,
       `  parseReply(message: Waml.InboundMessage, sentId?: string): ${P}Reply | undefined;`,
       ...(this.replyKind() === 'call' ? [`  parseCall(call: Waml.CallEvent): ${P}Reply | undefined;`] : []),
       '};',
@@ -608,4 +613,10 @@ export function glob(t: Template): string[] {
 /** Indents every line after the first. */
 function indentCode(code: string, indent: string): string {
   return code.split('\n').join(`\n${indent}`);
+}
+
+/** A key_order as code: one path a line, its keys as JSON. */
+function orderCode(order: { [path: string]: string[] }): string {
+  const entries = Object.entries(order).map(([path, keys]) => `  ${str(path)}: ${JSON.stringify(keys)},`);
+  return `{\n${entries.join('\n')}\n}`;
 }

@@ -1,4 +1,5 @@
 import { renderTemplate, templateBody, type TemplateRequestBody } from '../../runtime/message-template.js';
+import type { Recipient, SendOptions } from '../../runtime/recipient.js';
 import type { Value } from '../../runtime/template.js';
 import { diagnostic, Reporter, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Json } from '../emit/json.js';
@@ -45,7 +46,8 @@ export function compileTemplate(
   params: Params,
   reporter: Reporter,
   dataDiagnostics: Map<string, Diagnostic>,
-  to: string | undefined,
+  to: Recipient | undefined,
+  send?: SendOptions,
 ): { compiled: CompiledTemplate; waiting: boolean } {
   const t = m.template!;
   const compiled: CompiledTemplate = { file: source.path, name: templateName(m), message: m.name, nameSpan: m.nameSpan, language: t.language!.value, category: categoryOf(t)!, creation: creationBody(m) };
@@ -80,7 +82,7 @@ export function compileTemplate(
       });
     }
   });
-  if (ok) compiled.send = templateBody(m.name, to, template);
+  if (ok) compiled.send = templateBody(m.name, to, template, send);
   return { compiled, waiting: false };
 }
 

@@ -136,6 +136,18 @@ class Builder {
       m.template = buildTemplate(map, this);
       return m;
     }
+    const keyOrder = entry(map, 'key_order');
+    if (keyOrder && keyOrder.value.kind === 'map') {
+      m.keyOrder = {
+        span: keyOrder.value.span,
+        keySpan: keyOrder.keySpan,
+        entries: keyOrder.value.entries.map((e) => ({
+          path: e.key,
+          pathSpan: e.keySpan,
+          keys: e.value.kind === 'seq' ? e.value.items.flatMap((k) => (k.kind === 'scalar' && typeof k.value === 'string' ? [{ value: k.value, span: k.span }] : [])) : [],
+        })),
+      };
+    }
     const header = entry(map, 'header');
     if (header) {
       m.headerKeySpan = header.keySpan;
@@ -406,6 +418,9 @@ class Builder {
     const data = entry(node, 'data');
     if (data && data.value.kind === 'map') {
       f.data = this.flowData(data.value) as FlowDataMap;
+      f.dataKeySpan = data.keySpan;
+    } else if (data && data.value.kind === 'scalar' && typeof data.value.value === 'string') {
+      set(f, 'dataText', this.text(data.value));
       f.dataKeySpan = data.keySpan;
     }
     return f;

@@ -180,6 +180,8 @@ export interface FlowDataMap {
 }
 
 export interface FlowSpec {
+  /** `data` written as a text: a JSON object serialized to a string, as Meta's "Sending a Flow" page sends it. */
+  dataText?: Text;
   id?: Text;
   name?: Text;
   cta?: Text;
@@ -273,6 +275,15 @@ export interface Message {
   call?: CallButton;
   /** `template`: a WhatsApp message template (compiler/message-templates). */
   template?: TemplateSpec;
+  /** `key_order`: the key order of the body's objects, as an imported body had them. */
+  keyOrder?: KeyOrder;
+}
+
+/** `key_order`: body object path (`$`, `interactive.action.buttons[]`, `…buttons[1]`) → its keys in order. */
+export interface KeyOrder {
+  entries: { path: string; pathSpan: Span; keys: { value: string; span: Span }[] }[];
+  span: Span;
+  keySpan: Span;
 }
 
 export interface WamlFile {

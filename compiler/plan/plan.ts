@@ -57,6 +57,11 @@ export interface BodyPlan {
   interactive: PlanObject;
   /** The texts a reply's id is one of (button, list and carousel quick-reply ids). */
   replyIds: Template[];
+  /**
+   * The message's `key_order`, when it has one (an imported body's own order): object path →
+   * keys in order, applied to the built body by the runtime's reorder(). Absent: the documented order.
+   */
+  keyOrder?: { [path: string]: string[] };
 }
 
 /**
@@ -85,7 +90,9 @@ class Planner {
       ['footer', m.footer && obj([['text', this.text(m.footer)]])],
       ['action', this.action(m)],
     ]);
-    return { message: m.name, type: m.type!, interactive, replyIds: this.replyIds };
+    const plan: BodyPlan = { message: m.name, type: m.type!, interactive, replyIds: this.replyIds };
+    if (m.keyOrder && m.keyOrder.entries.length > 0) plan.keyOrder = Object.fromEntries(m.keyOrder.entries.map((e) => [e.path, e.keys.map((k) => k.value)] as const));
+    return plan;
   }
 
   private text(t: Text): PlanText {
@@ -207,7 +214,7 @@ class Planner {
   }
 
   private flow(f: FlowSpec): PlanObject {
-    const navigate = (f.action?.value ?? 'navigate') === 'navigate' && (f.screen || f.data);
+    const navigate = (f.action?.value ?? 'navigate') === 'navigate' && (f.screen || f.data || f.dataText);
     return obj([
       ['flow_message_version', f.version ? this.text(f.version) : value('3')],
       ['flow_token', f.token && this.text(f.token)],
@@ -215,7 +222,7 @@ class Planner {
       ['flow_name', !f.id && f.name ? this.text(f.name) : undefined],
       ['flow_cta', this.text(f.cta!)],
       ['flow_action', f.action && this.text(f.action)],
-      ['flow_action_payload', navigate ? obj([['screen', f.screen && this.text(f.screen)], ['data', f.data && this.data(f.data)]]) : undefined],
+      ['flow_action_payload', navigate ? obj([['screen', f.screen && this.text(f.screen)], ['data', f.data ? this.data(f.data) : f.dataText && this.text(f.dataText)]]) : undefined],
       ['mode', f.mode && this.text(f.mode)],
     ]);
   }

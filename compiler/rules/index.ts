@@ -6,6 +6,7 @@ import { ctaUrl } from './cta-url.js';
 import { flow } from './flow.js';
 import { footer } from './footer.js';
 import { header } from './header.js';
+import { keyOrder } from './key-order.js';
 import { listButton } from './list-button.js';
 import { listRows } from './list-rows.js';
 import { listSections } from './list-sections.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   orderDetails,
   orderStatus,
   voiceCall,
+  keyOrder,
   templateIdentity,
   templateCategory,
   templateParts,

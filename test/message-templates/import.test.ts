@@ -49,7 +49,7 @@ test('a template name that is not an identifier is kept in `name:`', () => {
 
 test('a component waml does not write is refused in one line', () => {
   const r = importBody({ name: 'x', language: 'en_US', category: 'marketing', components: [{ type: 'body', text: 'Hi there.' }, { type: 'buttons', buttons: [{ type: 'catalog', text: 'View' }] }] }, 'x');
-  assert.equal(r, { ok: false, reason: 'a `catalog` button is not one waml writes' });
+  assert.equal(r, { ok: false, reason: 'a `catalog` button is not one waml writes', code: 'WA821', field: '' });
 });
 
 test.run();

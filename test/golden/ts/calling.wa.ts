@@ -16,8 +16,11 @@ export interface CallPlantDoctorReply {
 
 const callPlantDoctor$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function callPlantDoctor$build(to: string | undefined, input?: CallPlantDoctorParams): CallPlantDoctorBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function callPlantDoctor$build(to: Waml.Recipient | undefined, input?: CallPlantDoctorParams, options?: Waml.SendOptions): CallPlantDoctorBody {
   $.params("call_plant_doctor", callPlantDoctor$params, input ?? {});
   return $.body<Waml.VoiceCallInteractive>("call_plant_doctor", to, {
     type: "voice_call" as const,
@@ -26,15 +29,15 @@ function callPlantDoctor$build(to: string | undefined, input?: CallPlantDoctorPa
       name: "voice_call" as const,
       parameters: { display_text: "Call plant doctor", ttl_minutes: 1440, payload: "plant-doctor-faq" },
     },
-  });
+  }, options);
 }
 
 export const callPlantDoctor = {
   name: "call_plant_doctor" as const,
   build: callPlantDoctor$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: CallPlantDoctorParams): Promise<Waml.SendResult> {
-    return client.send(callPlantDoctor$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: CallPlantDoctorParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(callPlantDoctor$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or
@@ -77,22 +80,25 @@ export interface MayWeCallReply {
 
 const mayWeCall$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function mayWeCall$build(to: string | undefined, input?: MayWeCallParams): MayWeCallBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function mayWeCall$build(to: Waml.Recipient | undefined, input?: MayWeCallParams, options?: Waml.SendOptions): MayWeCallBody {
   $.params("may_we_call", mayWeCall$params, input ?? {});
   return $.body<Waml.CallPermissionRequestInteractive>("may_we_call", to, {
     type: "call_permission_request" as const,
     body: { text: "May we call you on WhatsApp about your delivery?" },
     action: { name: "call_permission_request" as const },
-  });
+  }, options);
 }
 
 export const mayWeCall = {
   name: "may_we_call" as const,
   build: mayWeCall$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: MayWeCallParams): Promise<Waml.SendResult> {
-    return client.send(mayWeCall$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: MayWeCallParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(mayWeCall$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

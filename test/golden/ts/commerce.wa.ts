@@ -20,23 +20,26 @@ export interface FeaturedPlantReply {
 
 const featuredPlant$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function featuredPlant$build(to: string | undefined, input?: FeaturedPlantParams): FeaturedPlantBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function featuredPlant$build(to: Waml.Recipient | undefined, input?: FeaturedPlantParams, options?: Waml.SendOptions): FeaturedPlantBody {
   $.params("featured_plant", featuredPlant$params, input ?? {});
   return $.body<Waml.ProductInteractive>("featured_plant", to, {
     type: "product" as const,
     body: { text: "This week's favourite, back in stock." },
     footer: { text: "Free delivery over ₹999" },
     action: { catalog_id: "146265584024623", product_retailer_id: "ECH-BLUE" },
-  });
+  }, options);
 }
 
 export const featuredPlant = {
   name: "featured_plant" as const,
   build: featuredPlant$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: FeaturedPlantParams): Promise<Waml.SendResult> {
-    return client.send(featuredPlant$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: FeaturedPlantParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(featuredPlant$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or
@@ -79,8 +82,11 @@ function shadePlants$site(field: string, line: number, column: number): $.Site {
   return { message: "shade_plants", field, source: { file: $file, line, column } };
 }
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function shadePlants$build(to: string | undefined, input: ShadePlantsParams): ShadePlantsBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function shadePlants$build(to: Waml.Recipient | undefined, input: ShadePlantsParams, options?: Waml.SendOptions): ShadePlantsBody {
   const params = $.params("shade_plants", shadePlants$params, input ?? {}) as unknown as ShadePlantsParams;
   return $.body<Waml.ProductListInteractive>("shade_plants", to, {
     type: "product_list" as const,
@@ -106,15 +112,15 @@ function shadePlants$build(to: string | undefined, input: ShadePlantsParams): Sh
         },
       ],
     },
-  });
+  }, options);
 }
 
 export const shadePlants = {
   name: "shade_plants" as const,
   build: shadePlants$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input: ShadePlantsParams): Promise<Waml.SendResult> {
-    return client.send(shadePlants$build(to, input));
+  send(client: Waml.Client, to: Waml.Recipient, input: ShadePlantsParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(shadePlants$build(to, input, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or
@@ -147,23 +153,26 @@ export interface BrowseNurseryReply {
 
 const browseNursery$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function browseNursery$build(to: string | undefined, input?: BrowseNurseryParams): BrowseNurseryBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function browseNursery$build(to: Waml.Recipient | undefined, input?: BrowseNurseryParams, options?: Waml.SendOptions): BrowseNurseryBody {
   $.params("browse_nursery", browseNursery$params, input ?? {});
   return $.body<Waml.CatalogInteractive>("browse_nursery", to, {
     type: "catalog_message" as const,
     body: { text: "Browse our whole nursery and order in a few taps." },
     footer: { text: "Best plant deals on WhatsApp" },
     action: { name: "catalog_message" as const, parameters: { thumbnail_product_retailer_id: "ECH-BLUE" } },
-  });
+  }, options);
 }
 
 export const browseNursery = {
   name: "browse_nursery" as const,
   build: browseNursery$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: BrowseNurseryParams): Promise<Waml.SendResult> {
-    return client.send(browseNursery$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: BrowseNurseryParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(browseNursery$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

@@ -19,8 +19,11 @@ function payForOrder$site(field: string, line: number, column: number): $.Site {
   return { message: "pay_for_order", field, source: { file: $file, line, column } };
 }
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function payForOrder$build(to: string | undefined, input: PayForOrderParams): PayForOrderBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function payForOrder$build(to: Waml.Recipient | undefined, input: PayForOrderParams, options?: Waml.SendOptions): PayForOrderBody {
   const params = $.params("pay_for_order", payForOrder$params, input ?? {}) as unknown as PayForOrderParams;
   return $.body<Waml.OrderDetailsInteractive>("pay_for_order", to, {
     type: "order_details" as const,
@@ -78,15 +81,15 @@ function payForOrder$build(to: string | undefined, input: PayForOrderParams): Pa
         },
       },
     },
-  });
+  }, options);
 }
 
 export const payForOrder = {
   name: "pay_for_order" as const,
   build: payForOrder$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input: PayForOrderParams): Promise<Waml.SendResult> {
-    return client.send(payForOrder$build(to, input));
+  send(client: Waml.Client, to: Waml.Recipient, input: PayForOrderParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(payForOrder$build(to, input, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or
@@ -115,8 +118,11 @@ function orderShippedUpdate$site(field: string, line: number, column: number): $
   return { message: "order_shipped_update", field, source: { file: $file, line, column } };
 }
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function orderShippedUpdate$build(to: string | undefined, input: OrderShippedUpdateParams): OrderShippedUpdateBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function orderShippedUpdate$build(to: Waml.Recipient | undefined, input: OrderShippedUpdateParams, options?: Waml.SendOptions): OrderShippedUpdateBody {
   const params = $.params("order_shipped_update", orderShippedUpdate$params, input ?? {}) as unknown as OrderShippedUpdateParams;
   return $.body<Waml.OrderStatusInteractive>("order_shipped_update", to, {
     type: "order_status" as const,
@@ -128,15 +134,15 @@ function orderShippedUpdate$build(to: string | undefined, input: OrderShippedUpd
         order: { status: "shipped", description: "BlueDart, arriving in 3 days" },
       },
     },
-  });
+  }, options);
 }
 
 export const orderShippedUpdate = {
   name: "order_shipped_update" as const,
   build: orderShippedUpdate$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input: OrderShippedUpdateParams): Promise<Waml.SendResult> {
-    return client.send(orderShippedUpdate$build(to, input));
+  send(client: Waml.Client, to: Waml.Recipient, input: OrderShippedUpdateParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(orderShippedUpdate$build(to, input, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or
