@@ -73,7 +73,7 @@ export const LIMITS = {
   cardBodyLineBreaks: { label: 'card body', field: 'cards[].body.text', max: 2, wording: '≤ 2 line breaks', severity: 'error', source: 'Media carousel page: at most 2 line breaks' },
   cardUrlButtons: { label: 'URL buttons on a card', field: 'cards[].action', min: 1, max: 1, severity: 'error', source: 'Media carousel page' },
   cardQuickReplies: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', min: 1, severity: 'error', source: 'Media carousel page: "one or more quick-reply buttons" (no maximum given)' },
-  cardQuickRepliesAdvised: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', max: 3, severity: 'warning', basis: 'library', source: '(library) pywa allows at most 3; Meta\'s media carousel page gives no number' },
+  cardQuickRepliesAdvised: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', max: 3, severity: 'warning', basis: 'library', source: 'pywa allows at most 3; Meta\'s media carousel page gives no number' },
   cardQuickReplyId: { label: 'quick-reply id', field: 'cards[].action.buttons[].quick_reply.id', max: 256, severity: 'error', source: 'Media carousel page' },
   cardQuickReplyTitle: { label: 'quick-reply title', field: 'cards[].action.buttons[].quick_reply.title', max: 20, severity: 'error', source: 'Media carousel page' },
 
@@ -210,9 +210,9 @@ export const LIMITS = {
   // The request.
   recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'Messages reference: `to`, the user\'s phone number; E.164: 7 to 15 digits, an optional leading +' },
   recipientUser: { label: 'business-scoped user id', field: 'recipient', wording: '`CC.` or `CC.ENT.` then 1–128 letters and digits', severity: 'error', source: 'Business-scoped user IDs page: a two-letter country code, a period, then up to 128 letters and digits (a parent id adds `ENT.`); sent as `recipient`' },
-  recipientGroup: { label: 'group', field: 'to', values: ['individual', 'group'], wording: '`recipient_type: group` with the group id in `to`', severity: 'error', source: 'Groups messaging page: `recipient_type` `group`, `to` the group id from the Groups API' },
+  recipientGroup: { label: 'group', field: 'to', values: ['individual', 'group'], wording: '`recipient_type: group` with the group id in `to`', severity: 'error', source: 'Groups messaging page: `recipient_type` `group`, `to` the group id from the Groups API; OpenAPI v23 Message.recipient_type allows `individual` only, the newer page followed' },
   replyTo: { label: 'reply-to message id', field: 'context.message_id', min: 1, wording: 'a message id, not empty', severity: 'error', source: 'Messages reference: `context.message_id`, the id of the message replied to' },
-  callbackData: { label: 'callback data', field: 'biz_opaque_callback_data', max: 512, severity: 'error', source: 'Messages reference: `biz_opaque_callback_data`, at most 512 characters; Kapso enforces 512' },
+  callbackData: { label: 'callback data', field: 'biz_opaque_callback_data', max: 512, severity: 'error', source: 'Messages reference: `biz_opaque_callback_data`, at most 512 characters; OpenAPI biz_opaque_callback_data maxLength 512' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

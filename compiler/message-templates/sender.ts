@@ -7,7 +7,7 @@ import type { PlanLeaf } from '../../runtime/message-template.js';
 
 /**
  * Typed senders of message templates, one exported object per `type: template` message:
- * `build(to, params)` renders the send body (and refuses what Meta would refuse with 132018),
+ * `build(to, params, options?)` renders the send body (and refuses what Meta would refuse with 132018),
  * `send(client, to, params)` posts it, and `parseReply` turns a tap on one of its quick
  * replies (an inbound `type: "button"` message whose `payload` is the button's id) into a
  * typed answer. Pure and deterministic; every source string enters the code through
@@ -15,7 +15,7 @@ import type { PlanLeaf } from '../../runtime/message-template.js';
  */
 export function emitTemplateSenders(file: WamlFile, templates: readonly Message[], sourceText: string, used: ReadonlyMap<string, Params>): string[] {
   const source = new SourceText(file.path, sourceText);
-  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody } from '@waml/runtime';`];
+  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody, type Recipient as TemplateRecipient, type SendOptions as TemplateSendOptions } from '@waml/runtime';`];
   for (const m of templates) {
     const name = camel(m.name);
     const P = camel(m.name, true);
@@ -33,18 +33,18 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
     lines.push(`  language: ${str(m.template!.language!.value)} as const,`);
     if (plan.incomplete) {
       lines.push('  /** This template cannot be sent from its definition alone (see WA726). */');
-      lines.push(`  build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
-      lines.push(`    void to;`, `    void input;`, `    throw new Error(${str(`${m.name}: the template has no send body (WA726)`)});`);
+      lines.push(`  build(to: TemplateRecipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: TemplateSendOptions): ${P}Body {`);
+      lines.push(`    void to;`, `    void input;`, `    void options;`, `    throw new Error(${str(`${m.name}: the template has no send body (WA726)`)});`);
     } else {
-      lines.push('  /** The send body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError (132018). */');
-      lines.push(`  build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
+      lines.push('  /** The send body; `to` undefined leaves the recipient out. Throws WamlParamError or WamlLimitError (132018). */');
+      lines.push(`  build(to: TemplateRecipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: TemplateSendOptions): ${P}Body {`);
       lines.push(`    const params = $t.params(${str(m.name)}, ${name}Params, input ?? {});`);
-      lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, ${name}Plan, params));`);
+      lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, ${name}Plan, params), options);`);
     }
     lines.push('  },');
     lines.push('  /** Builds the message and sends it with the client. */');
-    lines.push(`  send(client: TemplateClient, to: string, input${hasParams ? '' : '?'}: ${P}Params): Promise<TemplateSendResult> {`);
-    lines.push(`    return client.send(${name}.build(to, input${hasParams ? '' : ' ?? {}'}));`);
+    lines.push(`  send(client: TemplateClient, to: TemplateRecipient, input${hasParams ? '' : '?'}: ${P}Params, options?: TemplateSendOptions): Promise<TemplateSendResult> {`);
+    lines.push(`    return client.send(${name}.build(to, input${hasParams ? '' : ' ?? {}'}, options));`);
     lines.push('  },');
     lines.push(...parseReply(m, P));
     lines.push('};');
@@ -55,7 +55,7 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
 /** The declarations of the template senders, for `--emit js`. */
 export function emitTemplateDeclarations(file: WamlFile, templates: readonly Message[], used: ReadonlyMap<string, Params>): string[] {
   void file;
-  const lines: string[] = [`import type { Client as TemplateClient, InboundMessage as TemplateInbound, SendResult as TemplateSendResult, TemplateRequestBody } from '@waml/runtime';`];
+  const lines: string[] = [`import type { Client as TemplateClient, InboundMessage as TemplateInbound, SendResult as TemplateSendResult, TemplateRequestBody, Recipient as TemplateRecipient, SendOptions as TemplateSendOptions } from '@waml/runtime';`];
   for (const m of templates) {
     const P = camel(m.name, true);
     const params = used.get(m.name) ?? m.scope;
@@ -65,8 +65,8 @@ export function emitTemplateDeclarations(file: WamlFile, templates: readonly Mes
       `export declare const ${camel(m.name)}: {`,
       `  name: ${str(m.name)};`,
       `  language: ${str(m.template!.language!.value)};`,
-      `  build(to: string | undefined, input${opt}: ${P}Params): ${P}Body;`,
-      `  send(client: TemplateClient, to: string, input${opt}: ${P}Params): Promise<TemplateSendResult>;`,
+      `  build(to: TemplateRecipient | undefined, input${opt}: ${P}Params, options?: TemplateSendOptions): ${P}Body;`,
+      `  send(client: TemplateClient, to: TemplateRecipient, input${opt}: ${P}Params, options?: TemplateSendOptions): Promise<TemplateSendResult>;`,
       `  parseReply(message: TemplateInbound, sentId?: string): ${P}Reply | undefined;`,
       '};',
     );

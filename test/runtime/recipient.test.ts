@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { WamlParamError } from '../../runtime/errors.js';
 import { envelope, GROUP_ID, MAX_CALLBACK_DATA, PHONE, recipientKeys, reorder, USER_ID } from '../../runtime/recipient.js';
 import { LIMITS } from '../../compiler/limits.js';
+import { templateBody } from '../../runtime/message-template.js';
 
 test('recipients: a phone number, a business-scoped user id (parent ids too), both, or a group', () => {
   const cases: [unknown, unknown][] = [
@@ -48,6 +49,12 @@ test('the envelope: recipient keys, context and callback data in the Messages re
   assert.throws(() => envelope('m', undefined, { callbackData: 'x'.repeat(MAX_CALLBACK_DATA + 1) }, 'interactive', {}), (e: unknown) => e instanceof WamlParamError && e.path === 'callbackData' && /513 characters; the limit is 512/.test(e.message));
   assert.ok(envelope('m', undefined, { callbackData: '😀'.repeat(MAX_CALLBACK_DATA) }, 'interactive', {}), 'counted in code points');
   assert.throws(() => envelope('m', undefined, { replyTo: ' ' }, 'interactive', {}), (e: unknown) => e instanceof WamlParamError && e.path === 'replyTo');
+});
+
+test('a message template is sent to the same recipients with the same options', () => {
+  const body = templateBody('t', { group: 'Y2FwaV9ncm91cDox' }, { name: 't', language: { code: 'en' } }, { replyTo: 'wamid.X', callbackData: 'c' });
+  assert.equal(body, { messaging_product: 'whatsapp', recipient_type: 'group', to: 'Y2FwaV9ncm91cDox', context: { message_id: 'wamid.X' }, biz_opaque_callback_data: 'c', type: 'template', template: { name: 't', language: { code: 'en' } } });
+  assert.equal(Object.keys(templateBody('t', 'US.1', { name: 't', language: { code: 'en' } })), ['messaging_product', 'recipient_type', 'recipient', 'type', 'template']);
 });
 
 test('reorder: listed keys first, in order; the rest after, in their order; items by [] or by index; __proto__ stays a key', () => {
