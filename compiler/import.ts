@@ -4,6 +4,7 @@ import { compile } from './compile.js';
 import type { Code } from './diagnostics/codes.js';
 import { LIMITS } from './limits.js';
 import { importCreationBody, isCreationBody, TemplateImportRefusal } from './message-templates/import.js';
+import { ActionRefusal, importCommerceAction } from './import-actions.js';
 
 /**
  * `waml import`: a request body (or a bare `interactive` object) as a `.wa.yaml` file that
@@ -133,7 +134,7 @@ const ADDRESS_PARAMETERS = ['country', 'values', 'saved_addresses', 'validation_
 function message(i: Obj, at: string): Obj {
   const type = need(i['type'], under(at, 'type'), isString, 'not a text');
   const m: Obj = { type };
-  if (!['button', 'list', 'cta_url', 'carousel', 'location_request_message', 'address_message', 'flow'].includes(type)) {
+  if (!['button', 'list', 'cta_url', 'carousel', 'location_request_message', 'address_message', 'flow', 'product', 'product_list', 'catalog_message', 'order_details', 'order_status', 'voice_call', 'call_permission_request'].includes(type)) {
     throw new Refusal('WA822', under(at, 'type'), `interactive type \`${type}\` is not one waml writes`);
   }
   only(i, at, ['type', 'header', 'body', 'footer', 'action']);
@@ -228,6 +229,21 @@ function message(i: Obj, at: string): Obj {
       m['flow'] = f;
       break;
     }
+    case 'product':
+    case 'product_list':
+    case 'catalog_message':
+    case 'order_details':
+    case 'order_status':
+    case 'voice_call':
+    case 'call_permission_request':
+      try {
+        Object.assign(m, importCommerceAction(type, action));
+      } catch (error) {
+        // The action's fields, named under this body's `action` (the bare interactive object has no `interactive.`).
+        if (error instanceof ActionRefusal) throw new Refusal(error.code, error.field.replace(/^interactive\.action/, a), error.message.replaceAll('interactive.action', a));
+        throw error;
+      }
+      break;
     default:
       throw new Refusal('WA822', under(at, 'type'), `interactive type \`${type}\` is not one waml writes`);
   }

@@ -93,6 +93,35 @@ export const LIMITS = {
   flowAction: { label: 'Flow action', field: 'action.parameters.flow_action', values: ['navigate', 'data_exchange'], severity: 'error', source: 'Flows sending page' },
   flowDataText: { label: 'Flow data', field: 'action.parameters.flow_action_payload.data', wording: 'a mapping, or a JSON object serialized to a text', severity: 'error', source: 'Flows sending page ("Sending a Flow", 2026) sends `data` as a JSON object serialized to a string; the Messages reference and OpenAPI say an object: both are accepted, the newest page followed' },
 
+  // Single- and multi-product messages, catalog messages (Meta's catalogs pages, 2026).
+  productHeaderKinds: { label: 'single-product message', field: 'interactive.header', values: [], severity: 'error', source: "OpenAPI HeaderObject: cannot be set for 'product' type; Single-product messages page" },
+  productListHeaderKinds: { label: 'multi-product header', field: 'interactive.header.type', values: ['text'], severity: 'error', source: "Multi-product messages page: a text header, required; OpenAPI HeaderObject: required for 'product_list'" },
+  productSections: { label: 'sections', field: 'interactive.action.sections', min: 1, max: 10, severity: 'error', source: 'Multi-product messages page; OpenAPI ActionObject.sections' },
+  productSectionTitle: { label: 'section title', field: 'action.sections[].title', max: 24, severity: 'error', source: 'Multi-product messages page; OpenAPI SectionObject.title maxLength' },
+  productSectionTitleRequired: { label: 'section title', field: 'action.sections[].title', min: 2, wording: 'required with 2 or more sections', severity: 'error', source: 'OpenAPI SectionObject.title: required if the message has more than one section' },
+  productsPerSection: { label: 'products in a section', field: 'action.sections[].product_items', min: 1, severity: 'error', source: 'OpenAPI SectionObject.product_items minItems 1 (its maxItems 30 is also the limit across all sections)' },
+  productsTotal: { label: 'products in total across all sections', field: 'action.sections[].product_items', max: 30, severity: 'error', source: 'Multi-product messages page: at most 30 products across all sections' },
+  catalogHeaderKinds: { label: 'catalog message', field: 'interactive.header', values: [], severity: 'error', source: 'Catalog messages page: a fixed header that the business does not set' },
+
+  // Payments (India): order_details and order_status.
+  orderReferenceId: { label: 'reference_id', field: 'action.parameters.reference_id', max: 35, wording: '≤ 35; letters, digits, `_` `-` `.`', severity: 'error', source: 'Payments API (payment gateways) page: unique, English letters, numbers, underscores, dashes or dots, at most 35 characters' },
+  orderGoodsType: { label: 'order type', field: 'action.parameters.type', values: ['digital-goods', 'physical-goods'], severity: 'error', source: 'Payments API (payment gateways) page' },
+  orderCurrency: { label: 'currency', field: 'action.parameters.currency', values: ['INR'], severity: 'error', source: 'Payments API (payment gateways) page: INR only' },
+  orderDetailsStatus: { label: 'order status', field: 'action.parameters.order.status', values: ['pending'], severity: 'error', source: 'Payments API (payment gateways) page: only `pending` in order_details' },
+  orderItemName: { label: 'item name', field: 'action.parameters.order.items[].name', max: 60, severity: 'error', source: 'Payments API (payment gateways) page: cannot exceed 60 characters' },
+  orderAmounts: { label: 'order amounts', field: 'action.parameters.total_amount', wording: 'subtotal = Σ price × quantity; total = subtotal + tax + shipping − discount', severity: 'error', source: 'Payments API (payment gateways) page: subtotal is the sum of items (sale_amount when given) times quantity; total_amount is subtotal + tax + shipping − discount' },
+  orderOffsets: { label: 'amount offsets', field: 'action.parameters.**.offset', wording: 'one offset for every amount', severity: 'error', source: 'Payments API (payment gateways) page: value/offset amounts in one currency (offset 100 for INR)' },
+  orderStatusValues: { label: 'order status', field: 'action.parameters.order.status', values: ['pending', 'processing', 'partially-shipped', 'shipped', 'completed', 'canceled'], severity: 'error', source: 'Send order status template message page (payments): pending, processing, partially-shipped, shipped, completed, canceled' },
+  orderStatusVendorSpelling: { label: 'order status', field: 'action.parameters.order.status', values: ['partially_shipped'], severity: 'warning', basis: 'vendor', source: "Splashify's order status API writes `partially_shipped`; Meta's order status page writes `partially-shipped`" },
+  orderStatusDescription: { label: 'status description', field: 'action.parameters.order.description', max: 120, severity: 'error', source: 'Order status page (payments): at most 120 characters' },
+
+  // Calling (2025-26): the call button and the call permission request.
+  voiceCallDisplayText: { label: 'call button text', field: 'action.parameters.display_text', max: 20, severity: 'error', source: "Call button messages page; Kapso's voice call page (default `Call Now`)" },
+  voiceCallTtl: { label: 'ttl_minutes', field: 'action.parameters.ttl_minutes', min: 1, max: 43200, severity: 'error', source: "Call button messages page; Kapso's voice call page: 1 to 43200 minutes (default 10080)" },
+  voiceCallPayload: { label: 'call payload', field: 'action.parameters.payload', max: 512, severity: 'error', source: "Call button messages page; Kapso's voice call page: returned as `cta_payload` in call webhooks" },
+  callPermissionHeaderKinds: { label: 'call permission request', field: 'interactive.header', values: [], severity: 'error', source: 'Call permission request page: only the body can be customized' },
+  callPermissionFooter: { label: 'call permission request', field: 'interactive.footer', max: 0, severity: 'error', source: 'Call permission request page: only the body can be customized' },
+
   // Message templates on the account (waml templates push).
   templateEditableStatuses: { label: 'template status for an edit', field: 'POST /<TEMPLATE_ID>', values: ['APPROVED', 'REJECTED', 'PAUSED'], severity: 'error', source: 'Template management page: only APPROVED, REJECTED or PAUSED templates can be edited' },
   templateApprovedEditsPerDay: { label: 'edits of an approved template in 24 hours', field: 'POST /<TEMPLATE_ID>', max: 1, severity: 'error', source: 'Template management page (Meta refuses beyond it)' },

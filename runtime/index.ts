@@ -9,7 +9,7 @@ export { checkParams, type ParamProblem, type ParamSpec, type ParamSpecs } from 
 export { redactor } from './redact.js';
 export { verifySignature, type RawBody, type SignatureCheck, type SignatureInput } from './signature.js';
 export { render, type Template, type Value } from './template.js';
-export { parseResponseJson, parseWebhook, type ButtonReply, type InboundMessage, type ListReply, type MessageEvent, type NfmReply, type SharedLocation, type StatusEvent, type Webhook, type WebhookErrorEvent } from './webhook.js';
+export { parseResponseJson, parseWebhook, type ButtonReply, type CallEvent, type CallPermissionReply, type InboundMessage, type Order, type OrderItem, type ListReply, type MessageEvent, type NfmReply, type SharedLocation, type StatusEvent, type Webhook, type WebhookErrorEvent } from './webhook.js';
 export {
   createWebhookHandler,
   DEFAULT_MAX_WEBHOOK_BYTES,

@@ -45,7 +45,7 @@ test('a bare interactive object imports too', () => {
 });
 
 test('what waml does not write is refused with a reason, a code and the field', () => {
-  assert.equal(importBody({ type: 'product_list', action: {} }, 'x'), { ok: false, reason: 'interactive type `product_list` is not one waml writes', code: 'WA822', field: 'type' });
+  assert.equal(importBody({ type: 'payment_link', action: {} }, 'x'), { ok: false, reason: 'interactive type `payment_link` is not one waml writes', code: 'WA822', field: 'type' });
   assert.equal(importBody({ type: 'button', body: { text: 'x' }, action: { buttons: [{ type: 'reply', reply: {} }] } }, 'x'), { ok: false, reason: '`action.buttons[0].reply.id` is missing', code: 'WA821', field: 'action.buttons[0].reply.id' });
   assert.equal(importBody(5, 'x'), { ok: false, reason: '`the body` is not a mapping', code: 'WA821', field: 'the body' });
   assert.equal(importBody({}, 'bad-name'), { ok: false, reason: '`bad-name` is not a valid message name', code: 'WA821', field: '' });
@@ -139,7 +139,7 @@ test('waml import BODY.json prints the file, or writes it with --out', () => {
   const built = spawnSync(process.execPath, [bin, 'build', 'menu.wa.yaml', '--out', 'out', '--to', '12015550123'], { cwd: dir, encoding: 'utf8' });
   assert.is(built.status, 0, built.stdout);
   assert.is(readFileSync(join(dir, 'out/menu.categories.json'), 'utf8'), printJson(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/conformance/list.categories.json'), 'utf8'))));
-  writeFileSync(join(dir, 'bad.json'), '{ "type": "catalog_message" }');
+  writeFileSync(join(dir, 'bad.json'), '{ "type": "request_contact_info" }');
   const bad = spawnSync(process.execPath, [bin, 'import', 'bad.json'], { cwd: dir, encoding: 'utf8' });
   assert.is(bad.status, 1);
   assert.match(bad.stderr, /^waml: bad\.json cannot be imported: /);

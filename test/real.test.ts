@@ -74,7 +74,11 @@ for (const file of bodies) {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const got = roundTrip(body);
+    let got = roundTrip(body);
+    // A body that breaks a documented limit and also has a placeholder recipient: the limit is found with a real number.
+    if (expect?.refused && !expect.refused.startsWith('WA82') && 'code' in got && got.code === 'WA823' && got.field === 'to') {
+      got = roundTrip(JSON.parse(JSON.stringify(body), (k, v: unknown) => (k === 'to' && typeof v === 'string' ? '15551234567' : v)) as unknown);
+    }
     if (expect?.refused) {
       assert.ok('code' in got, `${name} is refused (${expect.why})`);
       if ('code' in got) {

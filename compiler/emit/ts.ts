@@ -6,6 +6,7 @@ import { toSpecs, type Param, type Params } from '../templates/params.js';
 import type { Pipe, Template } from '../../runtime/template.js';
 import type { Json } from './json.js';
 import { identifiers } from './names.js';
+import { toRuntimeTemplate } from '../templates/runtime.js';
 
 export { camel } from './names.js';
 
@@ -67,6 +68,13 @@ const INTERACTIVE_TYPE: Record<string, string> = {
   location_request_message: 'LocationRequestInteractive',
   address_message: 'AddressInteractive',
   flow: 'FlowInteractive',
+  product: 'ProductInteractive',
+  product_list: 'ProductListInteractive',
+  catalog_message: 'CatalogInteractive',
+  order_details: 'OrderDetailsInteractive',
+  order_status: 'OrderStatusInteractive',
+  voice_call: 'VoiceCallInteractive',
+  call_permission_request: 'CallPermissionRequestInteractive',
 };
 
 /** A string literal: JSON's escaping is valid TypeScript for any string. */
@@ -289,6 +297,7 @@ class MessageEmitter {
       `  build(to: Waml.Recipient | undefined, input${opt}: ${P}Params, options?: ${opts}): ${P}Body;`,
       `  send(client: Waml.Client, to: Waml.Recipient, input${opt}: ${P}Params, options?: ${opts}): Promise<Waml.SendResult>;`,
       `  parseReply(message: Waml.InboundMessage, sentId?: string): ${P}Reply | undefined;`,
+      ...(this.replyKind() === 'call' ? [`  parseCall(call: Waml.CallEvent): ${P}Reply | undefined;`] : []),
       '};',
     ];
   }
@@ -454,8 +463,11 @@ class MessageEmitter {
     return { types: [...new Set(types)], fixed: [...new Set(fixed)], globs: [...new Map(globs.map((g) => [key(g), g])).values()] };
   }
 
-  private replyKind(): 'button' | 'list' | 'flow' | 'address' | 'location' | 'none' {
+  private replyKind(): 'button' | 'list' | 'flow' | 'address' | 'location' | 'order' | 'call_permission' | 'call' | 'none' {
     const m = this.m;
+    if (m.type === 'product' || m.type === 'product_list' || m.type === 'catalog_message') return 'order';
+    if (m.type === 'call_permission_request') return 'call_permission';
+    if (m.type === 'voice_call') return 'call';
     if (m.type === 'button') return 'button';
     if (m.type === 'carousel') return m.cards?.items.some((c) => c.buttons) ? 'button' : 'none';
     if (m.type === 'list') return 'list';
@@ -485,6 +497,43 @@ class MessageEmitter {
       lines.push(`export interface ${P}Reply {`, `  kind: "address";`, '  /** `response_json`, parsed: the address the user sent. */', '  response: { [key: string]: unknown };', '  message: Waml.InboundMessage;', '}');
     } else if (kind === 'location') {
       lines.push(`export interface ${P}Reply {`, `  kind: "location";`, '  latitude: number;', '  longitude: number;', '  name?: string;', '  address?: string;', '  message: Waml.InboundMessage;', '}');
+    } else if (kind === 'order') {
+      lines.push(
+        `/** The cart the user sent from this message's catalog (an \`order\` message). */`,
+        `export interface ${P}Reply {`,
+        `  kind: "order";`,
+        '  catalogId: string;',
+        '  /** The note the user wrote with the cart. */',
+        '  text?: string;',
+        '  items: { productRetailerId: string; quantity: number; itemPrice: number; currency: string }[];',
+        '  message: Waml.InboundMessage;',
+        '}',
+      );
+    } else if (kind === 'call_permission') {
+      lines.push(
+        `export interface ${P}Reply {`,
+        `  kind: "call_permission";`,
+        '  /** Whether the user allowed calls. */',
+        '  accepted: boolean;',
+        '  /** Whether the permission lasts; otherwise it ends at `expiresAt`. */',
+        '  permanent: boolean;',
+        '  /** Unix seconds, for a permission that ends. */',
+        '  expiresAt?: number;',
+        '  /** `user_action` or `automatic`. */',
+        '  source?: string;',
+        '  message: Waml.InboundMessage;',
+        '}',
+      );
+    } else if (kind === 'call') {
+      lines.push(
+        `/** A call the user started from this message's call button (a \`calls\` webhook event, read with \`parseCall\`). */`,
+        `export interface ${P}Reply {`,
+        `  kind: "call";`,
+        '  /** The button\'s payload, returned as `cta_payload`. */',
+        '  payload?: string;',
+        '  call: Waml.CallEvent;',
+        '}',
+      );
     } else {
       lines.push(`/** A ${this.m.type} message gets no reply. */`, `export type ${P}Reply = never;`);
     }
@@ -535,9 +584,51 @@ class MessageEmitter {
       lines.push('    const l = message.type === "location" ? message.location : undefined;');
       lines.push('    if (typeof l !== "object" || l === null || typeof l.latitude !== "number" || typeof l.longitude !== "number") return undefined;');
       lines.push('    return { kind: "location", latitude: l.latitude, longitude: l.longitude, ...(typeof l.name === "string" ? { name: l.name } : {}), ...(typeof l.address === "string" ? { address: l.address } : {}), message };');
+    } else if (kind === 'order') {
+      lines.push('    const o = message.type === "order" ? message.order : undefined;');
+      lines.push('    if (typeof o !== "object" || o === null || typeof o.catalog_id !== "string" || !Array.isArray(o.product_items)) return undefined;');
+      const catalog = this.m.catalog;
+      if (catalog && !catalog.templated) lines.push(`    if (o.catalog_id !== ${str(catalog.value)}) return undefined;`);
+      lines.push('    const items = o.product_items.map((i) => ({ productRetailerId: i.product_retailer_id, quantity: i.quantity, itemPrice: i.item_price, currency: i.currency }));');
+      lines.push('    return { kind: "order", catalogId: o.catalog_id, ...(typeof o.text === "string" && o.text !== "" ? { text: o.text } : {}), items, message };');
+    } else if (kind === 'call_permission') {
+      lines.push('    const r = message.type === "interactive" ? message.interactive?.call_permission_reply : undefined;');
+      lines.push('    if (typeof r !== "object" || r === null || typeof r.response !== "string") return undefined;');
+      lines.push('    return {');
+      lines.push('      kind: "call_permission",');
+      lines.push('      accepted: r.response === "accept",');
+      lines.push('      permanent: r.is_permanent === true,');
+      lines.push('      ...(typeof r.expiration_timestamp === "number" ? { expiresAt: r.expiration_timestamp } : {}),');
+      lines.push('      ...(typeof r.response_source === "string" ? { source: r.response_source } : {}),');
+      lines.push('      message,');
+      lines.push('    };');
     } else {
       lines.push('    void message;', '    return undefined;');
     }
+    lines.push('  },');
+    if (kind === 'call') lines.push(...this.parseCall());
+    return lines;
+  }
+
+  /** `parseCall`: a voice_call message is answered by a call, not a message. */
+  private parseCall(): string[] {
+    const P = this.pascal;
+    const payload = this.m.call?.payload;
+    const lines = [
+      '  /**',
+      "   * The call this message's button started, from a call event (`onCall`), or undefined:",
+      '   * a user-initiated call whose `cta_payload` is this button\'s payload.',
+      '   */',
+      `  parseCall(call: Waml.CallEvent): ${P}Reply | undefined {`,
+      '    if (typeof call !== "object" || call === null || call.event !== "connect") return undefined;',
+      '    const payload = typeof call.cta_payload === "string" ? call.cta_payload : undefined;',
+    ];
+    if (payload && !payload.templated) lines.push(`    if (payload !== ${str(payload.value)}) return undefined;`);
+    else if (payload) {
+      const g = glob(toRuntimeTemplate(payload));
+      lines.push(`    if (payload === undefined || !$.matchesGlob(payload, ${JSON.stringify(g)})) return undefined;`);
+    } else lines.push('    if (payload !== undefined) return undefined;');
+    lines.push('    return { kind: "call", ...(payload !== undefined ? { payload } : {}), call };');
     lines.push('  },');
     return lines;
   }

@@ -14,6 +14,7 @@ import { suggest } from '../suggest.js';
 import {
   MESSAGE_TYPES,
   type Address,
+  type CallButton,
   type Card,
   type FlowData,
   type FlowDataMap,
@@ -22,6 +23,9 @@ import {
   type Media,
   type Message,
   type MessageType,
+  type OrderStatusSpec,
+  type ProductItem,
+  type ProductSection,
   type Repeat,
   type ReplyButton,
   type Row,
@@ -245,6 +249,31 @@ class Builder {
       case 'flow':
         set(m, 'flow', this.flow(entry(map, 'flow')));
         break;
+      case 'product':
+        set(m, 'catalog', this.text(entry(map, 'catalog')?.value));
+        set(m, 'product', this.text(entry(map, 'product')?.value));
+        break;
+      case 'product_list':
+        set(m, 'catalog', this.text(entry(map, 'catalog')?.value));
+        set(m, 'productSections', this.seq(entry(map, 'sections'), (n) => this.productSection(n)));
+        break;
+      case 'catalog_message':
+        set(m, 'thumbnail', this.text(entry(map, 'thumbnail')?.value));
+        break;
+      case 'order_details': {
+        const payment = entry(map, 'payment');
+        if (payment && payment.value.kind === 'map') {
+          m.payment = this.flowData(payment.value) as FlowDataMap;
+          m.paymentKeySpan = payment.keySpan;
+        }
+        break;
+      }
+      case 'order_status':
+        set(m, 'orderStatus', this.orderStatus(entry(map, 'order')));
+        break;
+      case 'voice_call':
+        set(m, 'call', this.callButton(entry(map, 'call')));
+        break;
       default:
         break;
     }
@@ -384,6 +413,52 @@ class Builder {
     set(c, 'body', this.text(entry(node, 'body')?.value));
     set(c, 'button', this.urlButton(entry(node, 'button')));
     set(c, 'buttons', this.seq(entry(node, 'buttons'), (n) => this.replyButton(n)));
+    return c;
+  }
+
+  private productSection(node: LMap): ProductSection {
+    const s: ProductSection = { span: node.span };
+    set(s, 'repeat', this.repeat(node));
+    set(s, 'title', this.text(entry(node, 'title')?.value));
+    const products = entry(node, 'products');
+    if (products && products.value.kind === 'seq') {
+      const items: ProductItem[] = [];
+      for (const item of products.value.items) {
+        // A product is its retailer id, or a mapping `{ id, each, as, when }`.
+        if (item.kind === 'scalar') {
+          const id = this.text(item);
+          if (id) items.push({ id, span: item.span });
+        } else if (item.kind === 'map') {
+          const p: ProductItem = { span: item.span };
+          set(p, 'repeat', this.repeat(item));
+          set(p, 'id', this.text(entry(item, 'id')?.value));
+          items.push(p);
+        }
+      }
+      s.products = { items, span: products.value.span, keySpan: products.keySpan };
+    }
+    return s;
+  }
+
+  private orderStatus(e: LEntry | undefined): OrderStatusSpec | undefined {
+    if (!e || e.value.kind !== 'map') return undefined;
+    const node = e.value;
+    const o: OrderStatusSpec = { span: node.span, keySpan: e.keySpan };
+    set(o, 'referenceId', this.text(entry(node, 'reference_id')?.value));
+    set(o, 'status', this.fixedText(entry(node, 'status')?.value, "the order's `status`"));
+    set(o, 'description', this.text(entry(node, 'description')?.value));
+    return o;
+  }
+
+  private callButton(e: LEntry | undefined): CallButton | undefined {
+    if (!e || e.value.kind !== 'map') return undefined;
+    const node = e.value;
+    const c: CallButton = { span: node.span, keySpan: e.keySpan };
+    set(c, 'text', this.text(entry(node, 'text')?.value));
+    set(c, 'payload', this.text(entry(node, 'payload')?.value));
+    const ttl = entry(node, 'ttl_minutes')?.value;
+    // Anything but a number is the structure check's to report (WA203).
+    if (ttl?.kind === 'scalar' && typeof ttl.value === 'number') c.ttlMinutes = { value: ttl.value, span: ttl.span };
     return c;
   }
 

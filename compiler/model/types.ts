@@ -12,7 +12,23 @@ import type { TemplateSpec } from '../message-templates/model.js';
  * still check everything else in the same run.
  */
 
-export const MESSAGE_TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow', 'template'] as const;
+export const MESSAGE_TYPES = [
+  'cta_url',
+  'button',
+  'list',
+  'carousel',
+  'location_request_message',
+  'address_message',
+  'flow',
+  'product',
+  'product_list',
+  'catalog_message',
+  'order_details',
+  'order_status',
+  'voice_call',
+  'call_permission_request',
+  'template',
+] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 /** The interactive types: every message type but Meta's message templates. */
 export type InteractiveType = Exclude<MessageType, 'template'>;
@@ -209,6 +225,39 @@ export interface FlowSpec {
   keySpan: Span;
 }
 
+/** A product of a `product_list` section: its retailer id (SKU), once or repeated. */
+export interface ProductItem {
+  repeat?: Repeat;
+  id?: Text;
+  span: Span;
+}
+
+export interface ProductSection {
+  repeat?: Repeat;
+  title?: Text;
+  products?: Seq<ProductItem>;
+  span: Span;
+}
+
+/** `voice_call`: the call button's parameters, each optional. */
+export interface CallButton {
+  text?: Text;
+  /** A whole number written out (WA518 for a placeholder). */
+  ttlMinutes?: { value: number; span: Span };
+  payload?: Text;
+  span: Span;
+  keySpan: Span;
+}
+
+/** `order_status`: the order a status update is about. */
+export interface OrderStatusSpec {
+  referenceId?: Text;
+  status?: Text;
+  description?: Text;
+  span: Span;
+  keySpan: Span;
+}
+
 export interface Message {
   /** The source file's path, as given to compile(). */
   file: string;
@@ -237,6 +286,21 @@ export interface Message {
   cards?: Seq<Card>;
   address?: Address;
   flow?: FlowSpec;
+  /** `product` and `product_list`: the catalog's id. */
+  catalog?: Text;
+  /** `product`: the product's retailer id (SKU). */
+  product?: Text;
+  /** `product_list`: sections of products. */
+  productSections?: Seq<ProductSection>;
+  /** `catalog_message`: the retailer id of the product shown as the thumbnail. */
+  thumbnail?: Text;
+  /** `order_details`: `action.parameters` as written, in the API's names. */
+  payment?: FlowDataMap;
+  paymentKeySpan?: Span;
+  /** `order_status`. */
+  orderStatus?: OrderStatusSpec;
+  /** `voice_call`. */
+  call?: CallButton;
   /** `template`: a WhatsApp message template (compiler/message-templates). */
   template?: TemplateSpec;
   /** The message's languages (compiler/languages); absent for a message in one language. */

@@ -185,6 +185,31 @@ class Planner {
       }
       case 'flow':
         return obj([['name', value('flow')], ['parameters', this.flow(m.flow!)]]);
+      case 'product':
+        return obj([['catalog_id', this.text(m.catalog!)], ['product_retailer_id', this.text(m.product!)]]);
+      case 'product_list':
+        return obj([
+          ['catalog_id', this.text(m.catalog!)],
+          ['sections', this.list(m.productSections!, (s) => obj([['title', s.title && this.text(s.title)], ['product_items', this.list(s.products!, (p) => obj([['product_retailer_id', this.text(p.id!)]]))]]))],
+        ]);
+      case 'catalog_message':
+        return obj([['name', value('catalog_message')], ['parameters', m.thumbnail && obj([['thumbnail_product_retailer_id', this.text(m.thumbnail)]])]]);
+      case 'order_details':
+        return obj([['name', value('review_and_pay')], ['parameters', this.data(m.payment!)]]);
+      case 'order_status': {
+        const o = m.orderStatus!;
+        return obj([
+          ['name', value('review_order')],
+          ['parameters', obj([['reference_id', this.text(o.referenceId!)], ['order', obj([['status', this.text(o.status!)], ['description', o.description && this.text(o.description)]])]])],
+        ]);
+      }
+      case 'voice_call': {
+        const c = m.call;
+        const parameters = c && obj([['display_text', c.text && this.text(c.text)], ['ttl_minutes', c.ttlMinutes && value(c.ttlMinutes.value)], ['payload', c.payload && this.text(c.payload)]]);
+        return obj([['name', value('voice_call')], ['parameters', parameters]]);
+      }
+      case 'call_permission_request':
+        return obj([['name', value('call_permission_request')]]);
       default:
         throw new Error(`planMessage: message ${m.name} has no type`);
     }

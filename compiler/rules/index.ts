@@ -12,6 +12,11 @@ import { listRows } from './list-rows.js';
 import { listSections } from './list-sections.js';
 import { media } from './media.js';
 import { replyButtons } from './reply-buttons.js';
+import { commerceIds } from './commerce-ids.js';
+import { productList } from './product-list.js';
+import { orderDetails } from './order-details.js';
+import { orderStatus } from './order-status.js';
+import { voiceCall } from './voice-call.js';
 import { templateIdentity } from './template-identity.js';
 import { templateCategory } from './template-category.js';
 import { templateParts } from './template-parts.js';
@@ -46,6 +51,11 @@ export const RULES: readonly Rule[] = [
   carouselButtons,
   address,
   flow,
+  commerceIds,
+  productList,
+  orderDetails,
+  orderStatus,
+  voiceCall,
   keyOrder,
   templateIdentity,
   templateCategory,

@@ -16,12 +16,13 @@ const OBJECTS: Readonly<Record<string, readonly string[] | '*'>> = {
   'interactive.header.document': ['id', 'link', 'filename'],
   'interactive.body': ['text'],
   'interactive.footer': ['text'],
-  'interactive.action': ['name', 'parameters', 'buttons', 'button', 'sections', 'cards'],
+  'interactive.action': ['name', 'parameters', 'buttons', 'button', 'sections', 'cards', 'catalog_id', 'product_retailer_id'],
   'interactive.action.buttons[]': ['type', 'reply'],
   'interactive.action.buttons[].reply': ['id', 'title'],
-  'interactive.action.sections[]': ['title', 'rows'],
+  'interactive.action.sections[]': ['title', 'rows', 'product_items'],
+  'interactive.action.sections[].product_items[]': ['product_retailer_id'],
   'interactive.action.sections[].rows[]': ['id', 'title', 'description'],
-  'interactive.action.parameters': ['display_text', 'url', 'country', 'values', 'saved_addresses', 'validation_errors', 'flow_message_version', 'flow_token', 'flow_id', 'flow_name', 'flow_cta', 'flow_action', 'flow_action_payload', 'mode'],
+  'interactive.action.parameters': ['display_text', 'url', 'country', 'values', 'saved_addresses', 'validation_errors', 'flow_message_version', 'flow_token', 'flow_id', 'flow_name', 'flow_cta', 'flow_action', 'flow_action_payload', 'mode', 'thumbnail_product_retailer_id', 'reference_id', 'type', 'payment_type', 'payment_configuration', 'payment_settings', 'currency', 'total_amount', 'order', 'ttl_minutes', 'payload'],
   'interactive.action.parameters.values': '*',
   'interactive.action.parameters.validation_errors': '*',
   'interactive.action.parameters.saved_addresses[]': ['id', 'value'],
@@ -40,11 +41,13 @@ const OBJECTS: Readonly<Record<string, readonly string[] | '*'>> = {
 
 /** Objects inside a Flow's `data` are the Flow's own: any path under it, any key. */
 const FLOW_DATA = 'interactive.action.parameters.flow_action_payload.data';
+/** An order_details message's order, amounts and payment settings are written as the API has them: any path under them, any key. */
+const PAYMENT = ['interactive.action.parameters.order', 'interactive.action.parameters.total_amount', 'interactive.action.parameters.payment_settings'];
 
 /** The keys an object at `path` can have, or undefined when no object of a body has that path. */
 export function objectKeys(path: string): readonly string[] | '*' | undefined {
   const generic = path.replace(/\[\d+\]/g, '[]');
-  if (generic === FLOW_DATA || generic.startsWith(`${FLOW_DATA}.`) || generic.startsWith(`${FLOW_DATA}[`)) return '*';
+  for (const prefix of [FLOW_DATA, ...PAYMENT]) if (generic === prefix || generic.startsWith(`${prefix}.`) || generic.startsWith(`${prefix}[`)) return '*';
   return Object.prototype.hasOwnProperty.call(OBJECTS, generic) ? OBJECTS[generic] : undefined;
 }
 
