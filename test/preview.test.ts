@@ -27,7 +27,7 @@ test('WhatsApp formatting: bold, italic, strike, mono, links, line breaks, and n
 
 test('every example, in a real browser: no console error, the right buttons, rows and cards with their texts', async () => {
   const { html, messages } = preview(sources, data);
-  assert.is(messages.length, 24); // 19 interactive messages and 5 message templates (plant-care's two in three languages)
+  assert.is(messages.length, 24); // 19 interactive messages and 5 message templates (each in its default language)
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
