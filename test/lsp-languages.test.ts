@@ -4,6 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { languageHints, languageHover } from '../compiler/lsp/languages.js';
 import type { TranslatableText } from '../compiler/translations/model.js';
+import { analyze } from '../compiler/translations/analyze.js';
 
 const SOURCE = `languages: [en_US, de]
 messages:
@@ -56,6 +57,15 @@ test('hover on one language shows every language of that text, the one under the
   const onMap = languageHover(TEXTS, 'f.wa.yaml', SOURCE.indexOf('{ en_US: Track'))!;
   assert.match(onMap.markdown, '- en_US: 11/20\n- de: ⚠ 21/20 (over)');
   assert.is(languageHover(TEXTS, 'f.wa.yaml', SOURCE.indexOf('type:')), undefined);
+});
+
+test('aliases, compiled for real: hover on an anchored text bolds its owner, and an aliased mapping has its hints once', () => {
+  const source = 'languages: [en_US, de]\nmessages:\n  m:\n    type: list\n    body: { en_US: &g OK then, de: *g }\n    button: { en_US: Menu, de: Menü }\n    sections:\n      - rows:\n          - id: a\n            title: &t { en_US: Track, de: Folgen }\n          - id: b\n            title: *t\n';
+  const texts = analyze([{ path: 'f.wa.yaml', text: source }]).index.texts;
+  const h = languageHover(texts, 'f.wa.yaml', source.indexOf('OK then') + 1)!;
+  assert.match(h.markdown, '- **en_US**: 7/4096\n- de: 7/4096');
+  const hints = languageHints(texts, 'f.wa.yaml', source).map((x) => [source.slice(x.offset - 3, x.offset), x.label]);
+  assert.equal(hints, [['hen', 'en_US 7/4096'], ['enu', 'en_US 4/20'], ['enü', 'de 4/20'], ['ack', 'en_US 5/24'], ['gen', 'de 6/24']]);
 });
 
 test.run();

@@ -378,4 +378,65 @@ test('import: malformed XML is one positioned WA801, not a throw', () => {
   assert.equal(r.changed, []);
 });
 
+// ---------------------------------------------------------------------------------------------
+// Anchors and aliases: no import changes another language's text, or another use of a text.
+
+function realRound(yaml: string, language: string, edit: (xlf: string) => string) {
+  const sources = [{ path: 'm.wa.yaml', text: yaml }];
+  const files = exportXliff(realAnalyze(sources).index);
+  const file = files.find((f) => f.target === language)!;
+  const text = edit(file.text);
+  return { text, ids: [...file.text.matchAll(/<unit id="([^"]+)"/g)].map((m) => m[1]), result: importTranslations({ translations: [{ path: 'x.xlf', text }], sources, analyze: realAnalyze }) };
+}
+
+test('import: a language written as an alias of the default language gets its own scalar; the default text stays', () => {
+  const yaml = 'languages: [en_US, de]\nmessages:\n  m:\n    type: location_request_message\n    body: { en_US: &g OK then, de: *g }\n';
+  const { result } = realRound(yaml, 'de', (x) => x.replace('<target>OK then</target>', '<target>Also gut</target>'));
+  assert.equal(result.diagnostics, []);
+  assert.is(result.changed[0]!.text, yaml.replace('de: *g', 'de: Also gut'));
+});
+
+test('import: a sibling language aliased to another is replaced itself; changing the anchor owner is WA815', () => {
+  const yaml = 'languages: [en_US, de, de_AT]\nmessages:\n  m:\n    type: location_request_message\n    body: { en_US: Hello, de: &g Guten Tag, de_AT: *g }\n';
+  const at_ = realRound(yaml, 'de_AT', (x) => x.replace('<target>Guten Tag</target>', '<target>Servus</target>'));
+  assert.equal(at_.result.diagnostics, []);
+  assert.is(at_.result.changed[0]!.text, yaml.replace('de_AT: *g', 'de_AT: Servus'));
+  const de = realRound(yaml, 'de', (x) => x.replace('<target>Guten Tag</target>', '<target>Hallo</target>'));
+  assert.equal(de.result.diagnostics.map((d) => [d.code, at('x.xlf', de.text, d.span.start)]), [['WA815', `${de.text.slice(0, de.text.indexOf('<target>Hallo')).split('\n').length}:17`]]);
+  assert.match(de.result.diagnostics[0]!.message, '`de_AT` text of `m.body`');
+  assert.equal(de.result.changed, []);
+});
+
+const ALIASED_ROWS = `languages: [en_US, pt_BR, zh_CN]
+messages:
+  m:
+    type: list
+    body: { en_US: Pick, pt_BR: Escolha, zh_CN: 选择 }
+    button: { en_US: Menu, pt_BR: Menu, zh_CN: 菜单 }
+    sections:
+      - title: { en_US: Orders, pt_BR: Pedidos, zh_CN: 订单 }
+        rows:
+          - id: a
+            title: &t { en_US: Track, pt_BR: Rastrear, zh_CN: 跟踪 }
+          - id: b
+            title: *t
+`;
+
+test('export: each use of an aliased text mapping is its own unit, named by its own path; the unedited round trip is clean', () => {
+  const r = realRound(ALIASED_ROWS, 'pt_BR', (x) => x);
+  assert.equal(r.ids, ['m.body', 'm.button', 'm.sections.0.title', 'm.sections.0.rows.0.title', 'm.sections.0.rows.1.title']);
+  assert.equal(r.result.diagnostics, []);
+  assert.equal(r.result.changed, []);
+});
+
+test('import: one use of an aliased text mapping translated alone is WA815; every use the same goes in once', () => {
+  const one = realRound(ALIASED_ROWS, 'pt_BR', (x) => x.replace('<target>Rastrear</target>', '<target>Seguir</target>'));
+  assert.equal(one.result.diagnostics.map((d) => d.code), ['WA815']);
+  assert.is(at('x.xlf', one.text, one.result.diagnostics[0]!.span.start), `${one.text.slice(0, one.text.indexOf('<target>Seguir')).split('\n').length}:17`);
+  assert.equal(one.result.changed, []);
+  const both = realRound(ALIASED_ROWS, 'pt_BR', (x) => x.replaceAll('<target>Rastrear</target>', '<target>Seguir</target>'));
+  assert.equal(both.result.diagnostics, []);
+  assert.is(both.result.changed[0]!.text, ALIASED_ROWS.replace('pt_BR: Rastrear', 'pt_BR: Seguir'));
+});
+
 test.run();

@@ -163,6 +163,7 @@ export const CODES = {
   WA812: { name: 'translation-markup', severity: 'error', summary: 'A translation holds markup that waml cannot turn back into text (`<pc>`, `<sc>`, an unknown element).' },
   WA813: { name: 'translation-duplicate', severity: 'error', summary: 'One text is translated twice into one language (in one file or in two).' },
   WA814: { name: 'translation-source-changed', severity: 'warning', summary: 'The source text of a unit is no longer the default-language text: the translation may be out of date.' },
+  WA815: { name: 'translation-shared-alias', severity: 'error', summary: 'A translation would change a text that a YAML alias shares with another language or another field.' },
   WA820: { name: 'import-not-writable', severity: 'error', summary: '`waml import` meets a field or value the language cannot write; it refuses the body rather than write a different message, naming the field.' },
   WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type.' },
   WA822: { name: 'import-unknown-type', severity: 'error', summary: '`waml import` meets an interactive type the language does not write.' },

@@ -20,6 +20,8 @@ export interface LanguageText {
   //   limit uses (code points; placeholders contribute their bounds)
   /** The span of the language mapping the text stands in (null for a shared text): where a missing language goes. */
   mapSpan: Span | null;
+  /** The language's entry is a YAML alias (`de_AT: *g`): `span` is its anchor's scalar, which another entry or field owns. */
+  alias?: boolean;
 }
 
 /** The messages and texts of a compile, for translation tools (see languageTexts). */
@@ -57,19 +59,36 @@ export interface LanguageUnit {
  * `node` is the message's mapping in the source, for the fields' source paths.
  */
 export function messageTexts(source: Message, node: LNode | undefined, units: readonly LanguageUnit[], limits: ReadonlyMap<object, number>): LanguageText[] {
-  const paths = new Map<number, string>();
-  if (node) indexPaths(node, '', paths);
+  const paths = new Map<number, string[]>();
+  if (node) indexPaths(node, '', paths, new Set(), { left: PATH_BUDGET });
   // Where each language's own scalar stands, and the mapping around it.
   const mapOf = new Map<number, Span>();
-  for (const t of texts(source)) for (const e of t.translations?.entries ?? []) mapOf.set(e.text.span.start, t.translations!.span);
+  const aliased = new Set<string>();
+  for (const t of texts(source)) {
+    const tr = t.translations;
+    if (!tr) continue;
+    const keys = tr.entries.map((e) => e.keySpan.start).sort((a, b) => a - b);
+    for (const e of tr.entries) {
+      mapOf.set(e.text.span.start, tr.span);
+      // An entry owns its scalar when the scalar stands after its key and before the next key.
+      const next = keys.find((k) => k > e.keySpan.start) ?? tr.span.end;
+      if (e.text.span.start < e.keySpan.end || e.text.span.start >= next) aliased.add(`${tr.span.start}\u0000${e.language}`);
+    }
+  }
   const out: LanguageText[] = [];
   for (const unit of units) {
     const list: { at: number; text: LanguageText }[] = [];
+    // A text reached through an alias stands at its anchor's place: the n-th time it is met,
+    // it is named by the n-th path that reaches it (both in source order).
+    const uses = new Map<number, number>();
     for (const t of texts(unit.message)) {
       const map = mapOf.get(t.span.start) ?? null;
       const shared = map === null;
-      let field = paths.get(t.span.start);
-      if (field === undefined) continue;
+      const all = paths.get(t.span.start);
+      if (all === undefined) continue;
+      const n = uses.get(t.span.start) ?? 0;
+      uses.set(t.span.start, n + 1);
+      let field = all[Math.min(n, all.length - 1)]!;
       if (!shared) field = field.slice(0, field.lastIndexOf('.'));
       const last = field.slice(field.lastIndexOf('.') + 1);
       if (shared && !PROSE.has(last) && !field.includes('validation_errors')) continue;
@@ -88,6 +107,7 @@ export function messageTexts(source: Message, node: LNode | undefined, units: re
           maxLength: limits.get(t) ?? null,
           length: { min: bounds.min, max: Number.isFinite(bounds.max) ? bounds.max : null },
           mapSpan: map,
+          ...(map && aliased.has(`${map.start}\u0000${unit.language}`) ? { alias: true } : {}),
         },
       });
     }
@@ -121,12 +141,25 @@ function texts(m: Message): Text[] {
   return out;
 }
 
-/** The dotted source path of every value in a message's mapping, by where it starts; inner values win. */
-function indexPaths(node: LNode, path: string, out: Map<number, string>, seen = new Set<LNode>()): void {
-  // An aliased node is shared: its first place names it (and a cycle ends here).
-  if (seen.has(node)) return;
-  seen.add(node);
-  out.set(node.span.start, path);
-  if (node.kind === 'map') for (const e of node.entries) indexPaths(e.value, path === '' ? e.key : `${path}.${e.key}`, out, seen);
-  else if (node.kind === 'seq') node.items.forEach((item, i) => indexPaths(item, path === '' ? String(i) : `${path}.${i}`, out, seen));
+/** How many paths a message's tree is walked for at most (aliases can multiply them; the loader bounds their expansion too). */
+const PATH_BUDGET = 100_000;
+
+/**
+ * The dotted source paths of every value in a message's mapping, by where it starts, in
+ * source order: an aliased node has one path per use. Inner values win over an outer one
+ * that starts at the same place; a cycle ends at the node already on the way.
+ */
+function indexPaths(node: LNode, path: string, out: Map<number, string[]>, onPath: Set<LNode>, budget: { left: number }, owners = new Map<number, LNode>()): void {
+  if (onPath.has(node) || budget.left-- <= 0) return;
+  const start = node.span.start;
+  const owner = owners.get(start);
+  if (owner === node) out.get(start)!.push(path);
+  else if (owner === undefined || onPath.has(owner)) {
+    owners.set(start, node);
+    out.set(start, [path]);
+  }
+  onPath.add(node);
+  if (node.kind === 'map') for (const e of node.entries) indexPaths(e.value, path === '' ? e.key : `${path}.${e.key}`, out, onPath, budget, owners);
+  else if (node.kind === 'seq') node.items.forEach((item, i) => indexPaths(item, path === '' ? String(i) : `${path}.${i}`, out, onPath, budget, owners));
+  onPath.delete(node);
 }

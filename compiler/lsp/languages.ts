@@ -32,9 +32,15 @@ function hintOffset(text: string, span: Span): number {
  */
 export function languageHints(texts: readonly TranslatableText[], file: string, source: string, range?: Span): Hint[] {
   const out: Hint[] = [];
+  // One hint per scalar and language: the uses of an aliased mapping share them; an aliased
+  // language's scalar is its anchor's, where another language's hint stands.
+  const done = new Set<string>();
   for (const t of texts) {
-    if (t.file !== file || t.shared || !t.span || t.text === null || t.maxLength === null) continue;
+    if (t.file !== file || t.shared || !t.span || t.text === null || t.maxLength === null || t.alias) continue;
     if (range && (t.span.end < range.start || t.span.start > range.end)) continue;
+    const key = `${t.span.start}\u0000${t.language}`;
+    if (done.has(key)) continue;
+    done.add(key);
     const c = count(t);
     out.push({ offset: hintOffset(source, t.span), label: `${t.language} ${c.label}`, tooltip: `\`${t.language}\` ${t.field}: ${c.words}; the limit is ${t.maxLength}`, over: c.over });
   }
@@ -56,7 +62,9 @@ export function languageHover(texts: readonly TranslatableText[], file: string, 
   let hit: TranslatableText | undefined;
   for (const t of texts) {
     if (t.file !== file) continue;
-    if (t.span && offset >= t.span.start && offset <= t.span.end) hit = t;
+    if (t.span && !t.alias && offset >= t.span.start && offset <= t.span.end) {
+      if (!hit || !hit.span || hit.span.start !== t.span.start) hit = t; // the first use of an aliased mapping names it
+    }
     else if (!hit && !t.shared && t.mapSpan && offset >= t.mapSpan.start && offset <= t.mapSpan.end) hit = t;
   }
   if (!hit) return undefined;

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Span } from '../source.js';
 import { describeLength } from './export.js';
-import { applyEdits, type Edit } from './merge.js';
+import { aliasedEntries, applyEdits, type Edit } from './merge.js';
 import { sameLanguage, textKey, type TextFile, type TranslatableText, type TranslationIndex } from './model.js';
 import { canonical, placeholders } from './placeholders.js';
 import { readXliff, type Content, type XliffDocument } from './read.js';
@@ -45,6 +45,13 @@ interface Planned {
   translation: string;
   target: Span;
   edit: Edit;
+  /** The translation, as the text must read after the merge. */
+  text: string;
+}
+
+/** Where an edit goes: two units that edit one place (two uses of one aliased text) are one edit. */
+function place(e: Edit): string {
+  return e.kind === 'replace' ? `r${e.start}` : `i${e.map.start}\u0000${e.key}`;
 }
 
 /** `de` text of `help_menu.buttons.0.title`. */
@@ -74,6 +81,7 @@ export function importTranslations(input: ImportInput): ImportResult {
   for (const t of before.index.texts) texts.set(textKey(t.file, t.message, t.field, t.language), t);
 
   const planned: Planned[] = [];
+  const aliasesOf = new Map<string, Map<string, number>>();
   const seen = new Map<string, { file: string; span: Span }>();
   let units = 0;
   for (const file of input.translations) {
@@ -141,13 +149,19 @@ export function importTranslations(input: ImportInput): ImportResult {
         }
         if (current && current.text === target.text) continue;
         let edit: Edit;
-        if (current && current.text !== null && current.span) edit = { kind: 'replace', start: current.span.start, text: target.text };
+        if (current && current.text !== null && current.span) {
+          // `de: *g`: the alias itself is replaced, never the text its anchor stands on.
+          let aliases = aliasesOf.get(f.original);
+          if (!aliases) aliasesOf.set(f.original, (aliases = aliasedEntries(sourceText.get(f.original)!)));
+          const alias = current.mapSpan ? aliases.get(`${current.mapSpan.start}\u0000${language}`) : undefined;
+          edit = { kind: 'replace', start: alias ?? current.span.start, text: target.text };
+        }
         else if (current?.mapSpan) edit = { kind: 'insert', map: current.mapSpan, key: language, text: target.text };
         else {
           report('WA805', unit.idSpan, `${label(language, message, field)} has no place in ${f.original} to go`, 'write the language in the mapping of the source, then import again');
           continue;
         }
-        planned.push({ key, file: f.original, language, label: label(language, message, field), translation: doc.path, target: target.span, edit });
+        planned.push({ key, file: f.original, language, label: label(language, message, field), translation: doc.path, target: target.span, edit, text: target.text });
       }
     }
   }
@@ -155,15 +169,47 @@ export function importTranslations(input: ImportInput): ImportResult {
 
   // Merge, then compile the merged sources and check every changed text there.
   const edits = new Map<string, Edit[]>();
+  const placed = new Set<string>();
   for (const p of planned) {
     let list = edits.get(p.file);
     if (!list) edits.set(p.file, (list = []));
+    const where = `${p.file}\u0000${place(p.edit)}`;
+    if (placed.has(where)) continue; // checked below: every use must read as its own translation
+    placed.add(where);
     list.push(p.edit);
   }
   const merged = input.sources.map((s) => ({ path: s.path, text: edits.has(s.path) ? applyEdits(s.text, edits.get(s.path)!) : s.text }));
   const after = input.analyze(merged);
   const afterTexts = new Map<string, TranslatableText>();
   for (const t of after.index.texts) afterTexts.set(textKey(t.file, t.message, t.field, t.language), t);
+  // No text but the translated ones may change: a text shared through a YAML anchor and alias
+  // is refused rather than changed for every use (WA815).
+  const plannedKeys = new Set(planned.map((p) => p.key));
+  const shared = new Set<Planned>();
+  for (const t of after.index.texts) {
+    const k = textKey(t.file, t.message, t.field, t.language);
+    const b = texts.get(k);
+    if (plannedKeys.has(k) || !b || b.text === t.text) continue;
+    const culprit =
+      planned.find((p) => p.file === t.file && (p.edit.kind === 'replace' ? p.edit.start === b.span?.start : p.edit.map.start === b.mapSpan?.start)) ?? planned.find((p) => p.file === t.file);
+    if (!culprit || shared.has(culprit)) continue;
+    shared.add(culprit);
+    diagnostics.push(
+      diagnostic(culprit.translation, 'WA815', culprit.target, `${culprit.label} is shared through a YAML alias with the \`${t.language}\` text of \`${t.message}.${t.field}\`: importing it would change that text too`, {
+        help: 'write the text out in the source where the alias stands, then import again',
+      }),
+    );
+  }
+  for (const p of planned) {
+    const t = afterTexts.get(p.key);
+    if (shared.has(p) || !t || t.text === p.text) continue;
+    shared.add(p);
+    diagnostics.push(
+      diagnostic(p.translation, 'WA815', p.target, `${p.label} is shared through a YAML alias with another text, translated differently: one text cannot hold both`, {
+        help: 'give every use the same translation, or write the text out in the source where the alias stands',
+      }),
+    );
+  }
   const beforeKeys = new Set(before.diagnostics.map((d) => `${d.file}:${d.code}:${d.message}`));
   for (const p of planned) {
     const t = afterTexts.get(p.key);

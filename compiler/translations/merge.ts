@@ -1,4 +1,4 @@
-import { isCollection, parseDocument, type Scalar, visit } from 'yaml';
+import { isAlias, isCollection, isScalar, parseDocument, type Scalar, visit } from 'yaml';
 import type { Span } from '../source.js';
 
 /** A new value for the scalar that starts at `start`. */
@@ -63,7 +63,8 @@ interface Place {
   /** Where the scalar's text stands (trailing white space of a block scalar left outside). */
   start: number;
   end: number;
-  style: Scalar['type'];
+  /** `ALIAS`: an alias (`*g`) that the new text replaces, its anchor's owner left as it is. */
+  style: Scalar['type'] | 'ALIAS';
   flow: boolean;
   /** The indentation of a block scalar's content lines. */
   indent: string;
@@ -86,6 +87,32 @@ function places(text: string): Map<number, Place> {
         indent = m ? m[1]! : '';
       }
       out.set(node.range[0], { start: node.range[0], end, style: node.type, flow, indent });
+    },
+    Alias(_key, node, path) {
+      if (!node.range) return;
+      let end = node.range[1];
+      while (end > node.range[0] && /\s/.test(text.charAt(end - 1))) end--;
+      const flow = path.some((p) => isCollection(p) && p.flow === true);
+      out.set(node.range[0], { start: node.range[0], end, style: 'ALIAS', flow, indent: '' });
+    },
+  });
+  return out;
+}
+
+/**
+ * The entries of language mappings whose value is an alias (`de: *g`), by the mapping's
+ * start and the key: where the alias stands. Such an entry is replaced by its own scalar,
+ * so that the anchor's owner (another language's text) never changes.
+ */
+export function aliasedEntries(text: string): Map<string, number> {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  const out = new Map<string, number>();
+  visit(doc, {
+    Map(_key, node) {
+      if (!node.range) return;
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && isAlias(pair.value) && pair.value.range) out.set(`${node.range[0]}\u0000${String(pair.key.value)}`, pair.value.range[0]);
+      }
     },
   });
   return out;
@@ -112,6 +139,7 @@ function render(text: string, place: Place, safe: boolean, newline: string): str
   if (safe) return doubleQuoted(text);
   switch (place.style) {
     case 'PLAIN':
+    case 'ALIAS':
       return plainOk(text, place.flow) ? text : doubleQuoted(text);
     case 'QUOTE_SINGLE':
       return printable(text, false) ? `'${text.replace(/'/g, "''")}'` : doubleQuoted(text);

@@ -22,6 +22,8 @@ export interface TranslatableText {
   length: { min: number; max: number | null };
   /** The mapping of languages the text stands in (null for a shared text): where a missing language goes. */
   mapSpan?: Span | null;
+  /** The language's entry is a YAML alias: `span` is its anchor's scalar, which another entry or field owns. */
+  alias?: boolean;
 }
 
 export interface TranslatableMessage {
