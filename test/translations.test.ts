@@ -439,4 +439,25 @@ test('import: one use of an aliased text mapping translated alone is WA815; ever
   assert.is(both.result.changed[0]!.text, ALIASED_ROWS.replace('pt_BR: Rastrear', 'pt_BR: Seguir'));
 });
 
+test('merge: a language added to a flow mapping with a trailing comma goes after it, with its own', () => {
+  const lines = 'footer: {\n  en_US: Foot,\n  de: Fuß,\n}\n';
+  const m = { start: lines.indexOf('{'), end: lines.indexOf('}') + 1 };
+  assert.is(applyEdits(lines, [{ kind: 'insert', map: m, key: 'fr', text: 'FR Foot' }]), 'footer: {\n  en_US: Foot,\n  de: Fuß,\n  fr: FR Foot,\n}\n');
+  const one = 'footer: { en_US: Foot, de: Fuß, }\n';
+  const m1 = { start: one.indexOf('{'), end: one.indexOf('}') + 1 };
+  assert.is(applyEdits(one, [{ kind: 'insert', map: m1, key: 'fr', text: 'Pied, bas' }]), 'footer: { en_US: Foot, de: Fuß, fr: "Pied, bas", }\n');
+});
+
+test('import, compiled for real: a language added to a multi-line flow mapping with a trailing comma; one after a comment is WA816, not a crash', () => {
+  const yaml = 'languages: [en_US, de, fr]\nmessages:\n  m:\n    type: button\n    body: { en_US: Pick, de: Wählen, fr: Choisir }\n    footer: {\n      en_US: Foot,\n      de: Fuß,\n    }\n    buttons:\n      - { id: a, title: { en_US: A, de: A, fr: A } }\n';
+  const fill = (x: string) => x.replace('<source>Foot</source>\n', '<source>Foot</source>\n        <target>FR Foot</target>\n');
+  const ok = realRound(yaml, 'fr', fill);
+  assert.equal(ok.result.diagnostics.filter((d) => d.code !== 'WA103' && d.severity === 'error'), []);
+  assert.is(ok.result.changed[0]!.text, yaml.replace('      de: Fuß,\n', '      de: Fuß,\n      fr: FR Foot,\n'));
+  const commented = yaml.replace('      de: Fuß,\n', '      de: Fuß # informal\n');
+  const bad = realRound(commented, 'fr', fill);
+  assert.equal(bad.result.diagnostics.map((d) => [d.code, at('x.xlf', bad.text, d.span.start)]), [['WA816', `${bad.text.slice(0, bad.text.indexOf('<target>FR Foot')).split('\n').length}:17`]]);
+  assert.equal(bad.result.changed, []);
+});
+
 test.run();

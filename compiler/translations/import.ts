@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Span } from '../source.js';
 import { describeLength } from './export.js';
-import { aliasedEntries, applyEdits, type Edit } from './merge.js';
+import { aliasedEntries, mergeEdits, type Edit } from './merge.js';
 import { sameLanguage, textKey, type TextFile, type TranslatableText, type TranslationIndex } from './model.js';
 import { canonical, placeholders } from './placeholders.js';
 import { readXliff, type Content, type XliffDocument } from './read.js';
@@ -168,7 +168,7 @@ export function importTranslations(input: ImportInput): ImportResult {
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, changed: [], units, texts: planned.length };
 
   // Merge, then compile the merged sources and check every changed text there.
-  const edits = new Map<string, Edit[]>();
+  const edits = new Map<string, { edit: Edit; by: Planned }[]>();
   const placed = new Set<string>();
   for (const p of planned) {
     let list = edits.get(p.file);
@@ -176,9 +176,23 @@ export function importTranslations(input: ImportInput): ImportResult {
     const where = `${p.file}\u0000${place(p.edit)}`;
     if (placed.has(where)) continue; // checked below: every use must read as its own translation
     placed.add(where);
-    list.push(p.edit);
+    list.push({ edit: p.edit, by: p });
   }
-  const merged = input.sources.map((s) => ({ path: s.path, text: edits.has(s.path) ? applyEdits(s.text, edits.get(s.path)!) : s.text }));
+  const merged = input.sources.map((s) => {
+    const list = edits.get(s.path);
+    if (!list) return s;
+    const r = mergeEdits(s.text, list.map((x) => x.edit));
+    for (const i of r.failed) {
+      const p = list[i]!.by;
+      diagnostics.push(
+        diagnostic(p.translation, 'WA816', p.target, `${p.label} cannot be written into ${p.file}: its place there is laid out in a way the merge cannot edit and read back`, {
+          help: 'write the language into the source by hand (a block mapping, one language a line, always works), then import again',
+        }),
+      );
+    }
+    return { path: s.path, text: r.text };
+  });
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, changed: [], units, texts: planned.length };
   const after = input.analyze(merged);
   const afterTexts = new Map<string, TranslatableText>();
   for (const t of after.index.texts) afterTexts.set(textKey(t.file, t.message, t.field, t.language), t);

@@ -164,17 +164,22 @@ interface Op {
   /** The scalar's key, for an insertion (checked too). */
   keyAt?: number;
   key?: string;
+  /** The edit's index in the list given. */
+  index: number;
 }
 
-function ops(source: string, edits: readonly Edit[], safe: ReadonlySet<number>, where: Map<number, Place>): Op[] {
+function ops(source: string, edits: readonly Edit[], safe: ReadonlySet<number>, where: Map<number, Place>, unplaced: Set<number>): Op[] {
   const out: Op[] = [];
   // The file's own line ends, for what spans lines (block scalars, an added entry).
   const newline = source.includes('\r\n') ? '\r\n' : '\n';
   edits.forEach((e, i) => {
     if (e.kind === 'replace') {
       const place = where.get(e.start);
-      if (!place) throw new Error(`no scalar starts at offset ${e.start}`);
-      out.push({ start: place.start, end: place.end, text: render(e.text, place, safe.has(i), newline), valueAt: 0, expected: e.text });
+      if (!place) {
+        unplaced.add(i);
+        return;
+      }
+      out.push({ start: place.start, end: place.end, text: render(e.text, place, safe.has(i), newline), valueAt: 0, expected: e.text, index: i });
       return;
     }
     const key = plainOk(e.key, true) ? e.key : doubleQuoted(e.key);
@@ -185,12 +190,25 @@ function ops(source: string, edits: readonly Edit[], safe: ReadonlySet<number>, 
       let before = close;
       while (before > e.map.start + 1 && /\s/.test(source.charAt(before - 1))) before--;
       const empty = before === e.map.start + 1;
+      if (!empty && source.charAt(before - 1) === ',') {
+        // A trailing comma (`{ en_US: Foot, de: Fuß, }`): the new entry goes after it, with
+        // its own, on the next line at the last entry's indentation when the mapping spans lines.
+        const lines = source.slice(before, close).includes('\n');
+        const lineStart = source.lastIndexOf('\n', before - 1) + 1;
+        const indent = /^[ \t]*/.exec(source.slice(lineStart, before))![0];
+        const prefix = lines ? `${newline}${indent}${key}: ` : ` ${key}: `;
+        out.push({ start: before, end: before, text: `${prefix}${value},`, valueAt: prefix.length, expected: e.text, keyAt: prefix.length - key.length - 2, key: e.key, index: i });
+        return;
+      }
       const prefix = `${empty ? '' : ', '}${key}: `;
-      out.push({ start: before, end: before, text: prefix + value, valueAt: prefix.length, expected: e.text, keyAt: empty ? 0 : 2, key: e.key });
+      out.push({ start: before, end: before, text: prefix + value, valueAt: prefix.length, expected: e.text, keyAt: empty ? 0 : 2, key: e.key, index: i });
     } else {
       const lineStart = source.lastIndexOf('\n', e.map.start - 1) + 1;
       const lead = source.slice(lineStart, e.map.start);
-      if (!/^[ -]*$/.test(lead)) throw new Error('a block mapping that does not start its line');
+      if (!/^[ -]*$/.test(lead)) {
+        unplaced.add(i);
+        return;
+      }
       // After the mapping's last line (and its comment), with the file's own line ends.
       let at = e.map.end;
       while (at > e.map.start && /\s/.test(source.charAt(at - 1))) at--;
@@ -198,7 +216,7 @@ function ops(source: string, edits: readonly Edit[], safe: ReadonlySet<number>, 
       const lineEnd = eol === -1 ? source.length : eol > 0 && source.charAt(eol - 1) === '\r' ? eol - 1 : eol;
       if (/^[ \t]*(?:#.*)?$/.test(source.slice(at, lineEnd))) at = lineEnd;
       const prefix = `${newline}${' '.repeat(lead.length)}${key}: `;
-      out.push({ start: at, end: at, text: prefix + value, valueAt: prefix.length, expected: e.text, keyAt: prefix.length - key.length - 2, key: e.key });
+      out.push({ start: at, end: at, text: prefix + value, valueAt: prefix.length, expected: e.text, keyAt: prefix.length - key.length - 2, key: e.key, index: i });
     }
   });
   return out.sort((a, b) => a.start - b.start);
@@ -239,18 +257,30 @@ function apply(source: string, list: Op[]): { text: string; wrong: Set<Op>; brok
  * hold the new text, else it becomes double-quoted; an inserted language goes at the end of
  * its mapping, on a line of its own in a block mapping. The result is read back with the
  * YAML parser, and any edit that does not read back as its text is made again double-quoted
- * (which always does). Throws only on a compiler bug (an edit at no scalar).
+ * (which always does). An edit that cannot be placed even so (a mapping laid out in a way
+ * this does not know, an offset at no scalar) is named by its index in `failed`.
  */
-export function applyEdits(source: string, edits: readonly Edit[]): string {
-  if (edits.length === 0) return source;
+export function mergeEdits(source: string, edits: readonly Edit[]): { text: string; failed: number[] } {
+  if (edits.length === 0) return { text: source, failed: [] };
   const where = places(source);
   const safe = new Set<number>();
+  let failed: number[] = [];
   for (let round = 0; round < 2; round++) {
-    const list = ops(source, edits, safe, where);
+    const unplaced = new Set<number>();
+    const list = ops(source, edits, safe, where, unplaced);
     const result = apply(source, list);
-    if (result.wrong.size === 0 && !result.broken) return result.text;
+    if (unplaced.size === 0 && result.wrong.size === 0 && !result.broken) return { text: result.text, failed: [] };
+    failed = [...unplaced, ...[...result.wrong].map((op) => op.index)];
+    if (failed.length === 0) failed = edits.map((_, i) => i); // the file broke, no one edit to blame
     // Round two: every edit double-quoted.
     edits.forEach((_, i) => safe.add(i));
   }
-  throw new Error('an edit does not read back as its text even double-quoted');
+  return { text: source, failed: [...new Set(failed)].sort((a, b) => a - b) };
+}
+
+/** mergeEdits for edits known to be placeable; throws only on a compiler bug. */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  const r = mergeEdits(source, edits);
+  if (r.failed.length > 0) throw new Error(`edits ${r.failed.join(', ')} cannot be placed`);
+  return r.text;
 }
