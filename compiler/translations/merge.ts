@@ -124,9 +124,21 @@ function block(text: string, style: 'BLOCK_LITERAL' | 'BLOCK_FOLDED', indent: st
   const chomp = text.endsWith('\n') ? '' : '-';
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   if (style === 'BLOCK_FOLDED') {
-    // One line only: folding would turn line breaks into spaces.
-    if (body.includes('\n')) return undefined;
-    return `>${chomp}${newline}${indent}${body}`;
+    // Folding turns one line break into a space, so each run of k line breaks of the text is
+    // k empty lines; a line that starts with white space is not folded, so it cannot be one.
+    const lines = body.split('\n');
+    if (lines.some((l) => /^[ \t]/.test(l))) return undefined;
+    let out = `>${chomp}`;
+    let breaks = -1; // before the first line: one line break only
+    for (const l of lines) {
+      if (l === '') {
+        breaks++;
+        continue;
+      }
+      out += newline.repeat(breaks + 2) + indent + l;
+      breaks = 0;
+    }
+    return out;
   }
   return `|${chomp}${newline}${body
     .split('\n')
