@@ -252,6 +252,8 @@ const MALFORMED: { name: string; text: string; code: string; where: string }[] =
   { name: 'a file without original', text: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de">\n  <file id="f">\n  </file>\n</xliff>', code: 'WA802', where: '2:3' },
   { name: 'a <pc> in a target', text: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de"><file original="a"><unit id="m.body"><segment><source>x</source><target>a <pc id="1">b</pc></target></segment></unit></file></xliff>', code: 'WA812', where: '1:168' },
   { name: 'an empty file', text: '', code: 'WA801', where: '1:1' },
+  { name: 'a <cp/> of a lone surrogate', text: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de"><file original="a"><unit id="m.body"><segment><source>x</source><target>a<cp hex="D800"/></target></segment></unit></file></xliff>', code: 'WA812', where: '1:167' },
+  { name: 'a <cp/> beyond Unicode', text: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de"><file original="a"><unit id="m.body"><segment><source>x</source><target>a<cp hex="110000"/></target></segment></unit></file></xliff>', code: 'WA812', where: '1:167' },
 ];
 
 for (const c of MALFORMED) {
@@ -460,6 +462,17 @@ test('import, compiled for real: a language added to a multi-line flow mapping w
   const bad = realRound(commented, 'fr', fill);
   assert.equal(bad.result.diagnostics.map((d) => [d.code, at('x.xlf', bad.text, d.span.start)]), [['WA816', `${bad.text.slice(0, bad.text.indexOf('<target>FR Foot')).split('\n').length}:17`]]);
   assert.equal(bad.result.changed, []);
+});
+
+test('import, compiled for real: a control character given as <cp/> goes in with the warning check gives (WA817 quoting WA113)', () => {
+  const yaml = 'languages: [en_US, de]\nmessages:\n  m:\n    type: location_request_message\n    body: { en_US: Share your location, de: Standort teilen }\n';
+  for (const hex of ['7', '0']) {
+    const r = realRound(yaml, 'de', (x) => x.replace('<target>Standort teilen</target>', `<target>Standort<cp hex="${hex}"/> teilen</target>`));
+    assert.equal(r.result.diagnostics.map((d) => [d.code, d.severity]), [['WA817', 'warning']], hex);
+    assert.match(r.result.diagnostics[0]!.message, '[WA113]');
+    const checked = realAnalyze(r.result.changed).diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code);
+    assert.equal(checked, ['WA113']);
+  }
 });
 
 test.run();

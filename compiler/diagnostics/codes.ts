@@ -165,6 +165,7 @@ export const CODES = {
   WA814: { name: 'translation-source-changed', severity: 'warning', summary: 'The source text of a unit is no longer the default-language text: the translation may be out of date.' },
   WA815: { name: 'translation-shared-alias', severity: 'error', summary: 'A translation would change a text that a YAML alias shares with another language or another field.' },
   WA816: { name: 'translation-unplaceable', severity: 'error', summary: 'A translation cannot be written into its source: its place there is laid out in a way the merge cannot edit and read back.' },
+  WA817: { name: 'translation-warning', severity: 'warning', summary: 'A translated text draws a warning from the compiler (quoted), as `waml check` would show it on the merged source.' },
   WA820: { name: 'import-not-writable', severity: 'error', summary: '`waml import` meets a field or value the language cannot write; it refuses the body rather than write a different message, naming the field.' },
   WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type.' },
   WA822: { name: 'import-unknown-type', severity: 'error', summary: '`waml import` meets an interactive type the language does not write.' },

@@ -239,8 +239,11 @@ export function importTranslations(input: ImportInput): ImportResult {
     }
     if (!t?.span) continue;
     for (const d of after.diagnostics) {
-      if (d.file !== p.file || d.severity !== 'error' || LENGTH_CODES.has(d.code) || beforeKeys.has(`${d.file}:${d.code}:${d.message}`)) continue;
-      if (d.span.start >= t.span.start && d.span.end <= t.span.end) report('WA811', `${p.label} makes its message invalid: ${d.message} [${d.code}]`, d.help);
+      if (d.file !== p.file || d.severity === 'info' || LENGTH_CODES.has(d.code) || beforeKeys.has(`${d.file}:${d.code}:${d.message}`)) continue;
+      if (d.span.start < t.span.start || d.span.end > t.span.end) continue;
+      // What `waml check` says of the merged text, at the target: its errors refuse the import, its warnings are shown.
+      if (d.severity === 'error') report('WA811', `${p.label} makes its message invalid: ${d.message} [${d.code}]`, d.help);
+      else report('WA817', `${p.label} draws a warning from the compiler: ${d.message} [${d.code}]`, d.help);
     }
   }
   const failed = diagnostics.some((d) => d.severity === 'error');

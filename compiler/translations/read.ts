@@ -164,7 +164,7 @@ export function readXliff(path: string, text: string): { document: XliffDocument
       } else if (tag.uri === XLIFF_NS && tag.local === 'cp') {
         const hex = attr('hex') ?? '';
         const cp = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
-        if (Number.isNaN(cp) || cp > 0x10ffff) fail('WA812', span, `<cp hex="${hex}"> is not a character`, 'a <cp> gives a character by its hexadecimal code point');
+        if (Number.isNaN(cp) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) fail('WA812', span, `<cp hex="${hex}"> is not a character${cp >= 0xd800 && cp <= 0xdfff ? ' (a surrogate: half of a UTF-16 pair, no character on its own)' : ''}`, 'a <cp> gives a character by its hexadecimal code point');
         else content.parts.push(String.fromCodePoint(cp));
       } else if (!(tag.uri === XLIFF_NS && TRANSPARENT.has(tag.local))) {
         fail('WA812', span, `<${tag.name}> in a ${segment?.target === content ? 'target' : 'source'}: waml cannot turn this markup back into text`, 'waml writes placeholders as <ph/>; keep them as they are and use no other markup in a translation');
@@ -201,7 +201,8 @@ export function readXliff(path: string, text: string): { document: XliffDocument
       else segment.target = content;
     } else if (tag.local === 'cp' && data) {
       const hex = attr('hex') ?? '';
-      if (/^[0-9A-Fa-f]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) data.text += String.fromCodePoint(parseInt(hex, 16));
+      const n = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
+      if (n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff)) data.text += String.fromCodePoint(parseInt(hex, 16));
     }
   });
   parser.on('closetag', (tag) => {
