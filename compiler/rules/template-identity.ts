@@ -6,6 +6,28 @@ import type { Rule } from './rule.js';
 
 const NAME = /^[a-z0-9_]+$/;
 
+/** Regions people write for a country whose ISO 3166 code differs: `en_UK` means `en_GB`. */
+const REGION_ALIASES: Readonly<Record<string, string>> = { UK: 'GB' };
+
+/**
+ * The template language code meant by `code`: the same code in another case or with `-`;
+ * else one with the same language part (the region as ISO writes it, `en_UK` -> `en_GB`;
+ * then the language alone, `de_DE` -> `de`; then the closest region); else the closest code.
+ */
+export function suggestLanguage(code: string, values: readonly string[]): string | undefined {
+  const wanted = code.replace(/-/g, '_');
+  const exact = values.find((v) => v.toLowerCase() === wanted.toLowerCase());
+  if (exact) return exact;
+  const [language = '', region = ''] = wanted.split('_');
+  const same = values.filter((v) => v.split('_')[0]!.toLowerCase() === language.toLowerCase());
+  if (same.length > 0) {
+    const mapped = REGION_ALIASES[region.toUpperCase()];
+    const byRegion = mapped ? same.find((v) => v.toLowerCase() === `${language}_${mapped}`.toLowerCase()) : undefined;
+    return byRegion ?? same.find((v) => !v.includes('_')) ?? suggest(wanted, same) ?? same[0];
+  }
+  return suggest(wanted, values);
+}
+
 /** A template's name (Meta's `^[a-z0-9_]+$`, 1–512), its category and its language (Meta's list of codes). */
 export const templateIdentity: Rule = {
   name: 'template-identity',
@@ -26,9 +48,8 @@ export const templateIdentity: Rule = {
     checkEnum(r, t.category, LIMITS.tplCategory, 'template category');
     const lang = t.language;
     if (lang && !(LIMITS.tplLanguage.values as readonly string[]).includes(lang.value)) {
-      const guess = suggest(lang.value.replace('-', '_'), LIMITS.tplLanguage.values);
-      const exact = LIMITS.tplLanguage.values.find((v) => v.toLowerCase() === lang.value.replace('-', '_').toLowerCase());
-      r.report('WA702', lang.span, `\`${lang.value}\` is not a template language code${exact ?? guess ? `; did you mean \`${exact ?? guess}\`?` : ''}`, {
+      const guess = suggestLanguage(lang.value, LIMITS.tplLanguage.values);
+      r.report('WA702', lang.span, `\`${lang.value}\` is not a template language code${guess ? `; did you mean \`${guess}\`?` : ''}`, {
         help: `codes are case-sensitive and use \`_\`, such as en_US, pt_BR, de (${LIMITS.tplLanguage.source})`,
       });
     }

@@ -24,6 +24,10 @@ table(test, [
   { name: 'case matters', yaml: tpl('m', '«en_us»'), expect: [{ code: 'WA702', message: 'did you mean `en_US`' }] },
   { name: 'an unknown category fails, with a suggestion', yaml: tpl('m').replace('category: utility', 'category: «utlity»'), expect: [{ code: 'WA605', message: 'did you mean `utility`' }] },
   { name: 'a library-only code is refused', yaml: tpl('m', '«es_VE»'), expect: [{ code: 'WA702' }] },
+  { name: 'a region Meta does not list suggests the language alone', yaml: tpl('m', '«de_DE»'), expect: [{ code: 'WA702', message: 'did you mean `de`' }] },
+  { name: 'UK suggests GB, the ISO region', yaml: tpl('m', '«en_UK»'), expect: [{ code: 'WA702', message: 'did you mean `en_GB`' }] },
+  { name: 'an unknown region of a language with regions only suggests one of them', yaml: tpl('m', '«pt_AO»'), expect: [{ code: 'WA702', message: /did you mean `pt_(BR|PT)`/ }] },
+  { name: 'an unknown language suggests the closest code', yaml: tpl('m', '«enn»'), expect: [{ code: 'WA702', message: 'did you mean `en`' }] },
 ]);
 
 test.run();
