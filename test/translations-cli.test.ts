@@ -115,7 +115,8 @@ test('export --language writes only those targets; import reports in every --for
   const e = waml(['translations', 'export', 'menus', '--out', 't', '--language', 'es'], dir);
   assert.is(e.status, 0, e.stderr);
   assert.equal(readdirSync(join(dir, 't')), ['en_US.es.xlf']);
-  assert.is(waml(['translations', 'export', 'menus', '--out', 't', '--language', 'fr'], dir).status, 1);
+  const none = waml(['translations', 'export', 'menus', '--out', 't', '--language', 'fr'], dir);
+  assert.equal([none.status, none.stdout, none.stderr], [2, '', 'waml: no message has the language fr; nothing to export\n'], 'a language no message has is bad usage, as for check');
   const path = join(dir, 't/en_US.es.xlf');
   writeFileSync(path, readFileSync(path, 'utf8').replace('<target>Hablar</target>', '<target>Hablar con nosotros ahora mismo</target>'));
   const r = waml(['translations', 'import', 't', '--format', 'json'], dir);

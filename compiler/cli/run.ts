@@ -303,6 +303,12 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
       if (read.ok) sourceMap.add(file, read.text);
     }
   }
+  // A language no message has is a typo, not a build of nothing: its one line, and no report beside it.
+  const unknown = (args.languages ?? []).filter((code) => !declared.has(code));
+  if (unknown.length > 0) {
+    const known = [...declared].sort();
+    return { code: usageFailure(io, args, `--language ${unknown.join(',')}: no message has ${unknown.length === 1 ? 'this language' : 'these languages'}; ${known.length > 0 ? `the messages have ${known.join(', ')}` : 'no message declares `languages:`'}`), produced, sources };
+  }
   const format = args.format ?? 'pretty';
   const color = format === 'pretty' && colorWanted(io);
   const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length, version: io.version });
@@ -315,12 +321,6 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 
-  // A language no message has is a typo, not a build of nothing.
-  const unknown = (args.languages ?? []).filter((code) => !declared.has(code));
-  if (unknown.length > 0) {
-    const known = [...declared].sort();
-    return { code: usageFailure(io, args, `--language ${unknown.join(',')}: no message has ${unknown.length === 1 ? 'this language' : 'these languages'}; ${known.length > 0 ? `the messages have ${known.join(', ')}` : 'no message declares `languages:`'}`), produced, sources };
-  }
   const { errors, warnings } = summarize(diagnostics, found.length);
   if (errors > 0) return { code: EXIT.problems, produced, sources };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

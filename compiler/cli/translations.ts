@@ -129,7 +129,8 @@ function exportCommand(args: TranslationArgs, io: Io): number {
   const files = exportXliff(index, args.languages);
   if (files.length === 0) {
     io.stderr(`waml: no message has ${args.languages ? `the language${args.languages.length > 1 ? 's' : ''} ${args.languages.join(', ')}` : 'several languages (declare `languages:`)'}; nothing to export\n`);
-    return 1;
+    // A language no message has is bad usage (as `check --language` says); no message in several languages is the sources' state.
+    return args.languages ? 2 : 1;
   }
   const written = writeOutputs(resolve(io.cwd, args.out!), files, { removeStale: false, label: args.out! });
   for (const f of files) io.stdout(`${args.out!.replace(/[\\/]+$/, '')}/${f.path}: ${f.units} unit${f.units === 1 ? '' : 's'}, ${f.untranslated} untranslated\n`);

@@ -65,6 +65,7 @@ test('--language with a code no message has, or that is no code, is one clear li
   const none = waml(['check', '.', '--language', 'fr'], dir);
   assert.is(none.status, 2);
   assert.is(none.stderr, 'waml: --language fr: no message has this language; the messages have de, en_US, es\n');
+  assert.is(none.stdout, '', 'only the error line: no "no problems" summary beside it');
   const bad = waml(['build', '.', '--out', 'out', '--language', 'en-US'], dir);
   assert.is(bad.status, 2);
   assert.match(bad.stderr, /^waml: `--language` takes language codes such as en_US,de; not `en-US` \(did you mean `en_US`\?\)\n/);
