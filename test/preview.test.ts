@@ -132,6 +132,26 @@ messages:
   await page.close();
 });
 
+test('right-to-left languages: their panels are dir="rtl" and read right to left; other bubbles are dir="auto"', async () => {
+  const source = {
+    path: 'rtl.wa.yaml',
+    text: 'languages: [en_US, ar, he, fa, ur_PK]\nmessages:\n  m:\n    type: location_request_message\n    body: { en_US: Share your location, ar: شارك موقعك, he: שתפו את המיקום, fa: مکان خود را به اشتراک بگذارید, ur_PK: اپنا مقام شیئر کریں }\n',
+  };
+  const { html } = preview([source]);
+  const page = await browser().newPage();
+  await page.setContent(html, { waitUntil: 'load' });
+  const panel = (l: string) => page.locator(`section[data-message="m"] .variant-typical[data-language="${l}"]`);
+  const direction = (l: string) => panel(l).locator('.bubble .body').evaluate((e) => getComputedStyle(e).direction);
+  for (const l of ['ar', 'he', 'fa', 'ur_PK']) {
+    assert.is(await panel(l).getAttribute('dir'), 'rtl', l);
+    assert.is(await direction(l), 'rtl', l);
+  }
+  assert.is(await panel('en_US').getAttribute('dir'), null);
+  assert.is(await panel('en_US').locator('.bubble').getAttribute('dir'), 'auto');
+  assert.is(await direction('en_US'), 'ltr');
+  await page.close();
+});
+
 test('preview --serve reloads the page when a file is saved, with diagnostics on the page', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'waml-serve-'));
   writeFileSync(join(dir, 'a.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: First text\n');

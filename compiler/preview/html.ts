@@ -72,7 +72,7 @@ function bubble(i: J, bodyLimit: Limit): string {
   if (i['header']) parts.push(header(obj(i['header']), LIMITS.headerText));
   if (i['body']) parts.push(`<div class="body">${counted(str(obj(i['body'])['text']), bodyLimit, 'body-text', true)}</div>`);
   if (i['footer']) parts.push(`<div class="footer">${counted(str(obj(i['footer'])['text']), LIMITS.footerText, 'footer-text')}</div>`);
-  return `<div class="bubble">${parts.join('')}</div>`;
+  return `<div class="bubble" dir="auto">${parts.join('')}</div>`;
 }
 
 const action = (icon: string, text: string, limit: Limit | undefined, cls: string) => `<div class="action ${cls}"><span class="icon">${icon}</span>${counted(text, limit, 'action-text')}</div>`;
@@ -191,7 +191,7 @@ function template(v: TemplateView): string {
   // WhatsApp shows at most three buttons; the rest behind "See all options".
   const shown = v.buttons.length > 3 ? [...v.buttons.slice(0, 2), { kind: 'more', text: 'See all options' }] : v.buttons;
   const cards = v.cards.map((c) => `<div class="card">${media(c.kind, { link: c.source })}${c.body !== undefined ? `<div class="card-body">${counted(c.body, LIMITS.tplCardBody, 'body-text', true)}</div>` : ''}${buttons(c.buttons)}</div>`);
-  return `<div class="bubble template">${parts.join('')}</div>${buttons(shown)}${cards.length > 0 ? `<div class="cards">${cards.join('')}</div>` : ''}`;
+  return `<div class="bubble template" dir="auto">${parts.join('')}</div>${buttons(shown)}${cards.length > 0 ? `<div class="cards">${cards.join('')}</div>` : ''}`;
 }
 
 /** A request body or a template view, drawn. */
@@ -247,13 +247,25 @@ body:not(.worst) .variant-worst, body.worst .variant-typical.has-worst { display
 /** Each message's language switch shows that language's drawing (in the page's one fixed script, with the worst-case switch). */
 const LANGUAGE_SCRIPT = `for (const s of document.querySelectorAll('select.language')) s.addEventListener('change', () => { for (const c of s.closest('section').querySelectorAll('[data-language]')) c.hidden = c.dataset.language !== s.value; });`;
 
+/**
+ * Languages written right to left (by their language part, ISO 639): Arabic, Hebrew (and its
+ * old code `iw`), Persian, Urdu, Pashto, Sindhi, Uyghur, Dhivehi, Sorani Kurdish, Yiddish,
+ * Syriac. Their panels are `dir="rtl"`; a bubble elsewhere is `dir="auto"`, so a text in such a
+ * script still reads right to left in a message of one language.
+ */
+const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'dv', 'ckb', 'yi', 'syr']);
+
+export function rightToLeft(language: string): boolean {
+  return RTL.has(language.split(/[_-]/)[0]!.toLowerCase());
+}
+
 /** The whole page. `diagnostics` are shown above the messages (the live server uses it). */
 export function previewPage(messages: readonly PreviewMessage[], diagnostics: readonly Diagnostic[] = [], options: { reload?: boolean } = {}): string {
   const sections = messages.map((m) => {
     const variants: string[] = [];
     const languages = m.languages && m.languages.length > 0 ? m.languages : [{ language: undefined, body: m.body, worst: m.worst }];
     languages.forEach((l, i) => {
-      const lang = l.language === undefined ? '' : ` data-language="${esc(l.language)}" lang="${esc(l.language.replace(/_/g, '-'))}"${i > 0 ? ' hidden' : ''}`;
+      const lang = l.language === undefined ? '' : ` data-language="${esc(l.language)}" lang="${esc(l.language.replace(/_/g, '-'))}"${rightToLeft(l.language) ? ' dir="rtl"' : ''}${i > 0 ? ' hidden' : ''}`;
       variants.push(`<div class="chat variant-typical${l.worst ? ' has-worst' : ''}"${lang}>${draw(l.body)}</div>`);
       if (l.worst) variants.push(`<div class="chat variant-worst"${lang}>${draw(l.worst)}</div>`);
     });
