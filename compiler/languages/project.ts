@@ -53,7 +53,8 @@ export function textIn(t: Text, language: string): Text {
 
 /**
  * The values a reply or a target is known by: the same in every language, so that replies
- * are typed once (reply ids, row ids, saved-address ids, Flow ids and names).
+ * are typed once (reply ids, row ids, saved-address ids, Flow ids and names, catalog and
+ * product retailer ids, order reference ids and statuses, call payloads).
  */
 function identities(m: Message): { text: Text | undefined; what: string }[] {
   const out: { text: Text | undefined; what: string }[] = [];
@@ -62,6 +63,10 @@ function identities(m: Message): { text: Text | undefined; what: string }[] {
   for (const c of m.cards?.items ?? []) for (const b of c.buttons?.items ?? []) out.push({ text: b.id, what: 'a quick-reply id' });
   for (const a of m.address?.savedAddresses?.items ?? []) out.push({ text: a.id, what: 'a saved address id' });
   out.push({ text: m.flow?.id, what: 'the Flow id' }, { text: m.flow?.name, what: 'the Flow name' });
+  // Commerce, orders and calls: what a reply, an order webhook or a call webhook names.
+  out.push({ text: m.catalog, what: 'the catalog id' }, { text: m.product, what: 'the product retailer id' }, { text: m.thumbnail, what: 'the thumbnail product retailer id' });
+  for (const s of m.productSections?.items ?? []) for (const p of s.products?.items ?? []) out.push({ text: p.id, what: 'a product retailer id' });
+  out.push({ text: m.orderStatus?.referenceId, what: 'the order reference id' }, { text: m.orderStatus?.status, what: 'the order status' }, { text: m.call?.payload, what: 'the call payload' });
   const t = m.template;
   for (const b of t?.buttons?.items ?? []) out.push({ text: b.id, what: 'a quick-reply id' });
   for (const c of t?.cards?.items ?? []) for (const b of c.buttons?.items ?? []) out.push({ text: b.id, what: 'a quick-reply id' });

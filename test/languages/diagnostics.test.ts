@@ -190,6 +190,57 @@ table(test, [
     expect: [{ code: 'WA133', message: 'country' }],
   },
   {
+    name: 'a catalog id and a product retailer id per language are WA133',
+    yaml: `
+      languages: [en_US, de]
+      messages:
+        p:
+          type: product
+          body: Hi
+          catalog: «{ en_US: "1", de: "2" }»
+          product: «{ en_US: A-1, de: A-2 }»
+    `,
+    expect: [{ code: 'WA133', message: 'catalog id' }, { code: 'WA133', message: 'product retailer id' }],
+  },
+  {
+    name: 'a product of a product list, and a catalog thumbnail, per language are WA133',
+    yaml: `
+      languages: [en_US, de]
+      messages:
+        l:
+          type: product_list
+          header: Plants
+          body: Hi
+          catalog: "1"
+          sections:
+            - title: Ferns
+              products: [FERN-1, { id: «{ en_US: FERN-2, de: FARN-2 }» }]
+        c:
+          type: catalog_message
+          body: Hi
+          thumbnail: «{ en_US: A-1, de: A-2 }»
+    `,
+    expect: [{ code: 'WA133', message: 'product retailer id' }, { code: 'WA133', message: 'thumbnail' }],
+  },
+  {
+    name: 'an order reference id and a call payload per language are WA133',
+    yaml: `
+      languages: [en_US, de]
+      messages:
+        o:
+          type: order_status
+          body: Shipped
+          order:
+            reference_id: «{ en_US: ORD-1, de: BEST-1 }»
+            status: shipped
+        v:
+          type: voice_call
+          body: Call us
+          call: { text: Call, payload: «{ en_US: faq, de: fragen }» }
+    `,
+    expect: [{ code: 'WA133', message: 'order reference id' }, { code: 'WA133', message: 'call payload' }],
+  },
+  {
     name: 'a language code with a hyphen is WA134 with its underscore form',
     yaml: `
       languages: [«en-US», de]
