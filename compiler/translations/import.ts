@@ -155,8 +155,7 @@ export function importTranslations(input: ImportInput): ImportResult {
           if (!aliases) aliasesOf.set(f.original, (aliases = aliasedEntries(sourceText.get(f.original)!)));
           const alias = current.mapSpan ? aliases.get(`${current.mapSpan.start}\u0000${language}`) : undefined;
           edit = { kind: 'replace', start: alias ?? current.span.start, text: target.text };
-        }
-        else if (current?.mapSpan) edit = { kind: 'insert', map: current.mapSpan, key: language, text: target.text };
+        } else if (current?.mapSpan) edit = { kind: 'insert', map: current.mapSpan, key: language, text: target.text };
         else {
           report('WA805', unit.idSpan, `${label(language, message, field)} has no place in ${f.original} to go`, 'write the language in the mapping of the source, then import again');
           continue;
