@@ -68,8 +68,10 @@ function kindOf(stat: Stats): string {
   return 'not a regular file';
 }
 
-/** Bytes read at a time. */
+/** Bytes read at a time, past what stat said. */
 const CHUNK = 64 * 1024;
+/** Bytes asked for after a short read, which should find the end of the file. */
+const END_PROBE = 256;
 
 /**
  * Reads a file as UTF-8 text (a byte order mark is dropped); invalid UTF-8 is a failure, and
@@ -94,16 +96,23 @@ export function readSource(absolute: string, limit = Infinity): Read {
     if (stat.size > limit) return { ok: false, why: 'size', reason: `it is ${stat.size} bytes; the limit is ${limit}`, size: stat.size };
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read asks for the size stat gives and one byte more (to see whether the file
+    // grew); a short read is followed by a small one that should find the end. Only a file
+    // that grew, or that stat cannot size, is read on in chunks. Buffers of about a file's
+    // own size (a small one comes from Node's shared pool) rather than a chunk per file keep
+    // a run over many files from churning native memory.
+    let want = stat.size > 0 ? stat.size + 1 : CHUNK;
     for (;;) {
-      const want = Math.min(CHUNK, limit - total + 1);
+      want = Math.min(want, limit - total + 1);
       const chunk = Buffer.allocUnsafe(want);
       const n = readSync(fd, chunk, 0, want, null);
       if (n === 0) break;
       chunks.push(n === want ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > limit) return { ok: false, why: 'size', reason: `it is more than ${limit} bytes; the limit is ${limit}`, size: total };
+      want = n === want ? CHUNK : END_PROBE;
     }
-    bytes = Buffer.concat(chunks, total);
+    bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (error) {
     return { ok: false, why: 'io', reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {

@@ -9,7 +9,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
-import { discover, displayPath, readSource } from './files.js';
+import { discover, displayPath, readSource, type Found } from './files.js';
 import schema from '../schema/waml.schema.json' with { type: 'json' };
 import { init, nextSteps } from './init.js';
 import { removeStaleTemporaries, writeOutputs } from './write.js';
@@ -39,15 +39,15 @@ const BATCH = 250;
  * Runs batches on a pool of worker threads, `jobs` at a time; returns, in batch order, a way
  * to await each result (results may arrive out of order; they are used in order).
  */
-function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined, Thread: typeof Worker): (() => Promise<BatchResult>)[] {
-  if (!url) return batches.map((b) => () => runBatch(b));
+function inWorkers(count: number, inputOf: (i: number) => BatchInput, jobs: number, url: URL | undefined, Thread: typeof Worker): (() => Promise<BatchResult>)[] {
+  if (!url) return Array.from({ length: count }, (_, i) => () => runBatch(inputOf(i)));
   const settle: { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }[] = [];
-  const promises = batches.map((_, i) => new Promise<BatchResult>((resolve, reject) => (settle[i] = { resolve, reject })));
+  const promises = Array.from({ length: count }, (_, i) => new Promise<BatchResult>((resolve, reject) => (settle[i] = { resolve, reject })));
   for (const p of promises) p.catch(() => undefined);
   let nextBatch = 0;
   const workers: Worker[] = [];
   const feed = (w: Worker) => {
-    if (nextBatch >= batches.length) {
+    if (nextBatch >= count) {
       void w.terminate();
       return;
     }
@@ -67,7 +67,7 @@ function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined, Th
       settle[i]!.resolve(r);
       feed(w);
     });
-    w.postMessage(batches[i]);
+    w.postMessage(inputOf(i));
   };
   for (let j = 0; j < jobs; j++) {
     const w = new Thread(url, { argv: [WORKER] });
@@ -184,7 +184,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produced: Map<string, string>; sources: Set<string> }> {
   const produced = new Map<string, string>();
   const sources = new Set<string>();
-  let found;
+  let found: Found[];
   try {
     found = discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
   } catch (error) {
@@ -235,27 +235,35 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     args.command === 'build'
       ? { ...(args.out !== undefined ? { out: resolve(io.cwd, args.out), label: args.out } : {}), js: args.emit.includes('js'), ts: args.emit.includes('ts'), json: args.emit.includes('json'), types: args.emit.includes('types') }
       : undefined;
-  const batches: BatchInput[] = [];
+  // What is kept of each batch until it runs is one string, its files' absolute paths joined
+  // by NUL (which no path holds): a list of Found objects for every file would be live for
+  // the whole run, and the heap V8 grows to is a multiple of what is live, so peak memory
+  // would grow with the number of files.
+  const grouped: string[][] = [];
   const batchOfStem = new Map<string, number>();
   for (const f of found) {
     const stem = foldName(fileStem(f.display));
     const at = batchOfStem.get(stem);
     if (at !== undefined) {
-      batches[at]!.files.push(f);
+      grouped[at]!.push(f.absolute);
       continue;
     }
-    if (batches.length === 0 || batches[batches.length - 1]!.files.length >= BATCH) {
-      batches.push({ files: [], options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) });
-    }
-    batchOfStem.set(stem, batches.length - 1);
-    batches[batches.length - 1]!.files.push(f);
+    if (grouped.length === 0 || grouped[grouped.length - 1]!.length >= BATCH) grouped.push([]);
+    batchOfStem.set(stem, grouped.length - 1);
+    grouped[grouped.length - 1]!.push(f.absolute);
   }
   batchOfStem.clear();
+  const packed = grouped.map((paths) => paths.join('\0'));
+  grouped.length = 0;
+  const fileCount = found.length;
+  found = [];
+  const filesOf = (i: number): Found[] => packed[i]!.split('\0').map((absolute) => ({ absolute, display: displayPath(io.cwd, absolute) }));
+  const inputOf = (i: number): BatchInput => ({ files: filesOf(i), options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) });
   // Temporary files of killed builds are removed once, before anything is written.
   if (build?.out !== undefined) removeStaleTemporaries(build.out);
-  const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), batches.length));
+  const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), packed.length));
   // Worker threads are loaded only when used: a run on one thread starts faster without them.
-  const results = jobs > 1 ? inWorkers(batches, jobs, io.workerUrl, (await import('node:worker_threads')).Worker) : batches.map((b) => () => runBatch(b));
+  const results = jobs > 1 ? inWorkers(packed.length, inputOf, jobs, io.workerUrl, (await import('node:worker_threads')).Worker) : packed.map((_, i) => () => runBatch(inputOf(i)));
 
   const diagnostics: Diagnostic[] = [];
   const failedFiles = new Set<string>();
@@ -286,15 +294,17 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   // read those few again for rendering.
   const missing = new Set<string>();
   for (const d of diagnostics) for (const file of [d.file, ...(d.related ?? []).map((r) => r.file)]) if (!sourceMap.get(file)) missing.add(file);
-  for (const { display: file, absolute } of missing.size > 0 ? found : []) {
-    if (missing.has(file)) {
-      const read = readSource(absolute, limit);
-      if (read.ok) sourceMap.add(file, read.text);
+  for (let i = 0; missing.size > 0 && i < packed.length; i++) {
+    for (const { display: file, absolute } of filesOf(i)) {
+      if (missing.has(file)) {
+        const read = readSource(absolute, limit);
+        if (read.ok) sourceMap.add(file, read.text);
+      }
     }
   }
   const format = args.format ?? 'pretty';
   const color = format === 'pretty' && colorWanted(io);
-  const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length, version: io.version });
+  const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: fileCount, version: io.version });
   if (shown !== '') io.stdout(shown);
   if (args.command === 'build') {
     const parts = [`wrote ${plural(written, 'file')}${args.out !== undefined ? ` to ${args.out}` : ' beside the sources'}`];
@@ -304,7 +314,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 
-  const { errors, warnings } = summarize(diagnostics, found.length);
+  const { errors, warnings } = summarize(diagnostics, fileCount);
   if (errors > 0) return { code: EXIT.problems, produced, sources };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr(`waml: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}\n`);
