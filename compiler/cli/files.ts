@@ -14,11 +14,16 @@ export interface Found {
  * folder). Sorted, without repeats.
  */
 export function discover(paths: readonly string[], cwd: string, exclude: readonly string[] = []): Found[] {
-  const found = new Map<string, Found>();
+  return discoverPaths(paths, cwd, exclude).map((display) => ({ absolute: absolutePath(cwd, display), display }));
+}
+
+/**
+ * The same files as `discover`, as the paths shown to the user only (sorted, without repeats):
+ * one string a file, for a run over many files that keeps the list while it works.
+ */
+export function discoverPaths(paths: readonly string[], cwd: string, exclude: readonly string[] = []): string[] {
+  const found = new Set<string>();
   const skip = new Set(exclude.map((p) => resolve(cwd, p)));
-  const add = (absolute: string): void => {
-    if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(cwd, absolute) });
-  };
   const walk = (dir: string): void => {
     let entries;
     try {
@@ -31,7 +36,7 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
       if (e.isDirectory()) {
         if (e.name === 'node_modules' || e.name.startsWith('.') || skip.has(full)) continue;
         walk(full);
-      } else if (e.isFile() && e.name.endsWith('.wa.yaml')) add(full);
+      } else if (e.isFile() && e.name.endsWith('.wa.yaml')) found.add(full);
     }
   };
   for (const p of paths.length > 0 ? paths : ['.']) {
@@ -43,9 +48,16 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
       throw new UsageError(`no such file or folder: ${p}`);
     }
     if (stat.isDirectory()) walk(absolute);
-    else add(absolute);
+    else found.add(absolute);
   }
-  return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const displays: string[] = [];
+  for (const absolute of found) displays.push(displayPath(cwd, absolute));
+  return displays.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The absolute path of a path shown to the user (`displayPath`'s inverse). */
+export function absolutePath(cwd: string, display: string): string {
+  return resolve(cwd, display);
 }
 
 /** Paths as users see them: relative to the working folder, with `/`. */

@@ -9,7 +9,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
-import { discover, displayPath, readSource, type Found } from './files.js';
+import { absolutePath, discoverPaths, displayPath, readSource, type Found } from './files.js';
 import schema from '../schema/waml.schema.json' with { type: 'json' };
 import { init, nextSteps } from './init.js';
 import { removeStaleTemporaries, writeOutputs } from './write.js';
@@ -184,14 +184,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produced: Map<string, string>; sources: Set<string> }> {
   const produced = new Map<string, string>();
   const sources = new Set<string>();
-  let found: Found[];
+  let found: string[];
   try {
-    found = discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
+    found = discoverPaths(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return { code: usageFailure(io, args, error.message), produced, sources };
   }
-  if (args.watch) for (const f of found) sources.add(f.display);
+  if (args.watch) for (const f of found) sources.add(f);
   if (args.command === 'build' && args.out !== undefined && !isFolderOrAbsent(resolve(io.cwd, args.out))) {
     return { code: usageFailure(io, args, `--out ${args.out} is a file, not a folder`), produced, sources };
   }
@@ -235,29 +235,29 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     args.command === 'build'
       ? { ...(args.out !== undefined ? { out: resolve(io.cwd, args.out), label: args.out } : {}), js: args.emit.includes('js'), ts: args.emit.includes('ts'), json: args.emit.includes('json'), types: args.emit.includes('types') }
       : undefined;
-  // What is kept of each batch until it runs is one string, its files' absolute paths joined
-  // by NUL (which no path holds): a list of Found objects for every file would be live for
-  // the whole run, and the heap V8 grows to is a multiple of what is live, so peak memory
-  // would grow with the number of files.
+  // What is kept of each batch until it runs is one string, its files' paths joined by NUL
+  // (which no path holds), and the list of all files is dropped once they are in batches:
+  // what is live for the whole run must not grow with the number of files, since the heap
+  // V8 grows to is a multiple of what is live, and peak memory with it.
   const grouped: string[][] = [];
   const batchOfStem = new Map<string, number>();
   for (const f of found) {
-    const stem = foldName(fileStem(f.display));
+    const stem = foldName(fileStem(f));
     const at = batchOfStem.get(stem);
     if (at !== undefined) {
-      grouped[at]!.push(f.absolute);
+      grouped[at]!.push(f);
       continue;
     }
     if (grouped.length === 0 || grouped[grouped.length - 1]!.length >= BATCH) grouped.push([]);
     batchOfStem.set(stem, grouped.length - 1);
-    grouped[grouped.length - 1]!.push(f.absolute);
+    grouped[grouped.length - 1]!.push(f);
   }
   batchOfStem.clear();
   const packed = grouped.map((paths) => paths.join('\0'));
   grouped.length = 0;
   const fileCount = found.length;
   found = [];
-  const filesOf = (i: number): Found[] => packed[i]!.split('\0').map((absolute) => ({ absolute, display: displayPath(io.cwd, absolute) }));
+  const filesOf = (i: number): Found[] => packed[i]!.split('\0').map((display) => ({ absolute: absolutePath(io.cwd, display), display }));
   const inputOf = (i: number): BatchInput => ({ files: filesOf(i), options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) });
   // Temporary files of killed builds are removed once, before anything is written.
   if (build?.out !== undefined) removeStaleTemporaries(build.out);
