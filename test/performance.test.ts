@@ -106,6 +106,22 @@ test('the code cache is written beside the bundle after the first run and used b
   }
 });
 
+test('only a run that compiled files writes the code cache: a usage error or `waml schema` first does not pin a cache without the compiler', () => {
+  const p = packageCopy();
+  try {
+    for (const argv of [['nonsense'], ['schema'], ['check', '--format', 'nonsense', 'm.wa.yaml']]) {
+      spawnSync(process.execPath, [p.bin, ...argv], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, TMPDIR: p.tmp } });
+      assert.is(existsSync(`${p.bundle}.cache`), false, argv.join(' '));
+    }
+    assert.equal(readdirSync(p.tmp), []);
+    const r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.ok(existsSync(`${p.bundle}.cache`));
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
 test('a stale or broken cache is not used: the run is right, and the cache is made again', () => {
   const p = packageCopy();
   try {

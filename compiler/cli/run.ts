@@ -19,6 +19,8 @@ export interface Io {
   cwd: string;
   /** The script a worker thread runs (the CLI's own bundle); without it, no worker threads. */
   workerUrl?: URL;
+  /** Told when a check or build has compiled its files (the loader writes its code cache only after such a run). */
+  compiled?: () => void;
   /** Loads the language server (a bundle of its own); without it, the source beside this file. */
   lsp?: () => Promise<{ start: (version: string) => void }>;
   env: Record<string, string | undefined>;
@@ -289,6 +291,8 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     unchanged += r.unchanged;
     skipped += r.skipped;
   }
+
+  io.compiled?.();
 
   // A diagnostic may point into a file whose text was not kept (one read by another batch):
   // read those few again for rendering.
