@@ -1,123 +1,299 @@
 import { Document } from 'yaml';
+import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
+import { compile } from './compile.js';
+import type { Code } from './diagnostics/codes.js';
+import { LIMITS } from './limits.js';
 import { importCreationBody, isCreationBody, TemplateImportRefusal } from './message-templates/import.js';
+import { ActionRefusal, importCommerceAction } from './import-actions.js';
 
 /**
  * `waml import`: a request body (or a bare `interactive` object) as a `.wa.yaml` file that
- * builds back to the same body. Pure: JSON value in, text or a reason out.
+ * builds back to the same body, key order included. Nothing is dropped or rewritten: a field
+ * the language cannot write is refused, by its path in the body, with a code. Send-time fields
+ * (the recipient, `context`, `biz_opaque_callback_data`) are not part of a message: they come
+ * back as `send`, to build or send with. Pure: JSON value in, text or a refusal out.
  */
-export type ImportResult = { ok: true; text: string; to?: string } | { ok: false; reason: string };
+export type ImportResult =
+  | {
+      ok: true;
+      text: string;
+      /** The body's `to`, as it was (also in `send.to`). */
+      to?: string;
+      /** The body's send-time fields: its recipient and the sender options that rebuild them. */
+      send: ImportedSend;
+    }
+  | { ok: false; reason: string; code: Code; field: string };
+
+export interface ImportedSend {
+  to?: Recipient;
+  options: SendOptions;
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-class Refusal extends Error {}
-function need<T>(v: unknown, what: string, check: (v: unknown) => v is T): T {
-  if (!check(v)) throw new Refusal(`${what} is missing or of the wrong type`);
-  return v;
-}
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
-function media(m: unknown, what: string): unknown {
-  const o = need(m, what, isObj);
+class Refusal extends Error {
+  constructor(
+    readonly code: Code,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A field's path: `key` under `at` ('' is the top). */
+const under = (at: string, key: string): string => (at === '' ? key : `${at}.${key}`);
+
+/** WA821: a field missing or of the wrong type. */
+function need<T>(v: unknown, field: string, check: (v: unknown) => v is T, shape = 'of the wrong type'): T {
+  if (v === undefined) throw new Refusal('WA821', field, `\`${field}\` is missing`);
+  if (v === null) throw new Refusal('WA821', field, `\`${field}\` is null; waml writes a value there or leaves the key out`);
+  if (!check(v)) throw new Refusal('WA821', field, `\`${field}\` is ${shape}`);
+  return v;
+}
+
+/** WA820: a key the language cannot write, named by its path. */
+function only(o: Obj, at: string, keys: readonly string[], why?: (key: string) => string): void {
+  for (const key of Object.keys(o)) {
+    if (!keys.includes(key)) {
+      const field = under(at, key);
+      throw new Refusal('WA820', field, why?.(key) ?? `\`${field}\` is not a field waml can write, so the message would change; remove it to import the rest`);
+    }
+  }
+}
+
+/** WA820: a fixed value other than the one waml writes. */
+function fixed(o: Obj, at: string, key: string, value: string): void {
+  const v = need(o[key], `${at}.${key}`, isString, 'not a text');
+  if (v !== value) throw new Refusal('WA820', `${at}.${key}`, `\`${at}.${key}\` is \`${v}\`; waml writes \`${value}\` there`);
+}
+
+function media(m: unknown, at: string, kind: string): unknown {
+  const o = need(m, at, isObj, 'not a mapping');
+  only(o, at, kind === 'document' ? ['id', 'link', 'filename'] : ['id', 'link'], (key) =>
+    key === 'caption' ? `\`${at}.caption\`: a header's media has no caption in an interactive message (Meta's pages; whatsapp-api-js refuses it), and waml cannot write one` : `\`${at}.${key}\` is not a field waml can write, so the message would change; remove it to import the rest`,
+  );
+  if (o['id'] !== undefined && o['link'] !== undefined) throw new Refusal('WA820', `${at}.link`, `\`${at}\` has both \`id\` and \`link\`; waml writes one`);
   const out: Obj = {};
-  if (isString(o['id'])) out['id'] = o['id'];
-  else out['link'] = need(o['link'], `${what}.link`, isString);
-  if (isString(o['filename'])) out['filename'] = o['filename'];
+  if (o['id'] !== undefined) out['id'] = need(o['id'], `${at}.id`, isString, 'not a text');
+  else out['link'] = need(o['link'], `${at}.link`, isString, 'not a text');
+  if (o['filename'] !== undefined) out['filename'] = need(o['filename'], `${at}.filename`, isString, 'not a text');
   // A link alone is written as the URL itself.
   return Object.keys(out).length === 1 && 'link' in out ? out['link'] : out;
 }
 
-function header(h: unknown): unknown {
-  const o = need(h, 'header', isObj);
-  const type = need(o['type'], 'header.type', isString);
-  if (type === 'text') return need(o['text'], 'header.text', isString);
-  if (type === 'image' || type === 'video' || type === 'document') return { [type]: media(o[type], `header.${type}`) };
-  throw new Refusal(`header type \`${type}\` is not one waml writes`);
+function header(h: unknown, at: string): unknown {
+  const o = need(h, at, isObj, 'not a mapping');
+  const type = need(o['type'], `${at}.type`, isString, 'not a text');
+  if (type === 'text') {
+    only(o, at, ['type', 'text'], (key) => (key === 'sub_text' ? `\`${at}.sub_text\` (in Meta's OpenAPI HeaderObject, on no page) is not a field waml can write` : `\`${at}.${key}\` is not a field waml can write, so the message would change; remove it to import the rest`));
+    return need(o['text'], `${at}.text`, isString, 'not a text');
+  }
+  if (type === 'image' || type === 'video' || type === 'document') {
+    only(o, at, ['type', type]);
+    return { [type]: media(o[type], `${at}.${type}`, type) };
+  }
+  throw new Refusal('WA820', `${at}.type`, `header type \`${type}\` is not one waml writes`);
 }
 
-function replyButtons(list: unknown, kind: 'reply' | 'quick_reply'): Obj[] {
-  return need(list, 'buttons', isArray).map((b, i) => {
-    const r = need(need(b, `buttons[${i}]`, isObj)[kind], `buttons[${i}].${kind}`, isObj);
-    return { id: need(r['id'], `buttons[${i}].${kind}.id`, isString), title: need(r['title'], `buttons[${i}].${kind}.title`, isString) };
+function text(o: unknown, at: string): string {
+  const t = need(o, at, isObj, 'not a mapping');
+  only(t, at, ['text']);
+  return need(t['text'], `${at}.text`, isString, 'not a text');
+}
+
+function replyButtons(list: unknown, at: string, kind: 'reply' | 'quick_reply'): Obj[] {
+  return need(list, at, isArray, 'not a list').map((b, i) => {
+    const here = `${at}[${i}]`;
+    const bo = need(b, here, isObj, 'not a mapping');
+    const type = need(bo['type'], `${here}.type`, isString, 'not a text');
+    if (type !== kind) {
+      throw new Refusal('WA820', `${here}.type`, `\`${here}.type\` is \`${type}\`; ${kind === 'reply' ? 'a reply button' : "a carousel card's quick reply"} is \`${kind}\`, and waml writes that`);
+    }
+    only(bo, here, ['type', kind]);
+    const r = need(bo[kind], `${here}.${kind}`, isObj, 'not a mapping');
+    only(r, `${here}.${kind}`, ['id', 'title']);
+    return { id: need(r['id'], `${here}.${kind}.id`, isString, 'not a text'), title: need(r['title'], `${here}.${kind}.title`, isString, 'not a text') };
   });
 }
 
-function message(i: Obj): Obj {
-  const type = need(i['type'], 'interactive.type', isString);
+function urlButton(action: Obj, at: string): Obj {
+  only(action, at, ['name', 'parameters']);
+  fixed(action, at, 'name', 'cta_url');
+  const p = need(action['parameters'], `${at}.parameters`, isObj, 'not a mapping');
+  only(p, `${at}.parameters`, ['display_text', 'url']);
+  return { text: need(p['display_text'], `${at}.parameters.display_text`, isString, 'not a text'), url: need(p['url'], `${at}.parameters.url`, isString, 'not a text') };
+}
+
+const FLOW_PARAMETERS = ['flow_message_version', 'flow_token', 'flow_id', 'flow_name', 'flow_cta', 'flow_action', 'flow_action_payload', 'mode'];
+const ADDRESS_PARAMETERS = ['country', 'values', 'saved_addresses', 'validation_errors'];
+
+function message(i: Obj, at: string): Obj {
+  const type = need(i['type'], under(at, 'type'), isString, 'not a text');
   const m: Obj = { type };
-  if (i['header'] !== undefined) m['header'] = header(i['header']);
-  if (i['body'] !== undefined) m['body'] = need(need(i['body'], 'body', isObj)['text'], 'body.text', isString);
-  if (i['footer'] !== undefined) m['footer'] = need(need(i['footer'], 'footer', isObj)['text'], 'footer.text', isString);
-  const action = need(i['action'], 'action', isObj);
+  if (!['button', 'list', 'cta_url', 'carousel', 'location_request_message', 'address_message', 'flow', 'product', 'product_list', 'catalog_message', 'order_details', 'order_status', 'voice_call', 'call_permission_request'].includes(type)) {
+    throw new Refusal('WA822', under(at, 'type'), `interactive type \`${type}\` is not one waml writes`);
+  }
+  only(i, at, ['type', 'header', 'body', 'footer', 'action']);
+  if (i['header'] !== undefined) m['header'] = header(i['header'], under(at, 'header'));
+  if (i['body'] !== undefined) m['body'] = text(i['body'], under(at, 'body'));
+  if (i['footer'] !== undefined) m['footer'] = text(i['footer'], under(at, 'footer'));
+  const a = under(at, 'action');
+  const action = need(i['action'], a, isObj, 'not a mapping');
   switch (type) {
     case 'button':
-      m['buttons'] = replyButtons(action['buttons'], 'reply');
+      only(action, a, ['buttons']);
+      m['buttons'] = replyButtons(action['buttons'], `${a}.buttons`, 'reply');
       break;
     case 'list':
-      m['button'] = need(action['button'], 'action.button', isString);
-      m['sections'] = need(action['sections'], 'action.sections', isArray).map((s, si) => {
-        const so = need(s, `sections[${si}]`, isObj);
+      only(action, a, ['button', 'sections']);
+      m['button'] = need(action['button'], `${a}.button`, isString, 'not a text');
+      m['sections'] = need(action['sections'], `${a}.sections`, isArray, 'not a list').map((s, si) => {
+        const here = `${a}.sections[${si}]`;
+        const so = need(s, here, isObj, 'not a mapping');
+        only(so, here, ['title', 'rows']);
         const out: Obj = {};
-        if (isString(so['title'])) out['title'] = so['title'];
-        out['rows'] = need(so['rows'], `sections[${si}].rows`, isArray).map((r, ri) => {
-          const ro = need(r, `rows[${ri}]`, isObj);
-          const row: Obj = { id: need(ro['id'], 'row.id', isString), title: need(ro['title'], 'row.title', isString) };
-          if (isString(ro['description'])) row['description'] = ro['description'];
+        if (so['title'] !== undefined) out['title'] = need(so['title'], `${here}.title`, isString, 'not a text');
+        out['rows'] = need(so['rows'], `${here}.rows`, isArray, 'not a list').map((r, ri) => {
+          const rh = `${here}.rows[${ri}]`;
+          const ro = need(r, rh, isObj, 'not a mapping');
+          only(ro, rh, ['id', 'title', 'description']);
+          const row: Obj = { id: need(ro['id'], `${rh}.id`, isString, 'not a text'), title: need(ro['title'], `${rh}.title`, isString, 'not a text') };
+          if (ro['description'] !== undefined) row['description'] = need(ro['description'], `${rh}.description`, isString, 'not a text');
           return row;
         });
         return out;
       });
       break;
-    case 'cta_url': {
-      const p = need(action['parameters'], 'action.parameters', isObj);
-      m['button'] = { text: need(p['display_text'], 'display_text', isString), url: need(p['url'], 'url', isString) };
+    case 'cta_url':
+      m['button'] = urlButton(action, a);
       break;
-    }
     case 'carousel':
-      m['cards'] = need(action['cards'], 'action.cards', isArray).map((c, ci) => {
-        const co = need(c, `cards[${ci}]`, isObj);
-        const h = header(co['header']);
-        const card: Obj = isObj(h) ? { ...h } : {};
-        if (co['body'] !== undefined) card['body'] = need(need(co['body'], 'card body', isObj)['text'], 'card body.text', isString);
-        const a = need(co['action'], `cards[${ci}].action`, isObj);
-        if (a['buttons'] !== undefined) card['buttons'] = replyButtons(a['buttons'], 'quick_reply');
-        else {
-          const p = need(a['parameters'], `cards[${ci}].action.parameters`, isObj);
-          card['button'] = { text: need(p['display_text'], 'display_text', isString), url: need(p['url'], 'url', isString) };
-        }
+      only(action, a, ['cards']);
+      m['cards'] = need(action['cards'], `${a}.cards`, isArray, 'not a list').map((c, ci) => {
+        const here = `${a}.cards[${ci}]`;
+        const co = need(c, here, isObj, 'not a mapping');
+        only(co, here, ['card_index', 'type', 'header', 'body', 'action']);
+        if (co['card_index'] !== ci) throw new Refusal('WA820', `${here}.card_index`, `\`${here}.card_index\` is ${JSON.stringify(co['card_index'])}; waml numbers the cards from 0 in order (${ci} here)`);
+        fixed(co, here, 'type', 'cta_url');
+        const h = header(co['header'], `${here}.header`);
+        if (!isObj(h) || !('image' in h || 'video' in h)) throw new Refusal('WA820', `${here}.header.type`, `\`${here}.header\` is not an image or a video, the only headers a card has`);
+        const card: Obj = { ...h };
+        if (co['body'] !== undefined) card['body'] = text(co['body'], `${here}.body`);
+        const ca = need(co['action'], `${here}.action`, isObj, 'not a mapping');
+        if (ca['buttons'] !== undefined) {
+          only(ca, `${here}.action`, ['buttons']);
+          card['buttons'] = replyButtons(ca['buttons'], `${here}.action.buttons`, 'quick_reply');
+        } else card['button'] = urlButton(ca, `${here}.action`);
         return card;
       });
       break;
     case 'location_request_message':
+      only(action, a, ['name']);
+      fixed(action, a, 'name', 'send_location');
       break;
     case 'address_message': {
-      const p = need(action['parameters'], 'action.parameters', isObj);
+      only(action, a, ['name', 'parameters']);
+      fixed(action, a, 'name', 'address_message');
+      const p = need(action['parameters'], `${a}.parameters`, isObj, 'not a mapping');
+      only(p, `${a}.parameters`, ADDRESS_PARAMETERS);
       m['address'] = p;
       break;
     }
     case 'flow': {
-      const p = need(action['parameters'], 'action.parameters', isObj);
+      only(action, a, ['name', 'parameters']);
+      fixed(action, a, 'name', 'flow');
+      const pa = `${a}.parameters`;
+      const p = need(action['parameters'], pa, isObj, 'not a mapping');
+      only(p, pa, FLOW_PARAMETERS);
+      const opt = (key: string): string | undefined => (p[key] === undefined ? undefined : need(p[key], `${pa}.${key}`, isString, 'not a text'));
       const f: Obj = {};
-      if (isString(p['flow_message_version']) && p['flow_message_version'] !== '3') f['version'] = p['flow_message_version'];
-      if (isString(p['flow_id'])) f['id'] = p['flow_id'];
-      if (isString(p['flow_name'])) f['name'] = p['flow_name'];
-      f['cta'] = need(p['flow_cta'], 'flow_cta', isString);
-      if (isString(p['flow_token'])) f['token'] = p['flow_token'];
-      if (isString(p['flow_action'])) f['action'] = p['flow_action'];
-      if (isObj(p['flow_action_payload'])) {
-        const payload = p['flow_action_payload'];
-        if (isString(payload['screen'])) f['screen'] = payload['screen'];
-        if (payload['data'] !== undefined) f['data'] = payload['data'];
+      const version = need(p['flow_message_version'], `${pa}.flow_message_version`, isString, 'not a text');
+      if (version !== '3') f['version'] = version;
+      if (opt('flow_id') !== undefined) f['id'] = p['flow_id'];
+      if (opt('flow_name') !== undefined) f['name'] = p['flow_name'];
+      f['cta'] = need(p['flow_cta'], `${pa}.flow_cta`, isString, 'not a text');
+      if (opt('flow_token') !== undefined) f['token'] = p['flow_token'];
+      if (opt('flow_action') !== undefined) f['action'] = p['flow_action'];
+      if (p['flow_action_payload'] !== undefined) {
+        const pp = `${pa}.flow_action_payload`;
+        const payload = need(p['flow_action_payload'], pp, isObj, 'not a mapping');
+        only(payload, pp, ['screen', 'data']);
+        if (payload['screen'] !== undefined) f['screen'] = need(payload['screen'], `${pp}.screen`, isString, 'not a text');
+        if (payload['data'] !== undefined) f['data'] = need(payload['data'], `${pp}.data`, (v): v is unknown => isObj(v) || isString(v), 'not a mapping or a text');
       }
-      if (isString(p['mode'])) f['mode'] = p['mode'];
+      if (opt('mode') !== undefined) f['mode'] = p['mode'];
       m['flow'] = f;
       break;
     }
+    case 'product':
+    case 'product_list':
+    case 'catalog_message':
+    case 'order_details':
+    case 'order_status':
+    case 'voice_call':
+    case 'call_permission_request':
+      try {
+        Object.assign(m, importCommerceAction(type, action));
+      } catch (error) {
+        // The action's fields, named under this body's `action` (the bare interactive object has no `interactive.`).
+        if (error instanceof ActionRefusal) throw new Refusal(error.code, error.field.replace(/^interactive\.action/, a), error.message.replaceAll('interactive.action', a));
+        throw error;
+      }
+      break;
     default:
-      throw new Refusal(`interactive type \`${type}\` is not one waml writes`);
+      throw new Refusal('WA822', under(at, 'type'), `interactive type \`${type}\` is not one waml writes`);
   }
   return m;
+}
+
+/** The send-time fields of a body, checked: its recipient and sender options. */
+function sendFields(root: Obj): ImportedSend {
+  only(root, '', ['messaging_product', 'recipient_type', 'to', 'recipient', 'context', 'biz_opaque_callback_data', 'type', 'interactive'], (key) => `\`${key}\` is not a field waml can write: a body waml builds has no \`${key}\`; remove it to import the rest`);
+  for (const key of ['messaging_product', 'recipient_type', 'type']) {
+    if (root[key] === undefined) throw new Refusal('WA820', key, `the body has no \`${key}\`; waml always writes it, so the body would change`);
+  }
+  fixed(root, '', 'messaging_product', 'whatsapp');
+  fixed(root, '', 'type', 'interactive');
+  const recipientType = need(root['recipient_type'], 'recipient_type', isString, 'not a text');
+  const to = root['to'] === undefined ? undefined : need(root['to'], 'to', isString, 'not a text');
+  const user = root['recipient'] === undefined ? undefined : need(root['recipient'], 'recipient', isString, 'not a text');
+  let recipient: Exclude<Recipient, string> | undefined;
+  if (recipientType === 'group') {
+    if (user !== undefined) throw new Refusal('WA823', 'recipient', '`recipient` (a user id) in a body sent to a group; a group is named by `to` alone');
+    if (to === undefined) throw new Refusal('WA823', 'to', 'a body sent to a group (`recipient_type: group`) has no `to`');
+    recipient = { group: to };
+  } else if (recipientType === 'individual') {
+    if (to !== undefined && user !== undefined) recipient = { phone: to, user };
+    else if (to !== undefined) recipient = { phone: to };
+    else if (user !== undefined) recipient = { user };
+  } else throw new Refusal('WA823', 'recipient_type', `\`recipient_type\` is \`${recipientType}\`; the API takes \`individual\` or \`group\``);
+  // Each id on its own, so that the refusal names the field that is wrong.
+  const parts: [string, Recipient | undefined][] = recipientType === 'group' ? [['to', recipient]] : [['to', to === undefined ? undefined : { phone: to }], ['recipient', user === undefined ? undefined : { user }]];
+  const what = { to: recipientType === 'group' ? `a group id (${LIMITS.recipientGroup.source})` : `a phone number: digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits`, recipient: `a business-scoped user id (${LIMITS.recipientUser.wording})` };
+  for (const [field, one] of parts) {
+    const keys = one === undefined ? undefined : recipientKeys(one);
+    if (typeof keys === 'string') throw new Refusal('WA823', field, `\`${field}\` (${JSON.stringify(root[field])}) is not ${what[field as 'to' | 'recipient']}`);
+  }
+  const options: SendOptions = {};
+  if (root['context'] !== undefined) {
+    const c = need(root['context'], 'context', isObj, 'not a mapping');
+    only(c, 'context', ['message_id']);
+    options.replyTo = need(c['message_id'], 'context.message_id', isString, 'not a text');
+  }
+  if (root['biz_opaque_callback_data'] !== undefined) options.callbackData = need(root['biz_opaque_callback_data'], 'biz_opaque_callback_data', isString, 'not a text');
+  const problem = sendOptionsProblem(options);
+  if (problem) {
+    const limit = problem.field === 'replyTo' ? LIMITS.replyTo : LIMITS.callbackData;
+    throw new Refusal('WA824', limit.field, `\`${limit.field}\` ${problem.problem} (${limit.source})`);
+  }
+  const send: ImportedSend = { options };
+  // A phone number given as a string, as a sender is called with it.
+  if (recipient !== undefined) send.to = 'phone' in recipient && recipient.phone !== undefined && recipient.user === undefined ? recipient.phone : recipient;
+  return send;
 }
 
 /**
@@ -156,23 +332,89 @@ function escapeTexts(value: unknown, key = ''): unknown {
   return value;
 }
 
+/** Every object of a value, by its path as reorder() names it, with its keys in order. */
+function objectKeys(value: unknown, path = '$', out = new Map<string, string[]>()): Map<string, string[]> {
+  if (Array.isArray(value)) value.forEach((x, i) => objectKeys(x, `${path}[${i}]`, out));
+  else if (isObj(value)) {
+    out.set(path, Object.keys(value));
+    for (const [k, v] of Object.entries(value)) objectKeys(v, path === '$' ? k : `${path}.${k}`, out);
+  }
+  return out;
+}
+
+/**
+ * The `key_order` that makes `built` (the body waml builds) take the key order of `original`:
+ * nothing for objects already in order; one entry for all the items of a list (`[]`) where
+ * their orders agree, else one per item.
+ */
+function keyOrderOf(original: unknown, built: unknown): Record<string, string[]> {
+  const want = objectKeys(original);
+  const have = objectKeys(built);
+  const groups = new Map<string, { path: string; keys: string[]; differs: boolean }[]>();
+  for (const [path, keys] of want) {
+    const got = have.get(path) ?? [];
+    const generic = path.replace(/\[\d+\]/g, '[]');
+    const list = groups.get(generic) ?? [];
+    list.push({ path, keys, differs: keys.join('\u0000') !== got.join('\u0000') });
+    groups.set(generic, list);
+  }
+  const order: Record<string, string[]> = {};
+  for (const [generic, items] of groups) {
+    if (!items.some((x) => x.differs)) continue;
+    // One order for every item, if each item's keys follow it.
+    const merged: string[] = [];
+    for (const x of items) for (const k of x.keys) if (!merged.includes(k)) merged.push(k);
+    const agrees = items.every((x) => {
+      const mine = new Set(x.keys);
+      return merged.filter((k) => mine.has(k)).join('\u0000') === x.keys.join('\u0000');
+    });
+    if (agrees && (items.length > 1 || generic === items[0]!.path)) order[generic] = merged;
+    else for (const x of items) if (x.differs) order[x.path] = x.keys;
+  }
+  return order;
+}
+
+function yamlText(name: string, m: Obj): string {
+  return `# Imported by waml from a request body.\n${new Document({ messages: { [name]: m } }).toString({ lineWidth: 0 })}`;
+}
+
 /** The `.wa.yaml` text of a body, its message called `name`. */
 export function importBody(body: unknown, name: string): ImportResult {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { ok: false, reason: `\`${name}\` is not a valid message name` };
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { ok: false, reason: `\`${name}\` is not a valid message name`, code: 'WA821', field: '' };
   try {
-    const root = need(body, 'the body', isObj);
+    const root = need(body, 'the body', isObj, 'not a mapping');
     if (isCreationBody(root)) {
       // A message template's creation body: its own name names the message.
       const t = importCreationBody(root);
       const doc = new Document(Object.keys(t.params).length > 0 ? { params: t.params, messages: { [t.name]: t.message } } : { messages: { [t.name]: t.message } });
-      return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}` };
+      return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}`, send: { options: {} } };
     }
-    const interactive = isObj(root['interactive']) ? root['interactive'] : root;
-    const doc = new Document({ messages: { [name]: escapeTexts(message(interactive)) } });
-    const text = `# Imported by waml from a request body.\n${doc.toString({ lineWidth: 0 })}`;
-    return isString(root['to']) ? { ok: true, text, to: root['to'] } : { ok: true, text };
+    const whole = root['interactive'] !== undefined || root['messaging_product'] !== undefined;
+    const send = whole ? sendFields(root) : { options: {} };
+    const interactive = whole ? need(root['interactive'], 'interactive', isObj, 'not a mapping') : root;
+    const m = escapeTexts(message(interactive, whole ? 'interactive' : '')) as Obj;
+    // Build it once in the documented order; where the body had another, say so in key_order.
+    const first = compile([{ path: `${name}.wa.yaml`, text: yamlText(name, m) }], { ...(send.to !== undefined ? { to: send.to } : {}), send: send.options });
+    const errors = first.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      // A body over a documented limit: refused with the limit's own code.
+      const d = errors[0]!;
+      throw new Refusal(d.code, '', `the body breaks a limit waml checks: ${d.code} ${d.message}${d.help ? ` (${d.help})` : ''}`);
+    }
+    const built = first.outputs.find((o) => o.path.endsWith('.json'));
+    let text = yamlText(name, m);
+    if (built) {
+      const body = JSON.parse(built.text) as Obj;
+      let order = keyOrderOf(whole ? root : { interactive: root }, whole ? body : { interactive: body['interactive'] });
+      if (!whole) delete order['$'];
+      if (Object.keys(order).length > 0) text = yamlText(name, { ...m, key_order: order });
+    }
+    const result: ImportResult = { ok: true, text, send };
+    if (isString(root['to'])) result.to = root['to'];
+    return result;
   } catch (error) {
-    if (error instanceof Refusal || error instanceof TemplateImportRefusal) return { ok: false, reason: error.message };
+    if (error instanceof Refusal) return { ok: false, reason: error.message, code: error.code, field: error.field };
+    if (error instanceof TemplateImportRefusal) return { ok: false, reason: error.message, code: 'WA821', field: '' };
     throw error;
   }
 }

@@ -12,4 +12,5 @@ export { LIMITS, type Limit } from './limits.js';
 export { creationBody } from './message-templates/creation.js';
 export type { CompiledTemplate } from './message-templates/compile.js';
 export { TEMPLATE_LANGUAGES } from './message-templates/languages.js';
+export { languageTexts, type LanguageText } from './languages/texts.js';
 export { SourceText, type Position, type Range, type Span } from './source.js';

@@ -72,7 +72,8 @@ export const LIMITS = {
   cardBody: { label: 'card body', field: 'cards[].body.text', max: 160, severity: 'error', source: 'Media carousel page' },
   cardBodyLineBreaks: { label: 'card body', field: 'cards[].body.text', max: 2, wording: '≤ 2 line breaks', severity: 'error', source: 'Media carousel page: at most 2 line breaks' },
   cardUrlButtons: { label: 'URL buttons on a card', field: 'cards[].action', min: 1, max: 1, severity: 'error', source: 'Media carousel page' },
-  cardQuickReplies: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', min: 1, max: 3, severity: 'error', source: 'pywa (Meta documents no number)' },
+  cardQuickReplies: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', min: 1, severity: 'error', source: 'Media carousel page: "one or more quick-reply buttons" (no maximum given)' },
+  cardQuickRepliesAdvised: { label: 'quick-reply buttons on a card', field: 'cards[].action.buttons', max: 3, severity: 'warning', basis: 'library', source: 'pywa allows at most 3; Meta\'s media carousel page gives no number' },
   cardQuickReplyId: { label: 'quick-reply id', field: 'cards[].action.buttons[].quick_reply.id', max: 256, severity: 'error', source: 'Media carousel page' },
   cardQuickReplyTitle: { label: 'quick-reply title', field: 'cards[].action.buttons[].quick_reply.title', max: 20, severity: 'error', source: 'Media carousel page' },
 
@@ -90,6 +91,36 @@ export const LIMITS = {
   flowCtaAdvised: { label: 'Flow button text', field: 'action.parameters.flow_cta', max: 20, severity: 'warning', source: 'whatsapp-api-js and pywa enforce 20; Meta advises 30' },
   flowMode: { label: 'Flow mode', field: 'action.parameters.mode', values: ['draft', 'published'], severity: 'error', source: 'Flows sending page' },
   flowAction: { label: 'Flow action', field: 'action.parameters.flow_action', values: ['navigate', 'data_exchange'], severity: 'error', source: 'Flows sending page' },
+  flowDataText: { label: 'Flow data', field: 'action.parameters.flow_action_payload.data', wording: 'a mapping, or a JSON object serialized to a text', severity: 'error', source: 'Flows sending page ("Sending a Flow", 2026) sends `data` as a JSON object serialized to a string; the Messages reference and OpenAPI say an object: both are accepted, the newest page followed' },
+
+  // Single- and multi-product messages, catalog messages (Meta's catalogs pages, 2026).
+  productHeaderKinds: { label: 'single-product message', field: 'interactive.header', values: [], severity: 'error', source: "OpenAPI HeaderObject: cannot be set for 'product' type; Single-product messages page" },
+  productListHeaderKinds: { label: 'multi-product header', field: 'interactive.header.type', values: ['text'], severity: 'error', source: "Multi-product messages page: a text header, required; OpenAPI HeaderObject: required for 'product_list'" },
+  productSections: { label: 'sections', field: 'interactive.action.sections', min: 1, max: 10, severity: 'error', source: 'Multi-product messages page; OpenAPI ActionObject.sections' },
+  productSectionTitle: { label: 'section title', field: 'action.sections[].title', max: 24, severity: 'error', source: 'Multi-product messages page; OpenAPI SectionObject.title maxLength' },
+  productSectionTitleRequired: { label: 'section title', field: 'action.sections[].title', min: 2, wording: 'required with 2 or more sections', severity: 'error', source: 'OpenAPI SectionObject.title: required if the message has more than one section' },
+  productsPerSection: { label: 'products in a section', field: 'action.sections[].product_items', min: 1, severity: 'error', source: 'OpenAPI SectionObject.product_items minItems 1 (its maxItems 30 is also the limit across all sections)' },
+  productsTotal: { label: 'products in total across all sections', field: 'action.sections[].product_items', max: 30, severity: 'error', source: 'Multi-product messages page: at most 30 products across all sections' },
+  catalogHeaderKinds: { label: 'catalog message', field: 'interactive.header', values: [], severity: 'error', source: 'Catalog messages page: a fixed header that the business does not set' },
+
+  // Payments (India): order_details and order_status.
+  orderReferenceId: { label: 'reference_id', field: 'action.parameters.reference_id', max: 35, wording: '≤ 35; letters, digits, `_` `-` `.`', severity: 'error', source: 'Payments API (payment gateways) page: unique, English letters, numbers, underscores, dashes or dots, at most 35 characters' },
+  orderGoodsType: { label: 'order type', field: 'action.parameters.type', values: ['digital-goods', 'physical-goods'], severity: 'error', source: 'Payments API (payment gateways) page' },
+  orderCurrency: { label: 'currency', field: 'action.parameters.currency', values: ['INR'], severity: 'error', source: 'Payments API (payment gateways) page: INR only' },
+  orderDetailsStatus: { label: 'order status', field: 'action.parameters.order.status', values: ['pending'], severity: 'error', source: 'Payments API (payment gateways) page: only `pending` in order_details' },
+  orderItemName: { label: 'item name', field: 'action.parameters.order.items[].name', max: 60, severity: 'error', source: 'Payments API (payment gateways) page: cannot exceed 60 characters' },
+  orderAmounts: { label: 'order amounts', field: 'action.parameters.total_amount', wording: 'subtotal = Σ price × quantity; total = subtotal + tax + shipping − discount', severity: 'error', source: 'Payments API (payment gateways) page: subtotal is the sum of items (sale_amount when given) times quantity; total_amount is subtotal + tax + shipping − discount' },
+  orderOffsets: { label: 'amount offsets', field: 'action.parameters.**.offset', wording: 'one offset for every amount', severity: 'error', source: 'Payments API (payment gateways) page: value/offset amounts in one currency (offset 100 for INR)' },
+  orderStatusValues: { label: 'order status', field: 'action.parameters.order.status', values: ['pending', 'processing', 'partially-shipped', 'shipped', 'completed', 'canceled'], severity: 'error', source: 'Send order status template message page (payments): pending, processing, partially-shipped, shipped, completed, canceled' },
+  orderStatusVendorSpelling: { label: 'order status', field: 'action.parameters.order.status', values: ['partially_shipped'], severity: 'warning', basis: 'vendor', source: "Splashify's order status API writes `partially_shipped`; Meta's order status page writes `partially-shipped`" },
+  orderStatusDescription: { label: 'status description', field: 'action.parameters.order.description', max: 120, severity: 'error', source: 'Order status page (payments): at most 120 characters' },
+
+  // Calling (2025-26): the call button and the call permission request.
+  voiceCallDisplayText: { label: 'call button text', field: 'action.parameters.display_text', max: 20, severity: 'error', source: "Call button messages page; Kapso's voice call page (default `Call Now`)" },
+  voiceCallTtl: { label: 'ttl_minutes', field: 'action.parameters.ttl_minutes', min: 1, max: 43200, severity: 'error', source: "Call button messages page; Kapso's voice call page: 1 to 43200 minutes (default 10080)" },
+  voiceCallPayload: { label: 'call payload', field: 'action.parameters.payload', max: 512, severity: 'error', source: "Call button messages page; Kapso's voice call page: returned as `cta_payload` in call webhooks" },
+  callPermissionHeaderKinds: { label: 'call permission request', field: 'interactive.header', values: [], severity: 'error', source: 'Call permission request page: only the body can be customized' },
+  callPermissionFooter: { label: 'call permission request', field: 'interactive.footer', max: 0, severity: 'error', source: 'Call permission request page: only the body can be customized' },
 
   // Message templates on the account (waml templates push).
   templateEditableStatuses: { label: 'template status for an edit', field: 'POST /<TEMPLATE_ID>', values: ['APPROVED', 'REJECTED', 'PAUSED'], severity: 'error', source: 'Template management page: only APPROVED, REJECTED or PAUSED templates can be edited' },
@@ -103,7 +134,7 @@ export const LIMITS = {
   // templates", "Time-to-live", "Call button messages"; Meta's OpenAPI description
   // (facebook/openapi business-messaging-api_v23.0).
   tplName: { label: 'template name', field: 'name', min: 1, max: 512, severity: 'error', source: 'Templates page: lowercase letters, digits and underscores; One-tap, LTO and carousel pages: at most 512 characters' },
-  tplLanguage: { label: 'template language', field: 'language', values: TEMPLATE_LANGUAGES, wording: "Meta's 111 template language codes", severity: 'error', source: 'Supported languages page (Nov 4, 2025): 111 codes, case-sensitive, with `_`' },
+  tplLanguage: { label: 'template language', field: 'language', values: TEMPLATE_LANGUAGES, wording: "Meta's 111 template language codes", severity: 'error', source: 'Supported languages page (Nov 4, 2025): 111 codes, case-sensitive, with `_`; copied with its source in test/fixtures/message-template-languages.txt' },
   tplCategory: { label: 'category', field: 'category', values: ['marketing', 'utility', 'authentication'], severity: 'error', source: 'Templates page; Template categorization page' },
   tplMarketingOnly: { label: 'carousels and limited-time offers', field: 'category', values: ['marketing'], severity: 'error', source: 'LTO page: only MARKETING templates; Media card carousel page: carousel cards are only available for marketing' },
   tplOtpAuthOnly: { label: 'one-time passcodes', field: 'category', values: ['authentication'], severity: 'error', source: 'Template categorization page: only AUTHENTICATION templates may carry one-time passcodes' },
@@ -177,7 +208,11 @@ export const LIMITS = {
   outputNameCase: { label: 'output file names', field: '<stem>.<message>.json', wording: 'unique ignoring case', severity: 'error', source: 'case-insensitive file systems: APFS (macOS) and NTFS (Windows) by default' },
 
   // The request.
-  recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'E.164: 7 to 15 digits, an optional leading +' },
+  recipient: { label: 'recipient', field: 'to', min: 7, max: 15, wording: '7–15 digits', severity: 'error', source: 'Messages reference: `to`, the user\'s phone number; E.164: 7 to 15 digits, an optional leading +' },
+  recipientUser: { label: 'business-scoped user id', field: 'recipient', wording: '`CC.` or `CC.ENT.` then 1–128 letters and digits', severity: 'error', source: 'Business-scoped user IDs page: a two-letter country code, a period, then up to 128 letters and digits (a parent id adds `ENT.`); sent as `recipient`' },
+  recipientGroup: { label: 'group', field: 'to', values: ['individual', 'group'], wording: '`recipient_type: group` with the group id in `to`', severity: 'error', source: 'Groups messaging page: `recipient_type` `group`, `to` the group id from the Groups API; OpenAPI v23 Message.recipient_type allows `individual` only, the newer page followed' },
+  replyTo: { label: 'reply-to message id', field: 'context.message_id', min: 1, wording: 'a message id, not empty', severity: 'error', source: 'Messages reference: `context.message_id`, the id of the message replied to' },
+  callbackData: { label: 'callback data', field: 'biz_opaque_callback_data', max: 512, severity: 'error', source: 'Messages reference: `biz_opaque_callback_data`, at most 512 characters; OpenAPI biz_opaque_callback_data maxLength 512' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -22,11 +22,16 @@ export function foldName(path: string): string {
   return path.normalize('NFC').toLowerCase();
 }
 
-export function checkOutputNames(stem: string, messages: readonly { name: string; nameSpan: Span }[], r: Reporter): void {
+export function checkOutputNames(stem: string, messages: readonly { name: string; nameSpan: Span; type?: string; languages?: { codes: { code: string }[] } }[], r: Reporter): void {
   const limit = LIMITS.outputFileName;
   const folded = new Map<string, { name: string; nameSpan: Span }>();
   for (const m of messages) {
-    const file = `${stem}.${m.name}.json`;
+    // A message in several languages writes `<stem>.<message>.<language>.json` (a template's
+    // creation body `….template.json`): the longest of them must fit.
+    let longest = '';
+    for (const c of m.languages?.codes ?? []) if (c.code.length > longest.length) longest = c.code;
+    const suffix = longest === '' ? '' : `.${longest}${m.type === 'template' ? '.template' : ''}`;
+    const file = `${stem}.${m.name}${suffix}.json`;
     const bytes = nameBytes(file);
     if (bytes > limit.max) {
       r.report('WA904', m.nameSpan, `message \`${m.name.length > 40 ? `${m.name.slice(0, 40)}…` : m.name}\` would be written to a file whose name is ${bytes} bytes; file systems allow ${limit.max}`, {

@@ -1,10 +1,11 @@
 import { type AttachedCheck, type Diagnostic, Reporter, sortDiagnostics, diagnostic, type RuntimeCheck } from './diagnostics/diagnostic.js';
+import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
 import { emitBody, printJson, type RequestBody } from './emit/json.js';
 import { checkIdentifiers } from './emit/names.js';
 import { emitDeclarations, emitTypeScript, type ModuleMessage } from './emit/ts.js';
 import { checkNumber } from './load/numbers.js';
 import { evaluate } from './plan/evaluate.js';
-import { planMessage, type BodyPlan } from './plan/plan.js';
+import { planMessage, withLanguages, type BodyPlan } from './plan/plan.js';
 import type { TemplateParser } from './templates/grammar.js';
 import { LIMITS } from './limits.js';
 import { load } from './load/load.js';
@@ -22,6 +23,10 @@ import type { Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
 import { checkOutputNames, foldName } from './output-names.js';
 import { compileTemplate, TemplateClaims, templateModule, type CompiledTemplate } from './message-templates/compile.js';
+import { checkSameInEveryLanguage, languagesOf, projectMessage } from './languages/project.js';
+import { messageEntry, messageTexts, type LanguageIndex, type LanguageUnit } from './languages/texts.js';
+import { finishDiagnostics, LanguageDiagnostics } from './languages/diagnostics.js';
+import { entry } from './load/tree.js';
 
 /** One `.wa.yaml` source: a path (used in diagnostics and to name outputs) and its text. */
 export interface Source {
@@ -30,8 +35,13 @@ export interface Source {
 }
 
 export interface CompileOptions {
-  /** The recipient's phone number; when absent, bodies leave `to` out. */
-  to?: string;
+  /**
+   * The recipient: a phone number, a business-scoped user id, `{ phone, user }`, or
+   * `{ group }` (see Recipient in the runtime); when absent, bodies leave `to` out.
+   */
+  to?: Recipient;
+  /** Send-time extras of every body: `replyTo` (context.message_id) and `callbackData` (biz_opaque_callback_data). */
+  send?: SendOptions;
   /**
    * A data file: a JSON object of param values, shared by every source. Messages with params
    * are rendered with it; without it they are listed in `unbuilt`.
@@ -44,6 +54,11 @@ export interface CompileOptions {
   emit?: readonly ('json' | 'ts' | 'dts')[];
   /** The largest source (or data) file read, in bytes of UTF-8; larger ones are WA903. Default 1 MiB. */
   maxFileSize?: number;
+  /**
+   * The languages to check and build, for messages with `languages:` (the others are built
+   * as always); all of each message's languages when absent.
+   */
+  languages?: readonly string[];
 }
 
 /** The default size limit of a source or data file: far beyond any real message file. */
@@ -66,6 +81,8 @@ function tooLarge(path: string, size: number, limit: number): Diagnostic {
 export interface CompiledMessage {
   file: string;
   name: string;
+  /** The language of this body, for a message with `languages:` (one body per language). */
+  language?: string;
   type: MessageType;
   body: RequestBody;
   /** What a sender must check before sending, for values the compiler could not bound. */
@@ -107,12 +124,37 @@ export interface CompileResult {
   unbuilt: Unbuilt[];
   /** The message templates (`type: template`) of the sources without errors. */
   templates: CompiledTemplate[];
+  /** The texts of every message with `languages:`, per language (read through languageTexts()). */
+  languages?: LanguageIndex;
+  /** Every language some message of the sources declares, sorted (whatever `languages` option chose). */
+  languageCodes?: string[];
 }
 
 /** A recipient number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
 export function isValidRecipient(to: string): boolean {
   const digits = to.startsWith('+') ? to.slice(1) : to;
   return /^[0-9]+$/.test(digits) && digits.length >= LIMITS.recipient.min && digits.length <= LIMITS.recipient.max;
+}
+
+/**
+ * The recipient a command line names: `group:<id>` for a group, else a phone number or a
+ * business-scoped user id (told apart by their forms); a string saying what is wrong otherwise.
+ */
+export function recipientArg(text: string): { ok: true; to: Recipient } | { ok: false; problem: string } {
+  const to: Recipient = text.startsWith('group:') ? { group: text.slice('group:'.length) } : text;
+  const keys = recipientKeys(to);
+  if (typeof keys !== 'string') return { ok: true, to };
+  return { ok: false, problem: typeof to === 'string' ? `is neither a phone number (digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits) nor a business-scoped user id (${LIMITS.recipientUser.wording}); a group is \`group:<id>\`` : `${keys} (${LIMITS.recipientGroup.source})` };
+}
+
+/** What is wrong with a recipient or send options given to compile(), or undefined. */
+export function sendProblem(to: Recipient | undefined, send: SendOptions | undefined): string | undefined {
+  if (to !== undefined) {
+    const keys = recipientKeys(to);
+    if (typeof keys === 'string') return `to: ${JSON.stringify(to)} ${keys}`;
+  }
+  const problem = send ? sendOptionsProblem(send) : undefined;
+  return problem ? `${problem.field}: ${JSON.stringify(send![problem.field as keyof SendOptions])} ${problem.problem}` : undefined;
 }
 
 /** `help` for `menus/help.wa.yaml`. */
@@ -137,11 +179,12 @@ export function fileStem(path: string): string {
  */
 export function compileWith(parse: TemplateParser, sources: readonly Source[] | Source, options: CompileOptions = {}): CompileResult {
   const list = Array.isArray(sources) ? (sources as readonly Source[]) : [sources as Source];
-  if (options.to !== undefined && !isValidRecipient(options.to)) {
-    throw new RangeError(`to: "${options.to}" is not a phone number: digits with an optional leading +, 7 to 15 digits`);
-  }
+  const problem = sendProblem(options.to, options.send);
+  if (problem !== undefined) throw new RangeError(problem);
   const diagnostics: Diagnostic[] = [];
   const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[]; templates: CompiledTemplate[] }[] = [];
+  const languages: LanguageIndex = { messages: [], texts: [] };
+  const languageCodes = new Set<string>();
   const emit = new Set(options.emit ?? ['json']);
   const unbuilt: Unbuilt[] = [];
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -150,10 +193,15 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
   if (options.data && dataSize !== undefined) diagnostics.push(tooLarge(options.data.path, dataSize, limit));
   const dataDiagnostics = new Map<string, Diagnostic>();
 
-  const context: SourceContext = { parse, emit, limit, data, dataDiagnostics, ...(options.to !== undefined ? { to: options.to } : {}) };
+  const context: SourceContext = { parse, emit, limit, data, dataDiagnostics, ...(options.to !== undefined ? { to: options.to } : {}), ...(options.send !== undefined ? { send: options.send } : {}), ...(options.languages ? { languages: new Set(options.languages) } : {}) };
   for (const source of list) {
     const one = compileSource(source, context);
     diagnostics.push(...one.diagnostics);
+    for (const code of one.languageCodes ?? []) languageCodes.add(code);
+    if (one.languages) {
+      languages.messages.push(...one.languages.messages);
+      languages.texts.push(...one.languages.texts);
+    }
     if (one.errorCount === 0) {
       perFile.push({ path: source.path, messages: one.messages, modules: one.modules, templates: one.templates ?? [] });
       unbuilt.push(...one.waiting);
@@ -178,7 +226,10 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
     templates.push(...f.templates);
     outputs.push(...f.modules, ...json);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt, templates };
+  const result: CompileResult = { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt, templates };
+  if (languages.messages.length > 0) result.languages = languages;
+  if (languageCodes.size > 0) result.languageCodes = [...languageCodes].sort();
+  return result;
 }
 
 /** What compiling one source needs beyond its text. */
@@ -186,9 +237,12 @@ interface SourceContext {
   parse: TemplateParser;
   emit: Set<string>;
   limit: number;
-  to?: string;
+  to?: Recipient;
+  send?: SendOptions;
   data?: ReturnType<typeof loadData>;
   dataDiagnostics?: Map<string, Diagnostic>;
+  /** The languages to build (`--language`); all when absent. */
+  languages?: ReadonlySet<string>;
 }
 
 /**
@@ -210,6 +264,10 @@ export interface CompiledSource {
   waiting: Unbuilt[];
   /** Its message templates: creation bodies, and send bodies when they could be built. */
   templates?: CompiledTemplate[];
+  /** Its messages with `languages:` and their texts per language (see languageTexts). */
+  languages?: LanguageIndex;
+  /** The languages its messages declare. */
+  languageCodes?: string[];
 }
 
 /** Compiles one source without data: what an editor shows of one file. compileOne() (compile.ts) passes the grammar. */
@@ -223,17 +281,20 @@ export function compileOneWith(parse: TemplateParser, source: Source, options: P
  * `<stem>.<message>.json` (the send body).
  */
 export function jsonOutputs(path: string, messages: CompiledSource['messages'], templates: readonly CompiledTemplate[] = []): Output[] {
-  const out: Output[] = messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan, kind: 'request' as const }));
+  const lang = (language: string | undefined) => (language === undefined ? '' : `.${language}`);
+  const out: Output[] = messages.map(({ compiled: m, nameSpan }) => ({ path: `${fileStem(path)}.${m.name}${lang(m.language)}.json`, text: printJson(m.body), file: path, message: m.name, span: nameSpan, kind: 'request' as const }));
   for (const t of templates) {
     out.push({ path: `${fileStem(path)}.${t.message}.${t.language}.template.json`, text: printJson(t.creation), file: path, message: t.message, span: t.nameSpan, kind: 'template-creation' });
-    if (t.send) out.push({ path: `${fileStem(path)}.${t.message}.json`, text: printJson(t.send), file: path, message: t.message, span: t.nameSpan, kind: 'template-send' });
+    if (t.send) out.push({ path: `${fileStem(path)}.${t.message}${lang(t.languages ? t.language : undefined)}.json`, text: printJson(t.send), file: path, message: t.message, span: t.nameSpan, kind: 'template-send' });
   }
   return out;
 }
 
 function compileSource(source: Source, context: SourceContext): CompiledSource {
   const { emit, limit, data } = context;
-  const options = context.to !== undefined ? { to: context.to } : {};
+  const options: { to?: Recipient; send?: SendOptions } = {};
+  if (context.to !== undefined) options.to = context.to;
+  if (context.send !== undefined) options.send = context.send;
   const dataDiagnostics = context.dataDiagnostics ?? new Map<string, Diagnostic>();
   const out: CompiledSource = { path: source.path, tooLarge: false, diagnostics: [], errorCount: 0, messages: [], modules: [], waiting: [] };
   const size = overSize(source.text, limit);
@@ -253,67 +314,138 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
     const parsed = buildFile(source.path, root, source.text, reporter, context.parse);
     checkIdentifiers(parsed, reporter);
     checkOutputNames(fileStem(source.path), parsed.messages, reporter);
-    // The template check gives a typed copy of the model; the rules read it, nothing changes it.
-    const infos = new Map<string, TemplateInfo>();
-    const file: WamlFile = {
-      ...parsed,
-      messages: parsed.messages.map((m) => {
+    for (const m of parsed.messages) checkSameInEveryLanguage(m, reporter);
+    // Each message in each of its languages is one unit: a copy in that language, which the
+    // template check types and the rules check as a message in one language. A message
+    // without `languages:` is one unit, itself.
+    const units: Unit[] = [];
+    const said = new LanguageDiagnostics();
+    const declared = new Set<string>();
+    /** Messages none of whose languages `--language` chose: not checked in this run. */
+    const left = new Set<string>();
+    for (const m of parsed.messages) {
+      const all = languagesOf(m);
+      for (const code of all) declared.add(code);
+      if (all.length === 0) {
         const info = checkTemplates(m, reporter);
-        infos.set(m.name, info);
-        return info.message;
-      }),
-    };
-    out.file = file;
-    reportUnused(file, infos, reporter);
-    const attached = new Map<string, AttachedCheck[]>();
-    for (const m of file.messages) {
-      const before = reporter.checks.length;
-      for (const rule of RULES) rule.check(m, reporter);
-      attached.set(m.name, reporter.checks.slice(before));
+        units.push({ key: m.name, source: m, info, message: info.message });
+        continue;
+      }
+      if (context.languages && !all.some((l) => context.languages!.has(l))) left.add(m.name);
+      for (const language of all) {
+        if (context.languages && !context.languages.has(language)) continue;
+        const info = said.run(reporter, m.name, language, () => checkTemplates(projectMessage(m, language), reporter));
+        units.push({ key: `${m.name}\u0000${language}`, source: m, language, info, message: info.message });
+      }
     }
-    const checks = new Map([...attached].map(([name, list]) => [name, list.map((a) => a.check)]));
-    // Only a file without errors has bodies: one plan per message, its checks attached.
+    // The units of each message, by its name (names are unique in a file).
+    const unitsOf = new Map<string, Unit[]>();
+    for (const u of units) {
+      const list = unitsOf.get(u.source.name) ?? [];
+      list.push(u);
+      unitsOf.set(u.source.name, list);
+    }
+    if (declared.size > 0) out.languageCodes = [...declared];
+    // The model others read (the language server): each message in its default language.
+    const first = new Map<string, Unit>();
+    for (const [name, list] of unitsOf) first.set(name, list[0]!);
+    const file: WamlFile = { ...parsed, messages: parsed.messages.filter((m) => first.has(m.name)).map((m) => first.get(m.name)!.message) };
+    out.file = file;
+    // A message's params are those it reads in any of its languages.
+    const usedNames = new Map<string, Set<string>>();
+    for (const u of units) {
+      const names = usedNames.get(u.source.name) ?? new Set<string>();
+      for (const name of u.info.used) names.add(name);
+      usedNames.set(u.source.name, names);
+    }
+    reportUnused(parsed, usedNames, reporter, left);
+    const attached = new Map<string, AttachedCheck[]>();
+    for (const u of units) {
+      const before = reporter.checks.length;
+      said.run(reporter, u.source.name, u.language, () => {
+        for (const rule of RULES) rule.check(u.message, reporter);
+      });
+      attached.set(u.key, reporter.checks.slice(before));
+    }
+    const checks = new Map([...attached].map(([key, list]) => [key, list.map((a) => a.check)]));
+    // The texts of each message per language, with the limits the rules measured them by.
+    const index: LanguageIndex = { messages: [], texts: [] };
+    const messagesNode = entry(root, 'messages')?.value;
+    for (const m of parsed.messages) {
+      const mine = (unitsOf.get(m.name) ?? []).filter((u): u is Unit & { language: string } => u.source === m && u.language !== undefined);
+      if (mine.length === 0) continue;
+      index.messages.push(messageEntry(m));
+      const node = messagesNode?.kind === 'map' ? entry(messagesNode, m.name)?.value : undefined;
+      index.texts.push(...messageTexts(m, node, mine.map((u): LanguageUnit => ({ language: u.language, message: u.message })), reporter.limits));
+    }
+    if (index.messages.length > 0) out.languages = index;
+    // Only a file without errors has bodies: one plan per message and language, its checks attached.
     const plans = new Map<string, BodyPlan>();
+    const interactiveUnits = units.filter((u) => u.source.type !== 'template');
+    if (reporter.errorCount === 0) for (const u of interactiveUnits) plans.set(u.key, planMessage(u.message, attached.get(u.key)!));
     // Message templates have bodies and senders of their own (compiler/message-templates).
     const interactive = { ...file, messages: file.messages.filter((m) => m.type !== 'template') };
     const tpl = file.messages.filter((m) => m.type === 'template');
-    if (reporter.errorCount === 0) for (const m of interactive.messages) plans.set(m.name, planMessage(m, attached.get(m.name)!));
     // A message's params are those it reads: a sender takes and checks exactly these.
-    const used = new Map(file.messages.map((m) => [m.name, readParams(m, infos.get(m.name)!)]));
-    const module = (): ModuleMessage[] => interactive.messages.map((m) => ({ message: m, plan: plans.get(m.name)!, params: used.get(m.name) ?? m.scope }));
+    const used = new Map(units.map((u) => [u.key, readParams(u.message, usedNames.get(u.source.name)!)]));
+    const usedByName = new Map(units.map((u) => [u.source.name, used.get(u.key)!]));
+    const templateLanguages = new Map<string, Message[]>();
+    for (const u of units) {
+      if (u.source.type !== 'template' || u.language === undefined) continue;
+      const list = templateLanguages.get(u.source.name) ?? [];
+      list.push(u.message);
+      templateLanguages.set(u.source.name, list);
+    }
+    // A sender's plan: the message's, carrying the plan of each of its languages.
+    const module = (): ModuleMessage[] =>
+      interactive.messages.map((m) => {
+        const mine = unitsOf.get(m.name) ?? [];
+        const plan = withLanguages(mine.map((u) => ({ language: u.language, plan: plans.get(u.key)! })));
+        return { message: m, plan, params: usedByName.get(m.name) ?? m.scope };
+      });
     if (reporter.errorCount === 0 && emit.has('ts')) {
-      const text = templateModule(interactive.messages.length > 0 ? emitTypeScript(interactive, module(), source.text) : undefined, file, tpl, source.text, used, 'ts');
+      const text = templateModule(interactive.messages.length > 0 ? emitTypeScript(interactive, module(), source.text) : undefined, file, tpl, source.text, usedByName, 'ts', templateLanguages);
       modules.push({ path: `${fileStem(source.path)}.wa.ts`, text, file: source.path, message: '', kind: 'module' });
     }
     if (reporter.errorCount === 0 && emit.has('dts')) {
-      const text = templateModule(interactive.messages.length > 0 ? emitDeclarations(interactive, module(), source.text) : undefined, file, tpl, source.text, used, 'dts');
+      const text = templateModule(interactive.messages.length > 0 ? emitDeclarations(interactive, module(), source.text) : undefined, file, tpl, source.text, usedByName, 'dts', templateLanguages);
       modules.push({ path: `${fileStem(source.path)}.wa.d.ts`, text, file: source.path, message: '', kind: 'module' });
     }
     if (reporter.errorCount === 0) {
-      for (const m of file.messages) {
-        const info = infos.get(m.name)!;
+      const waitingFor = new Set<string>();
+      for (const u of units) {
+        const m = u.message;
+        const info = u.info;
+        const language = u.language === undefined ? {} : { language: u.language };
         if (m.type === 'template') {
-          const t = compileTemplate(m, source, info, data, used.get(m.name)!, reporter, dataDiagnostics, options.to);
+          const t = said.run(reporter, m.name, u.language, () => compileTemplate(m, source, info, data, used.get(u.key)!, reporter, dataDiagnostics, options.to, options.send));
+          if (u.language !== undefined) t.compiled.languages = languagesOf(u.source);
           templates.push(t.compiled);
-          if (t.waiting) waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: checks.get(m.name)! });
+          if (t.waiting && !waitingFor.has(m.name)) {
+            waitingFor.add(m.name);
+            waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: checks.get(u.key)! });
+          }
           continue;
         }
-        const mine = checks.get(m.name)!;
-        const plan = plans.get(m.name)!;
+        const mine = checks.get(u.key)!;
+        const plan = plans.get(u.key)!;
         if (!info.needsData && !info.templated) {
-          messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: emitBody(plan, options.to), checks: mine }, nameSpan: m.nameSpan });
+          messages.push({ compiled: { file: source.path, name: m.name, ...language, type: m.type!, body: emitBody(plan, options.to, options.send), checks: mine }, nameSpan: m.nameSpan });
           continue;
         }
         let values: { [key: string]: Value };
         const renderedReporter = new Reporter(source.path);
         if (info.needsData) {
           if (!data) {
-            waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: mine });
+            if (!waitingFor.has(m.name)) {
+              waitingFor.add(m.name);
+              waiting.push({ file: source.path, name: m.name, nameSpan: m.nameSpan, checks: mine });
+            }
             continue;
           }
           if (!data.root) continue; // The data file itself is broken; its diagnostics say why.
           const dataReporter = new Reporter(data.path);
-          if (!checkData(data.root, used.get(m.name)!, source.path, dataReporter)) {
+          if (!checkData(data.root, used.get(u.key)!, source.path, dataReporter)) {
             for (const d of dataReporter.diagnostics) dataDiagnostics.set(`${d.span.start}:${d.span.end}:${d.message}`, d);
             continue;
           }
@@ -328,26 +460,42 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
         const rendered = instantiate(m, values);
         for (const rule of RULES) rule.check(rendered, renderedReporter);
         // The body is the plan evaluated with the values, its checks run as a sender runs them.
-        const built = evaluate(plan, values, options.to === undefined ? {} : { to: options.to });
+        const built = evaluate(plan, values, options);
         // Every check in the plan is also a rule: the rendered message broke it too.
         if ('failure' in built && renderedReporter.errorCount === 0) throw new Error(`the rules missed what a sender refuses in ${m.name}: ${built.failure.check.kind} ${built.failure.problem}`);
         // Without data, the warnings are those of the message as written, already reported.
-        reporter.diagnostics.push(...renderedReporter.diagnostics.filter((d) => info.needsData || d.severity === 'error'));
+        said.run(reporter, m.name, u.language, () => reporter.diagnostics.push(...renderedReporter.diagnostics.filter((d) => info.needsData || d.severity === 'error')));
         if (renderedReporter.errorCount === 0 && 'body' in built) {
-          messages.push({ compiled: { file: source.path, name: m.name, type: m.type!, body: built.body, checks: mine }, nameSpan: m.nameSpan });
+          messages.push({ compiled: { file: source.path, name: m.name, ...language, type: m.type!, body: built.body, checks: mine }, nameSpan: m.nameSpan });
         }
       }
     }
+    // Each language's diagnostics stand on its text: a shared text's are said once, and one
+    // on a language's own text names the language.
+    out.diagnostics = finishDiagnostics(reporter.diagnostics, parsed.messages);
+    out.errorCount = out.diagnostics.filter((d) => d.severity === 'error').length;
+    return out;
   }
   out.diagnostics = reporter.diagnostics;
   out.errorCount = reporter.errorCount;
   return out;
 }
 
+/** One message in one of its languages (or a message in one language), as checked. */
+interface Unit {
+  /** The message's name, and its language when it has several. */
+  key: string;
+  source: Message;
+  language?: string;
+  info: TemplateInfo;
+  /** The typed copy the rules read. */
+  message: Message;
+}
+
 /** The params of its scope that a message reads. */
-function readParams(m: Message, info: TemplateInfo): Params {
+function readParams(m: Message, used: ReadonlySet<string>): Params {
   const out = Object.create(null) as Params;
-  for (const [name, p] of Object.entries(m.scope)) if (info.used.has(name)) out[name] = p;
+  for (const [name, p] of Object.entries(m.scope)) if (used.has(name)) out[name] = p;
   return out;
 }
 
@@ -433,14 +581,16 @@ function loadData(source: Source): { path: string; root: LMap | undefined; diagn
 }
 
 /** A param nobody reads is likely a mistake (a typo in a placeholder, or a leftover). */
-function reportUnused(file: WamlFile, infos: Map<string, TemplateInfo>, r: Reporter): void {
+function reportUnused(file: WamlFile, infos: ReadonlyMap<string, ReadonlySet<string>>, r: Reporter, left: ReadonlySet<string> = new Set()): void {
   const usedAnywhere = new Set<string>();
-  for (const info of infos.values()) for (const name of info.used) usedAnywhere.add(name);
+  // A message left out of the run (`--language`) may read any of them: nothing is said.
+  if (left.size > 0) return;
+  for (const used of infos.values()) for (const name of used) usedAnywhere.add(name);
   for (const [name, p] of Object.entries(file.params)) {
     if (!usedAnywhere.has(name)) r.report('WA510', p.nameSpan, `the param \`${name}\` is never used`, { help: 'use it in a placeholder, or remove it' });
   }
   for (const m of file.messages) {
-    const used = infos.get(m.name)?.used ?? new Set<string>();
+    const used = infos.get(m.name) ?? new Set<string>();
     for (const [name, p] of Object.entries(m.params)) {
       if (!used.has(name) && !(name in file.params)) r.report('WA510', p.nameSpan, `the param \`${name}\` of message \`${m.name}\` is never used`, { help: 'use it in a placeholder, or remove it' });
     }

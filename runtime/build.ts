@@ -6,6 +6,7 @@
 import { WamlLimitError, WamlParamError, type SourceLocation } from './errors.js';
 import { checkParams, cleanParams, formatPath, type ParamSpecs } from './params.js';
 import { applyFilter, codePoints, toText, type Value } from './template.js';
+import { envelope, PHONE, reorder, type Recipient, type SendOptions } from './recipient.js';
 import type { Interactive, RequestBody } from './types.js';
 
 export { toText as text };
@@ -158,14 +159,16 @@ export function matchesGlob(id: string, pieces: readonly string[]): boolean {
 
 /** A recipient number: digits with an optional leading `+`, 7 to 15 digits. */
 export function isRecipient(to: string): boolean {
-  return /^\+?[0-9]{7,15}$/.test(to);
+  return PHONE.test(to);
 }
 
-/** The request body around an interactive object; `to` left out when undefined. */
-export function body<I extends Interactive>(message: string, to: string | undefined, interactive: I): RequestBody<I> {
-  if (to === undefined) return { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive };
-  if (typeof to !== 'string' || !isRecipient(to)) throw new WamlParamError(message, 'to', 'is not a phone number: digits with an optional leading +, 7 to 15 digits');
-  return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'interactive', interactive };
+/**
+ * The request body around an interactive object: the recipient's keys (left out when `to` is
+ * undefined), the send options, and the keys in `order` where an imported body had another
+ * order (see reorder in recipient.ts).
+ */
+export function body<I extends Interactive>(message: string, to: Recipient | undefined, interactive: I, options?: SendOptions, order?: { readonly [path: string]: readonly string[] }): RequestBody<I> {
+  return reorder(envelope(message, to, options, 'interactive', interactive), order) as unknown as RequestBody<I>;
 }
 
 /** Numbers carousel cards from 0, in order, after any `each` has expanded them. */

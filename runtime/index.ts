@@ -9,7 +9,7 @@ export { checkParams, type ParamProblem, type ParamSpec, type ParamSpecs } from 
 export { redactor } from './redact.js';
 export { verifySignature, type RawBody, type SignatureCheck, type SignatureInput } from './signature.js';
 export { render, type Template, type Value } from './template.js';
-export { parseResponseJson, parseWebhook, type ButtonReply, type InboundMessage, type ListReply, type MessageEvent, type NfmReply, type SharedLocation, type StatusEvent, type Webhook, type WebhookErrorEvent } from './webhook.js';
+export { parseResponseJson, parseWebhook, type ButtonReply, type CallEvent, type CallPermissionReply, type InboundMessage, type Order, type OrderItem, type ListReply, type MessageEvent, type NfmReply, type SharedLocation, type StatusEvent, type Webhook, type WebhookErrorEvent } from './webhook.js';
 export {
   createWebhookHandler,
   DEFAULT_MAX_WEBHOOK_BYTES,
@@ -24,6 +24,7 @@ export {
   type WebhookRequest,
 } from './webhook-handler.js';
 export * as $ from './build.js';
+export { recipientKeys, reorder, type Recipient, type SendOptions } from './recipient.js';
 export * as $template from './message-template.js';
 export type { LengthCheck, Plan, PlanLeaf, SendPlan as TemplateSendPlan, TemplateObject, TemplateRequestBody } from './message-template.js';
 export type * from './types.js';

@@ -4,8 +4,8 @@
  * and checks every text parameter as Meta does at send time. The compiler renders `--data`
  * with the same function, so both give the same bytes.
  */
-import { WamlLimitError, WamlParamError, type SourceLocation } from './errors.js';
-import { isRecipient } from './build.js';
+import { WamlLimitError, type SourceLocation } from './errors.js';
+import { envelope, type Recipient, type SendOptions } from './recipient.js';
 import { codePoints, render, type Template, type Value } from './template.js';
 
 /** A value of the plan rendered from params: text, or a number (`expiration_time_ms`). */
@@ -49,8 +49,11 @@ export interface TemplateObject {
 /** The request body that sends a message template. */
 export interface TemplateRequestBody<T extends TemplateObject = TemplateObject> {
   messaging_product: 'whatsapp';
-  recipient_type: 'individual';
+  recipient_type: 'individual' | 'group';
   to?: string;
+  recipient?: string;
+  context?: { message_id: string };
+  biz_opaque_callback_data?: string;
   type: 'template';
   template: T;
 }
@@ -126,9 +129,7 @@ function fail(message: string, p: PlanProblem, report: ((p: PlanProblem) => void
   else throw new WamlLimitError(message, p.leaf.field, `${p.problem} (WhatsApp refuses it: 132018)`, undefined, p.value, p.leaf.source);
 }
 
-/** The request body around a rendered `template` object; `to` left out when undefined. */
-export function templateBody<T extends TemplateObject>(message: string, to: string | undefined, template: T): TemplateRequestBody<T> {
-  if (to === undefined) return { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'template', template };
-  if (typeof to !== 'string' || !isRecipient(to)) throw new WamlParamError(message, 'to', 'is not a phone number: digits with an optional leading +, 7 to 15 digits');
-  return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'template', template };
+/** The request body around a rendered `template` object; the recipient's keys left out when `to` is undefined. */
+export function templateBody<T extends TemplateObject>(message: string, to: Recipient | undefined, template: T, options?: SendOptions): TemplateRequestBody<T> {
+  return envelope(message, to, options, 'template', template) as unknown as TemplateRequestBody<T>;
 }

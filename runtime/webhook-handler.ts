@@ -1,6 +1,6 @@
 import { WebhookError } from './errors.js';
 import { verifySignature, type RawBody } from './signature.js';
-import { parseWebhook, type MessageEvent, type StatusEvent, type Webhook, type WebhookErrorEvent } from './webhook.js';
+import { parseWebhook, type CallEvent, type MessageEvent, type StatusEvent, type Webhook, type WebhookErrorEvent } from './webhook.js';
 
 /** The largest webhook body read by default (waml's own bound; Meta documents none): 5 MiB. */
 export const DEFAULT_MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
@@ -16,6 +16,8 @@ export interface WebhookHandlerOptions {
   onStatus?(event: StatusEvent): void | Promise<void>;
   /** Each error WhatsApp reports in `value.errors`. */
   onError?(event: WebhookErrorEvent): void | Promise<void>;
+  /** Each call event (the `calls` field); a call from a call button has its `cta_payload`: read it with the sender's `parseCall`. */
+  onCall?(event: CallEvent): void | Promise<void>;
   /**
    * Called when the app's own callback threw (the answer is then 500, so Meta delivers the
    * webhook again) or the framework gave a parsed body. Default: `console.error`.
@@ -169,6 +171,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     for (const m of webhook.messages) await options.onMessage?.(m);
     for (const s of webhook.statuses) await options.onStatus?.(s);
     for (const e of webhook.errors) await options.onError?.(e);
+    for (const c of webhook.calls) await options.onCall?.(c);
   }
 
   async function handle(request: WebhookRequest): Promise<WebhookAnswer> {

@@ -26,6 +26,31 @@ export interface SharedLocation {
   address?: string;
 }
 
+/** An item of a cart the user sent from a product, product list or catalog message. */
+export interface OrderItem {
+  product_retailer_id: string;
+  quantity: number;
+  item_price: number;
+  currency: string;
+}
+/** A cart sent as an order (`type: "order"`). */
+export interface Order {
+  catalog_id: string;
+  /** The note the user wrote with the cart, if any. */
+  text?: string;
+  product_items: OrderItem[];
+}
+/** The answer to a call permission request. */
+export interface CallPermissionReply {
+  response: 'accept' | 'reject' | (string & {});
+  /** Whether the permission lasts; otherwise it ends at `expiration_timestamp`. */
+  is_permanent?: boolean;
+  /** Unix seconds. */
+  expiration_timestamp?: number;
+  /** `user_action` or `automatic`. */
+  response_source?: string;
+}
+
 /** One inbound message of a webhook, as WhatsApp sends it, with the parts waml reads typed. */
 export interface InboundMessage {
   id: string;
@@ -34,7 +59,9 @@ export interface InboundMessage {
   type: string;
   /** The message it answers, for replies. */
   context?: { id?: string; from?: string };
-  interactive?: { type: string; button_reply?: ButtonReply; list_reply?: ListReply; nfm_reply?: { name: string; body?: string; response_json: string } };
+  interactive?: { type: string; button_reply?: ButtonReply; list_reply?: ListReply; nfm_reply?: { name: string; body?: string; response_json: string }; call_permission_reply?: CallPermissionReply };
+  /** A cart the user sent (`type: "order"`). */
+  order?: Order;
   /** A quick reply on a *template* message (a different shape). */
   button?: { payload: string; text: string };
   location?: SharedLocation;
@@ -48,6 +75,23 @@ export interface MessageEvent {
   /** The sender's profile name, when WhatsApp gives it. */
   profileName?: string;
   message: InboundMessage;
+}
+
+/**
+ * A call event (the `calls` webhook field): a call connecting, ending or changing state.
+ * A call the user started from a call button (`voice_call`) carries the button's payload
+ * as `cta_payload`.
+ */
+export interface CallEvent {
+  phoneNumberId: string;
+  id: string;
+  from: string;
+  to?: string;
+  event: string;
+  timestamp?: string;
+  direction?: string;
+  cta_payload?: string;
+  [key: string]: unknown;
 }
 
 export interface StatusEvent {
@@ -79,6 +123,8 @@ export interface Webhook {
   statuses: StatusEvent[];
   /** Errors WhatsApp sent in `value.errors`: not messages, but never dropped. */
   errors: WebhookErrorEvent[];
+  /** Call events (`field: "calls"`), in order. */
+  calls: CallEvent[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -116,6 +162,10 @@ function message(raw: unknown, path: string): InboundMessage {
       str(r.id, `${path}.interactive.${key}.id`);
       str(r.title, `${path}.interactive.${key}.title`);
     }
+    if (i.call_permission_reply !== undefined) {
+      if (!isObject(i.call_permission_reply)) throw new WebhookError(`${path}.interactive.call_permission_reply`, 'must be an object');
+      str(i.call_permission_reply.response, `${path}.interactive.call_permission_reply.response`);
+    }
     if (i.nfm_reply !== undefined) {
       if (!isObject(i.nfm_reply)) throw new WebhookError(`${path}.interactive.nfm_reply`, 'must be an object');
       str(i.nfm_reply.name, `${path}.interactive.nfm_reply.name`);
@@ -125,6 +175,17 @@ function message(raw: unknown, path: string): InboundMessage {
   if (m.type === 'button') {
     if (!isObject(m.button)) throw new WebhookError(`${path}.button`, 'must be an object');
     str(m.button.payload, `${path}.button.payload`);
+  }
+  if (m.type === 'order') {
+    const o = m.order;
+    if (!isObject(o)) throw new WebhookError(`${path}.order`, 'must be an object');
+    str(o.catalog_id, `${path}.order.catalog_id`);
+    list(o.product_items, `${path}.order.product_items`).forEach((item, i) => {
+      const at = `${path}.order.product_items[${i}]`;
+      if (!isObject(item)) throw new WebhookError(at, 'must be an object');
+      str(item['product_retailer_id'], `${at}.product_retailer_id`);
+      need(typeof item['quantity'] === 'number', `${at}.quantity`, 'must be a number', 0);
+    });
   }
   if (m.type === 'location') {
     const l = m.location;
@@ -141,17 +202,22 @@ function message(raw: unknown, path: string): InboundMessage {
 export function parseWebhook(body: unknown): Webhook {
   if (!isObject(body)) throw new WebhookError('the body', 'must be a JSON object');
   if (body['object'] !== 'whatsapp_business_account') throw new WebhookError('object', 'must be "whatsapp_business_account"');
-  const out: Webhook = { messages: [], statuses: [], errors: [] };
+  const out: Webhook = { messages: [], statuses: [], errors: [], calls: [] };
   list(body['entry'], 'entry').forEach((entry, e) => {
     if (!isObject(entry)) throw new WebhookError(`entry[${e}]`, 'must be an object');
     list(entry['changes'], `entry[${e}].changes`).forEach((change, c) => {
       const at = `entry[${e}].changes[${c}]`;
       if (!isObject(change)) throw new WebhookError(at, 'must be an object');
-      if (change['field'] !== 'messages') return; // other fields (templates, quality) are not messages
+      if (change['field'] !== 'messages' && change['field'] !== 'calls') return; // other fields (templates, quality) are neither
       const value = change['value'];
       if (!isObject(value)) throw new WebhookError(`${at}.value`, 'must be an object');
       const metadata = isObject(value['metadata']) ? value['metadata'] : {};
       const phoneNumberId = str(metadata['phone_number_id'], `${at}.value.metadata.phone_number_id`);
+      list(value['calls'], `${at}.value.calls`).forEach((raw, i) => {
+        const p = `${at}.value.calls[${i}]`;
+        if (!isObject(raw)) throw new WebhookError(p, 'must be an object');
+        out.calls.push({ ...raw, phoneNumberId, id: str(raw['id'], `${p}.id`), from: str(raw['from'], `${p}.from`), event: str(raw['event'], `${p}.event`) } as CallEvent);
+      });
       const display = typeof metadata['display_phone_number'] === 'string' ? (metadata['display_phone_number'] as string) : undefined;
       const contacts = list(value['contacts'], `${at}.value.contacts`).filter(isObject);
       // One map per change, so that many messages with many contacts stay linear.

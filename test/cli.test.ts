@@ -168,8 +168,9 @@ test('usage errors exit 2 with one line and no stack', () => {
     [['check', '--max-warnings', 'many'], /`--max-warnings` takes a whole number/],
     [['check', '--format'], /`--format` needs a value/],
     [['build', 'clean.wa.yaml'], /`waml build` needs `--out DIR`/],
-    [['build', 'clean.wa.yaml', '--out', 'o', '--to', '12ab'], /`--to 12ab` is not a phone number/],
-    [['build', 'clean.wa.yaml', '--out', 'o', '--to', '123456'], /is not a phone number/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--to', '12ab'], /`--to 12ab` is neither a phone number .* nor a business-scoped user id/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--to', '123456'], /is neither a phone number/],
+    [['build', 'clean.wa.yaml', '--out', 'o', '--to', 'group:has space'], /`--to group:has space` has a group id that is not one/],
     [['build', 'clean.wa.yaml', '--out', 'o', '--emit', 'pdf'], /`--emit` takes json, ts, js, types; not `pdf`/],
     [['check', 'missing.wa.yaml'], /no such file or folder: missing\.wa\.yaml/],
   ];

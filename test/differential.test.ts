@@ -20,9 +20,14 @@ test('the subjects are every message of every clean example, conformance source 
   assert.ok(all.length >= 20, `${all.length} messages`);
 });
 
+test('a message in three languages is compared in each of them', () => {
+  const care = all.filter((s) => s.file === 'examples/plant-care.wa.yaml' && s.message === 'care_menu');
+  assert.equal(care.map((s) => s.language), ['en_US', 'de', 'es']);
+});
+
 for (const s of all) {
   const templated = Object.keys(s.specs).length > 0;
-  test(`${s.file} ${s.message}: build() equals the JSON output, byte for byte${templated ? `, for ${RUNS} random valid param sets` : ''}`, () => {
+  test(`${s.file} ${s.message}${s.language ? ` (${s.language})` : ''}: build() equals the JSON output, byte for byte${templated ? `, for ${RUNS} random valid param sets` : ''}`, () => {
     fc.assert(
       fc.property(record(s.specs), (values) => {
         const o = compare(s, values);
@@ -32,7 +37,7 @@ for (const s of all) {
     );
   });
   if (!templated) continue;
-  test(`${s.file} ${s.message}: random invalid values are refused by both`, () => {
+  test(`${s.file} ${s.message}${s.language ? ` (${s.language})` : ''}: random invalid values are refused by both`, () => {
     fc.assert(
       fc.property(invalid(s.specs), (values) => {
         const o = compare(s, values);

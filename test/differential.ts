@@ -14,6 +14,8 @@ export interface Subject {
   message: string;
   specs: ParamSpecs;
   build: (to: string | undefined, params: unknown) => unknown;
+  /** For a message with `languages:`: the language built (one subject per language). */
+  language?: string;
 }
 
 /**
@@ -30,7 +32,11 @@ export function subjects(): Subject[] {
     const specs = module.specs;
     for (const [message, sender] of Object.entries(module.senders)) {
       if (!(message in specs)) continue; // a message template: its sends are compared in test/message-templates
-      out.push({ file: path, text: seed.text, message, specs: specs[message]!, build: sender.build as Subject['build'] });
+      const languages = (sender as { languages?: readonly string[] }).languages;
+      const build = sender.build as (to: string | undefined, params: unknown, options?: { language: string }) => unknown;
+      if (!languages) out.push({ file: path, text: seed.text, message, specs: specs[message]!, build });
+      // A message in several languages: each language's build() against its own JSON file.
+      else for (const language of languages) out.push({ file: path, text: seed.text, message, specs: specs[message]!, language, build: (to, params) => build(to, params, { language }) });
     }
   }
   return out;
@@ -117,8 +123,10 @@ export function compare(s: Subject, values: unknown): Outcome {
     built = error as Error;
   }
   const data = JSON.stringify(values);
-  const result = compile([{ path: s.file, text: s.text }], { data: { path: 'data.json', text: data } });
-  const output = result.outputs.find((o) => o.message === s.message);
+  // A message in several languages is built in the subject's language alone (`--language`):
+  // another language's refusal is that language's, not this one's.
+  const result = compile([{ path: s.file, text: s.text }], { data: { path: 'data.json', text: data }, ...(s.language ? { languages: [s.language] } : {}) });
+  const output = result.outputs.find((o) => o.message === s.message && (s.language === undefined || o.path.endsWith(`.${s.language}.json`)));
   if (!output) {
     const refused = built instanceof Error;
     return { same: refused, detail: refused ? '' : `the compiler refused (${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}) but build() gave a body for ${data}` };

@@ -33,7 +33,7 @@ test('an editor validating with the schema raises no error on any example, templ
 
 test('a completion snippet for every message type, each a message that compiles clean', () => {
   const snippets = schema.$defs.message.defaultSnippets as { label: string; body: { type: string } }[];
-  assert.equal(snippets.map((s) => s.body.type).sort(), ['address_message', 'button', 'carousel', 'cta_url', 'flow', 'list', 'location_request_message', 'template']);
+  assert.equal(snippets.map((s) => s.body.type).sort(), ['address_message', 'button', 'call_permission_request', 'carousel', 'catalog_message', 'cta_url', 'flow', 'list', 'location_request_message', 'order_details', 'order_status', 'product', 'product_list', 'template', 'voice_call']);
   for (const s of snippets) {
     const filled = JSON.parse(JSON.stringify(s.body).replace(/\$\{\d+:([^}]*)\}/g, '$1'));
     const result = compile([{ path: 's.wa.yaml', text: JSON.stringify({ messages: { m: filled } }) }]);

@@ -17,7 +17,8 @@ const sources = () =>
 
 test('every example has a golden sender module, byte for byte', () => {
   const result = compile(sources(), { emit: ['ts'] });
-  assert.equal(result.diagnostics, []);
+  // The one warning is the examples' documented mistake (plant-care.wa.yaml, German title).
+  assert.equal(result.diagnostics.map((d) => `${d.file} ${d.code}`), ['examples/plant-care.wa.yaml WA514']);
   if (UPDATE) {
     mkdirSync(GOLDEN, { recursive: true });
     for (const o of result.outputs) writeFileSync(join(GOLDEN, o.path), o.text);

@@ -18,20 +18,30 @@ const compileAll = (dir: string) =>
     dir === 'examples' ? { data: DATA } : {},
   );
 
-const TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow'];
+const TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow', 'product', 'product_list', 'catalog_message', 'order_details', 'order_status', 'voice_call', 'call_permission_request'];
 
-test('the examples cover all seven types and compile without a diagnostic', () => {
+/**
+ * The one diagnostic of the examples, a documented mistake kept on purpose: the German
+ * title of plant-care.wa.yaml may be over the limit (README, "Languages").
+ */
+const DOCUMENTED = ['examples/plant-care.wa.yaml WA514 warning button title may be 28 characters; the limit is 20 (de)'];
+const described = (list: readonly { file: string; code: string; severity: string; message: string }[]) => list.map((d) => `${d.file} ${d.code} ${d.severity} ${d.message}`);
+
+test('the examples cover all fourteen interactive types and compile without a diagnostic but the documented one', () => {
   const result = compileAll('examples');
-  assert.equal(result.diagnostics, []);
+  assert.equal(described(result.diagnostics), DOCUMENTED);
   assert.equal([...new Set(result.messages.map((m) => m.type))].sort(), [...TYPES].sort());
 });
 
 test('the templated examples need their data, and build warning-free without it too', () => {
   const bare = compile(files('examples').map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') })));
-  assert.equal(bare.diagnostics, []);
-  assert.equal(bare.unbuilt.map((u) => u.name).sort(), ['catalog', 'login_code', 'new_succulents', 'order_shipped', 'order_status', 'personal_menu', 'spring_sale']);
+  assert.equal(described(bare.diagnostics), DOCUMENTED);
+  assert.equal(bare.unbuilt.map((u) => u.name).sort(), ['care_menu', 'catalog', 'login_code', 'new_succulents', 'order_shipped', 'order_shipped_update', 'order_status', 'pay_for_order', 'personal_menu', 'shade_plants', 'spring_sale']);
   // A template's creation body needs no data: the params' examples fill it.
   assert.equal(bare.outputs.filter((o) => o.kind === 'template-creation').map((o) => o.path).sort(), [
+    'plant-care.care_reminder.de.template.json',
+    'plant-care.care_reminder.en_US.template.json',
+    'plant-care.care_reminder.es.template.json',
     'templates.login_code.en_US.template.json',
     'templates.new_succulents.en_US.template.json',
     'templates.order_shipped.en_US.template.json',
@@ -42,7 +52,7 @@ test('the templated examples need their data, and build warning-free without it 
 test('the examples have utility, marketing (a carousel and an offer) and authentication templates, with creation and send bodies', () => {
   const result = compileAll('examples');
   const byName = new Map(result.templates.map((t) => [t.name, t]));
-  assert.equal([...byName.keys()].sort(), ['login_code', 'new_succulents', 'order_shipped', 'spring_sale']);
+  assert.equal([...byName.keys()].sort(), ['care_reminder', 'login_code', 'new_succulents', 'order_shipped', 'spring_sale']);
   assert.equal([...new Set(result.templates.map((t) => t.category))].sort(), ['authentication', 'marketing', 'utility']);
   const components = (name: string) => (byName.get(name)!.creation['components'] as { type: string }[]).map((c) => c.type);
   assert.ok(components('new_succulents').includes('carousel'));

@@ -250,9 +250,13 @@ export function check(input: string): Failure | undefined {
   }
   // The generated senders against the JSON output: without params, and with the examples' data.
   for (const [name, sender] of Object.entries(modules)) {
+    // A message in several languages is compared in its default language, built alone
+    // (`languages`): another language's refusal is not this one's.
+    const language = (sender as { languages?: readonly string[] }).languages?.[0];
     const fixed = json.messages.find((m) => m.name === name);
     // The body a sender builds: a request, or a message template's send body (not its creation body).
-    const data = withData.outputs.find((o) => o.message === name && (o.kind === 'request' || o.kind === 'template-send'));
+    const rendered = language === undefined ? withData : compile([{ path, text: input }], { data: { path: 'data.json', text: DATA }, languages: [language] });
+    const data = rendered.outputs.find((o) => o.message === name && (o.kind === 'request' || o.kind === 'template-send'));
     const params = fixed ? undefined : JSON.parse(DATA);
     let built: string | undefined;
     try {
@@ -270,7 +274,7 @@ export function check(input: string): Failure | undefined {
     } catch {
       continue; // A declaration fast-check cannot generate for (a pattern nothing matches).
     }
-    const o = compare({ file: path, text: input, message: name, specs: specs[name]!, build: sender.build as Subject['build'] }, values);
+    const o = compare({ file: path, text: input, message: name, specs: specs[name]!, build: sender.build as Subject['build'], ...(language === undefined ? {} : { language }) }, values);
     if (!o.same) return { kind: 'typescript', detail: `${name}: ${o.detail.slice(0, 400)}`, input };
   }
   return undefined;

@@ -119,7 +119,7 @@ test('a full disk and a read-only folder: one line naming the file and the cause
     const r = waml(['build', 'src', '--out', 'out'], dir, { preload: FAIL_WRITES, env: { WAML_FAIL_WRITES: code } });
     assert.is(r.status, 2, r.stderr);
     oneLine(r, new RegExp(`^waml: cannot write out/a\\.m\\.json: ${words} \\(${code}\\)\\n$`));
-    writeFileSync(join(dir, 'body.json'), JSON.stringify({ type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'Hi' }, action: { name: 'send_location' } } }));
+    writeFileSync(join(dir, 'body.json'), JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'Hi' }, action: { name: 'send_location' } } }));
     const imported = waml(['import', 'body.json', '--out', 'x/imported.wa.yaml'], dir, { preload: FAIL_WRITES, env: { WAML_FAIL_WRITES: code } });
     assert.is(imported.status, 2, imported.stderr);
     oneLine(imported, new RegExp(`^waml: cannot write x/imported\\.wa\\.yaml: ${words} \\(${code}\\)\\n$`));

@@ -28,8 +28,13 @@ test('every conformance body builds back from its import, byte for byte', () => 
 
 test("every example's output builds back from its import, byte for byte", () => {
   const dir = join(ROOT, 'test/golden/examples');
-  // Message templates are imported from their creation bodies (below), not their send bodies.
-  for (const f of readdirSync(dir).filter((f) => !f.startsWith('templates.'))) roundTrip(JSON.parse(readFileSync(join(dir, f), 'utf8')), f.split('.')[1]!);
+  // Message templates are imported from their creation bodies (test/message-templates), not their send bodies.
+  const bodies = readdirSync(dir)
+    .filter((f) => !f.endsWith('.template.json'))
+    .map((f) => ({ f, body: JSON.parse(readFileSync(join(dir, f), 'utf8')) as { type: string } }))
+    .filter(({ body }) => body.type !== 'template');
+  assert.ok(bodies.some(({ f }) => f === 'plant-care.care_menu.de.json'), 'a body in one of several languages imports too');
+  for (const { f, body } of bodies) roundTrip(body, f.split('.')[1]!);
 });
 
 test('a bare interactive object imports too', () => {
@@ -39,11 +44,87 @@ test('a bare interactive object imports too', () => {
   if (imported.ok) assert.is(compile([{ path: 'x.wa.yaml', text: imported.text }]).outputs[0]!.text, printJson({ ...body, to: undefined }));
 });
 
-test('what waml does not write is refused with a reason', () => {
-  assert.equal(importBody({ type: 'product_list', action: {} }, 'x'), { ok: false, reason: 'interactive type `product_list` is not one waml writes' });
-  assert.equal(importBody({ type: 'button', body: { text: 'x' }, action: { buttons: [{ reply: {} }] } }, 'x'), { ok: false, reason: 'buttons[0].reply.id is missing or of the wrong type' });
-  assert.equal(importBody(5, 'x'), { ok: false, reason: 'the body is missing or of the wrong type' });
-  assert.equal(importBody({}, 'bad-name'), { ok: false, reason: '`bad-name` is not a valid message name' });
+test('what waml does not write is refused with a reason, a code and the field', () => {
+  assert.equal(importBody({ type: 'payment_link', action: {} }, 'x'), { ok: false, reason: 'interactive type `payment_link` is not one waml writes', code: 'WA822', field: 'type' });
+  assert.equal(importBody({ type: 'button', body: { text: 'x' }, action: { buttons: [{ type: 'reply', reply: {} }] } }, 'x'), { ok: false, reason: '`action.buttons[0].reply.id` is missing', code: 'WA821', field: 'action.buttons[0].reply.id' });
+  assert.equal(importBody(5, 'x'), { ok: false, reason: '`the body` is not a mapping', code: 'WA821', field: 'the body' });
+  assert.equal(importBody({}, 'bad-name'), { ok: false, reason: '`bad-name` is not a valid message name', code: 'WA821', field: '' });
+});
+
+/** A whole body around an interactive object, with send-time fields. */
+function whole(interactive: object, extra: object = {}): Record<string, unknown> {
+  return { messaging_product: 'whatsapp', recipient_type: 'individual', to: '15551234567', ...extra, type: 'interactive', interactive };
+}
+const BUTTONS = { type: 'button', body: { text: 'Pick one' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } };
+const FLOW = (parameters: object) => ({ type: 'flow', body: { text: 'Book' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: '1', flow_cta: 'Book', ...parameters } } });
+
+/** Imports, checks and builds with the send-time fields the import reports: the same body, key order included. */
+function buildsBack(body: Record<string, unknown>): ReturnType<typeof importBody> {
+  const imported = importBody(body, 'm');
+  if (!imported.ok) throw new Error(`${imported.code} ${imported.field}: ${imported.reason}`);
+  const result = compile([{ path: 'm.wa.yaml', text: imported.text }], { ...(imported.send.to !== undefined ? { to: imported.send.to } : {}), send: imported.send.options });
+  assert.equal(result.diagnostics.filter((d) => d.severity === 'error'), [], imported.text);
+  assert.is(result.outputs[0]!.text, printJson(body), imported.text);
+  return imported;
+}
+
+// Each field the API has and a message file does not: represented (send-time fields come back
+// as sender options), or refused by its path in the body; never dropped or rewritten.
+test('import keeps a group recipient, a business-scoped user id, a reply-to and callback data as send options', () => {
+  const group = buildsBack({ messaging_product: 'whatsapp', recipient_type: 'group', to: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD', type: 'interactive', interactive: BUTTONS });
+  assert.equal(group.ok && group.send, { to: { group: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD' }, options: {} });
+  const user = buildsBack({ messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'US.13491208655302741918', type: 'interactive', interactive: BUTTONS });
+  assert.equal(user.ok && user.send, { to: { user: 'US.13491208655302741918' }, options: {} });
+  const both = buildsBack({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '15551234567', recipient: 'US.13491208655302741918', type: 'interactive', interactive: BUTTONS });
+  assert.equal(both.ok && both.send.to, { phone: '15551234567', user: 'US.13491208655302741918' });
+  const extras = buildsBack(whole(BUTTONS, { context: { message_id: 'wamid.HBgL' }, biz_opaque_callback_data: 'order-7' }));
+  assert.equal(extras.ok && extras.send, { to: '15551234567', options: { replyTo: 'wamid.HBgL', callbackData: 'order-7' } });
+});
+
+test('import keeps a Flow data object serialized to a text (the newest Sending a Flow page)', () => {
+  const imported = buildsBack(whole(FLOW({ flow_action: 'navigate', flow_action_payload: { screen: 'START', data: '{"product_name":"name","product_price":100}' } })));
+  assert.match(imported.ok ? imported.text : '', /data: '\{"product_name":"name","product_price":100\}'/);
+});
+
+test('import refuses, naming the field, what the language cannot write', () => {
+  const cases: [string, unknown, string, string][] = [
+    ['a group body named by a user id', { messaging_product: 'whatsapp', recipient_type: 'group', recipient: 'US.13491208655302741918', type: 'interactive', interactive: BUTTONS }, 'WA823', 'recipient'],
+    ['a recipient_type the API does not have', whole(BUTTONS, { recipient_type: 'broadcast' }), 'WA823', 'recipient_type'],
+    ['a to that is no phone number', whole(BUTTONS, { to: 'PHONE_NUMBER' }), 'WA823', 'to'],
+    ['a recipient that is no business-scoped user id', { messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'someone', type: 'interactive', interactive: BUTTONS }, 'WA823', 'recipient'],
+    ['a context without message_id', whole(BUTTONS, { context: { id: 'wamid.x' } }), 'WA820', 'context.id'],
+    ['callback data over 512 characters', whole(BUTTONS, { biz_opaque_callback_data: 'x'.repeat(513) }), 'WA824', 'biz_opaque_callback_data'],
+    ['a send-time field waml does not know', whole(BUTTONS, { recipient_identity_key_hash: 'hash' }), 'WA820', 'recipient_identity_key_hash'],
+    ['a body without recipient_type (waml always writes it)', { messaging_product: 'whatsapp', to: '15551234567', type: 'interactive', interactive: BUTTONS }, 'WA820', 'recipient_type'],
+    ['a header media caption', whole({ ...BUTTONS, header: { type: 'image', image: { link: 'https://e.com/a.png', caption: 'A plant' } } }), 'WA820', 'interactive.header.image.caption'],
+    ["OpenAPI's header.sub_text", whole({ ...BUTTONS, header: { type: 'text', text: 'Menu', sub_text: 'today' } }), 'WA820', 'interactive.header.sub_text'],
+    ['a reply button typed quick_reply', whole({ ...BUTTONS, action: { buttons: [{ type: 'quick_reply', quick_reply: { id: 'a', title: 'A' } }] } }), 'WA820', 'interactive.action.buttons[0].type'],
+    ['an unknown action.parameters key', whole(FLOW({ flow_extra: 1 })), 'WA820', 'interactive.action.parameters.flow_extra'],
+    ['flow_token null', whole(FLOW({ flow_token: null })), 'WA821', 'interactive.action.parameters.flow_token'],
+    ['a Flow data that is neither a mapping nor a text', whole(FLOW({ flow_action_payload: { screen: 'S', data: 5 } })), 'WA821', 'interactive.action.parameters.flow_action_payload.data'],
+    ['a carousel card numbered out of order', whole({ type: 'carousel', body: { text: 'Hi' }, action: { cards: [1, 0].map((i) => ({ card_index: i, type: 'cta_url', header: { type: 'image', image: { link: 'https://e.com/a.png' } }, action: { name: 'cta_url', parameters: { display_text: 'Go', url: 'https://e.com' } } })) } }), 'WA820', 'interactive.action.cards[0].card_index'],
+    ['a body over a documented limit, refused with the limit\'s code', whole({ ...BUTTONS, footer: { text: 'x'.repeat(61) } }), 'WA301', ''],
+  ];
+  for (const [what, body, code, field] of cases) {
+    const r = importBody(body, 'm');
+    assert.ok(!r.ok, `${what} is refused`);
+    if (!r.ok) {
+      assert.is(r.code, code, `${what}: ${r.reason}`);
+      assert.is(r.field, field, `${what}: ${r.reason}`);
+    }
+  }
+});
+
+test("an imported body builds back with its own key order (OpenAPI's sorted keys, a library's class order)", () => {
+  const sorted = { interactive: { action: { buttons: [{ reply: { id: 'a', title: 'A' }, type: 'reply' }] }, body: { text: 'Pick one' }, type: 'button' }, messaging_product: 'whatsapp', recipient_type: 'individual', to: '15551234567', type: 'interactive' };
+  const imported = buildsBack(sorted);
+  assert.match(imported.ok ? imported.text : '', /key_order:\n {6}\$:\n {8}- interactive\n/);
+  // One item out of line gets its own entry; the others keep the documented order.
+  const mixed = whole({ ...BUTTONS, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }, { type: 'reply', reply: { title: 'B', id: 'b' } }] } });
+  const m = buildsBack(mixed);
+  assert.match(m.ok ? m.text : '', /interactive\.action\.buttons\[1\]\.reply:/);
+  // A body already in the documented order needs no key_order.
+  assert.not.match(buildsBack(whole(BUTTONS)).ok ? (importBody(whole(BUTTONS), 'm') as { text: string }).text : '', /key_order/);
 });
 
 test('waml import BODY.json prints the file, or writes it with --out', () => {
@@ -58,7 +139,7 @@ test('waml import BODY.json prints the file, or writes it with --out', () => {
   const built = spawnSync(process.execPath, [bin, 'build', 'menu.wa.yaml', '--out', 'out', '--to', '12015550123'], { cwd: dir, encoding: 'utf8' });
   assert.is(built.status, 0, built.stdout);
   assert.is(readFileSync(join(dir, 'out/menu.categories.json'), 'utf8'), printJson(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/conformance/list.categories.json'), 'utf8'))));
-  writeFileSync(join(dir, 'bad.json'), '{ "type": "catalog_message" }');
+  writeFileSync(join(dir, 'bad.json'), '{ "type": "request_contact_info" }');
   const bad = spawnSync(process.execPath, [bin, 'import', 'bad.json'], { cwd: dir, encoding: 'utf8' });
   assert.is(bad.status, 1);
   assert.match(bad.stderr, /^waml: bad\.json cannot be imported: /);
@@ -90,6 +171,42 @@ test('texts holding `{{` import as literal braces, and build back byte for byte 
     assert.equal(result.unbuilt, [], 'literal placeholders need no data');
     assert.is(result.outputs[0]?.text, printJson(body), imported.text);
     assert.is(await senderBuilds(imported.text, 'braces'), printJson(body), 'the generated sender builds the same body');
+  }
+});
+
+test('waml import names the send-time fields; waml build --to group:<id> or a user id builds them back', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waml-import-send-'));
+  const bin = join(ROOT, 'bin/waml.js');
+  for (const f of ['pywa/buttons-group.json', 'pywa/buttons-bsuid.json']) {
+    const original = readFileSync(join(ROOT, 'test/fixtures/real', f), 'utf8');
+    writeFileSync(join(dir, 'body.json'), original);
+    const imported = spawnSync(process.execPath, [bin, 'import', 'body.json', '--name', 'menu', '--out', 'menu.wa.yaml'], { cwd: dir, encoding: 'utf8' });
+    assert.is(imported.status, 0, imported.stderr);
+    const to = /build with --to (\S+)/.exec(imported.stderr)?.[1];
+    assert.ok(to, imported.stderr);
+    const built = spawnSync(process.execPath, [bin, 'build', 'menu.wa.yaml', '--out', 'out', '--to', to!], { cwd: dir, encoding: 'utf8' });
+    assert.is(built.status, 0, built.stdout + built.stderr);
+    assert.is(readFileSync(join(dir, 'out/menu.menu.json'), 'utf8'), printJson(JSON.parse(original)));
+  }
+  writeFileSync(join(dir, 'reply.json'), readFileSync(join(ROOT, 'test/fixtures/real/whatsapp-api-js/button-phone-and-bsuid.json')));
+  const extras = spawnSync(process.execPath, [bin, 'import', 'reply.json'], { cwd: dir, encoding: 'utf8' });
+  assert.match(extras.stderr, /send to \{"phone":"5491123456789","user":"US\.13491208655302741918"\}.*send with the options \{ replyTo: "wamid\.[^"]+", callbackData: "welcome-7" \}/);
+  rmSync(dir, { recursive: true });
+});
+
+test('the generated sender builds an imported body with its key order, recipient and send options', async () => {
+  for (const f of ['whatsapp-api-js/button-phone-and-bsuid.json', 'kapso/buttons-reply-to.json', 'pywa/flow.json', 'pywa/buttons-group.json', 'whatsapp-api-js/list-two-sections.json']) {
+    const body = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/real', f), 'utf8')) as Record<string, unknown>;
+    const imported = importBody(body, 'real');
+    if (!imported.ok) throw new Error(imported.reason);
+    const module = compile([{ path: 'real.wa.yaml', text: imported.text }], { emit: ['ts'] }).outputs.find((o) => o.path.endsWith('.wa.ts'))!;
+    mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
+    const dir = mkdtempSync(join(import.meta.dirname, '.tmp', 'sender-'));
+    writeFileSync(join(dir, 'real.wa.ts'), module.text);
+    const senders = (await import(join(dir, 'real.wa.ts'))) as Record<string, { name: string; build: (to: unknown, input: unknown, options: unknown) => unknown }>;
+    rmSync(dir, { recursive: true });
+    const sender = Object.values(senders).find((s) => s?.name === 'real')!;
+    assert.is(printJson(sender.build(imported.send.to, {}, imported.send.options)), printJson(body), f);
   }
 });
 

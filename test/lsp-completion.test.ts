@@ -10,7 +10,7 @@ const CASES: [string, string | undefined, string[] | ((labels: string[]) => bool
   ['messages:\n  m:\n    type: button\n    body: "Hello |\n', ' ', []],
   ['messages:\n  m:\n    type: button\n    # a note |\n', ' ', []],
   // A space after `key: `: values only.
-  ['messages:\n  m:\n    type: |\n', ' ', (l) => l.length === 8 && l.includes('carousel') && l.includes('template')],
+  ['messages:\n  m:\n    type: |\n', ' ', (l) => l.length === 15 && l.includes('carousel') && l.includes('product_list') && l.includes('template')],
   // A space at the start of a line: no keys popping up.
   ['messages:\n  m:\n    type: button\n    |\n', ' ', []],
   // Asked for: the keys the type accepts, those given left out in flow mappings.

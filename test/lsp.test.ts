@@ -171,7 +171,7 @@ test('the language server, driven over stdio as an editor drives it', async () =
     const typed = TEXT.replace('type: button', 'type: ');
     c.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: typed }] });
     const types = (await c.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: URI }, position: at(4, 10) })).map((x) => x.label);
-    assert.equal(types.sort(), ['address_message', 'button', 'carousel', 'cta_url', 'flow', 'list', 'location_request_message', 'template']);
+    assert.equal(types.sort(), ['address_message', 'button', 'call_permission_request', 'carousel', 'catalog_message', 'cta_url', 'flow', 'list', 'location_request_message', 'order_details', 'order_status', 'product', 'product_list', 'template', 'voice_call']);
     const inside = TEXT.replace('"Hi {{ name }}"', '"Hi {{ n');
     c.notify('textDocument/didChange', { textDocument: { uri: URI, version: 4 }, contentChanges: [{ text: inside }] });
     const params = (await c.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: URI }, position: at(5, 16) })).map((x) => x.label);

@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { compile } from '../compiler/index.js';
 import { CODES, type Code } from '../compiler/diagnostics/codes.js';
 import { render, SourceMap } from '../compiler/diagnostics/render.js';
+import { importBody } from '../compiler/import.js';
 import { LIMITS } from '../compiler/limits.js';
 import { RULES } from '../compiler/rules/index.js';
 import { codesTable, limitsTable, replaceBetween } from './readme-tables.js';
@@ -25,6 +26,8 @@ interface Section {
   name: string;
   severity: string;
   yaml?: string;
+  /** A request body that `waml import` refuses with the code (8xx). */
+  json?: string;
   /** Offsets of the text block's content, for rewriting. */
   output?: { start: number; end: number; text: string };
 }
@@ -40,6 +43,8 @@ function sections(doc: string): Section[] {
     const section: Section = { code: h[1]!, name: h[2]!, severity };
     const yaml = /```yaml\n([\s\S]*?)```/.exec(body);
     if (yaml) section.yaml = yaml[1]!;
+    const json = /```json\n([\s\S]*?)```/.exec(body);
+    if (json) section.json = json[1]!;
     const text = /```text\n([\s\S]*?)```/.exec(body);
     if (text) section.output = { start: start + text.index! + '```text\n'.length, end: start + text.index! + '```text\n'.length + text[1]!.length, text: text[1]! };
     out.push(section);
@@ -72,8 +77,26 @@ test('every documented example raises its code and prints exactly what the page 
     for (const r of rewrites.sort((a, b) => b.start - a.start)) doc = doc.slice(0, r.start) + r.text + doc.slice(r.end);
     writeFileSync(DOC, doc);
   }
-  const withoutExample = sections(readFileSync(DOC, 'utf8')).filter((s) => s.yaml === undefined).map((s) => s.code);
+  const withoutExample = sections(readFileSync(DOC, 'utf8')).filter((s) => s.yaml === undefined && s.json === undefined).map((s) => s.code);
   assert.equal(withoutExample, ['WA112', 'WA516', 'WA517', 'WA522', 'WA727', 'WA901', 'WA902', 'WA903'], 'only codes that need the build command, a data file or bytes go without a one-file example');
+});
+
+test('every documented request body is refused by waml import with its code, as the page shows', () => {
+  let doc = readFileSync(DOC, 'utf8');
+  const found = sections(doc).filter((s) => s.json !== undefined);
+  assert.ok(found.length >= 5);
+  const rewrites: { start: number; end: number; text: string }[] = [];
+  for (const s of found) {
+    const result = importBody(JSON.parse(s.json!), 'example');
+    assert.ok(!result.ok && result.code === s.code, `${s.code}: its example is refused with it (got ${result.ok ? 'an import' : result.code})`);
+    const printed = result.ok ? '' : `waml: body.json cannot be imported: ${result.reason} [${result.code}${result.field ? ` at ${result.field}` : ''}]\n`;
+    if (UPDATE) rewrites.push({ start: s.output!.start, end: s.output!.end, text: printed });
+    else assert.fixture(s.output?.text ?? '(no text block)', printed, `${s.code}: the output shown`);
+  }
+  if (UPDATE) {
+    for (const r of rewrites.sort((a, b) => b.start - a.start)) doc = doc.slice(0, r.start) + r.text + doc.slice(r.end);
+    writeFileSync(DOC, doc);
+  }
 });
 
 test('the README\'s tables of codes and limits are those of the code', () => {

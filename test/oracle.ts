@@ -15,5 +15,8 @@ export function metaValidator(): (interactive: unknown) => string[] {
   return (interactive) => (validate(interactive) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }
 
-/** The types Meta's schema knows; it lacks cta_url, carousel, location and address messages. */
-export const ORACLE_TYPES = new Set(['button', 'list', 'flow']);
+/**
+ * The types Meta's schema knows; it lacks cta_url, carousel, location, address, order and
+ * voice call messages.
+ */
+export const ORACLE_TYPES = new Set(['button', 'list', 'flow', 'product', 'product_list', 'catalog_message', 'call_permission_request']);

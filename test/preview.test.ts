@@ -27,7 +27,7 @@ test('WhatsApp formatting: bold, italic, strike, mono, links, line breaks, and n
 
 test('every example, in a real browser: no console error, the right buttons, rows and cards with their texts', async () => {
   const { html, messages } = preview(sources, data);
-  assert.is(messages.length, 15); // 11 interactive messages and 4 message templates
+  assert.is(messages.length, 24); // 19 interactive messages and 5 message templates (each in its default language)
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -59,6 +59,19 @@ test('every example, in a real browser: no console error, the right buttons, row
     }
     if (m.type === 'cta_url') assert.equal(await texts('.cta-button .action-text'), [(action['parameters'] as { display_text: string }).display_text]);
     if (m.type === 'flow') assert.equal(await texts('.flow-button .action-text'), [(action['parameters'] as { flow_cta: string }).flow_cta]);
+    if (m.type === 'product') assert.equal(await texts('.media.product .source'), [action['product_retailer_id'] as string]);
+    if (m.type === 'product_list') {
+      const ids = (action['sections'] as { product_items: { product_retailer_id: string }[] }[]).flatMap((s) => s.product_items.map((p) => p.product_retailer_id));
+      assert.equal(await texts('.product-row .product-id'), ids, m.name);
+    }
+    if (m.type === 'order_details') {
+      const p = action['parameters'] as { total_amount: { value: number; offset: number }; order: { items: unknown[] } };
+      assert.is(await section.locator('.order-item').count(), p.order.items.length, m.name);
+      assert.equal(await texts('.order-line.total .price'), [`₹${(p.total_amount.value / p.total_amount.offset).toFixed(2)}`], m.name);
+    }
+    if (m.type === 'order_status') assert.equal(await texts('.order-status .status'), [((action['parameters'] as { order: { status: string } }).order.status).replaceAll('_', ' ')], m.name);
+    if (m.type === 'voice_call') assert.equal(await texts('.call-button .action-text'), [(action['parameters'] as { display_text: string }).display_text], m.name);
+    if (m.type === 'call_permission_request') assert.is(await section.locator('.call-permission-button').count(), 2, m.name);
     const body = (m.body.interactive['body'] as { text: string }).text.replace(/[*_~]/g, '');
     assert.is((await section.locator('.bubble .body').innerText()).replace(/\s+/g, ' ').trim(), body.replace(/\s+/g, ' ').trim(), `${m.name} body`);
   }

@@ -1,4 +1,5 @@
 import { FORMATS, type Format } from '../diagnostics/render.js';
+import { LANGUAGE_CODE, normalCode } from '../languages/declare.js';
 
 export const EMITS = ['json', 'ts', 'js', 'types'] as const;
 export type Emit = (typeof EMITS)[number];
@@ -16,6 +17,8 @@ export interface Args {
   emit: Emit[];
   to?: string;
   data?: string;
+  /** `--language de,es`: the languages to check and build (messages with `languages:`). */
+  languages?: string[];
   maxFileSize?: number;
   jobs?: number;
   watch: boolean;
@@ -24,10 +27,10 @@ export interface Args {
 
 export class UsageError extends Error {}
 
-const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--jobs']);
+const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--language', '--max-file-size', '--jobs']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--format', '--max-warnings', '--data', '--max-file-size', '--jobs', '--debug'],
-  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--max-file-size', '--jobs', '--watch', '--debug'],
+  check: ['--format', '--max-warnings', '--data', '--language', '--max-file-size', '--jobs', '--debug'],
+  build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--language', '--max-file-size', '--jobs', '--watch', '--debug'],
 };
 
 /** Parses `waml <command> [PATH ...] [--flag value | --flag=value]`. */
@@ -125,6 +128,18 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--data':
         args.data = value!;
         break;
+      case '--language': {
+        // A comma list, as --emit takes; repeating the option adds to it.
+        const codes = value!.split(',').map((s) => s.trim());
+        for (const c of codes) {
+          if (!LANGUAGE_CODE.test(c)) {
+            const fixed = normalCode(c);
+            throw new UsageError(`\`--language\` takes language codes such as en_US,de; not \`${c}\`${LANGUAGE_CODE.test(fixed) ? ` (did you mean \`${fixed}\`?)` : ''}`);
+          }
+        }
+        args.languages = [...new Set([...(args.languages ?? []), ...codes])];
+        break;
+      }
       case '--jobs':
         if (!/^[1-9]\d*$/.test(value!)) throw new UsageError(`\`--jobs\` takes a number of worker threads, 1 or more; not \`${value}\``);
         args.jobs = Number(value);

@@ -31,6 +31,8 @@ export interface BatchResult {
   produced: [string, string][];
   /** The outputs, when asked for (`keepOutputs`); otherwise empty. */
   outputs: Output[];
+  /** The languages the batch's messages declare (to tell a `--language` no message has). */
+  languages: string[];
 }
 
 /**
@@ -59,7 +61,7 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
   const parse = await grammarFor(sources.map((s) => s.text));
   const result = compileWith(parse, sources, input.data ? { ...input.options, data: input.data } : input.options);
   diagnostics.push(...result.diagnostics);
-  const out: BatchResult = { diagnostics, texts: [], written: 0, unchanged: 0, skipped: 0, produced: [], outputs: input.keepOutputs ? result.outputs : [] };
+  const out: BatchResult = { diagnostics, texts: [], written: 0, unchanged: 0, skipped: 0, produced: [], outputs: input.keepOutputs ? result.outputs : [], languages: result.languageCodes ?? [] };
   const build = input.build;
   if (build) {
     let outputs: Output[] = result.outputs;

@@ -3,8 +3,8 @@
 export const HELP = `waml: compile WhatsApp interactive messages written in .wa.yaml
 
 Usage:
-  waml check [PATH ...] [--data FILE] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
-  waml build [PATH ...] --out DIR [--watch] [--emit json,ts,js,types] [--to NUMBER] [--data FILE] [--format ...] [--max-warnings N]
+  waml check [PATH ...] [--data FILE] [--language LIST] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
+  waml build [PATH ...] --out DIR [--watch] [--emit json,ts,js,types] [--to RECIPIENT] [--data FILE] [--language LIST] [--format ...] [--max-warnings N]
   waml import BODY.json [--name NAME] [--out FILE]
   waml schema
   waml init [DIR]
@@ -34,11 +34,15 @@ Options:
                     DIR/<file stem>.wa.js, with their .wa.d.ts), types (beside
                     each source X.wa.yaml, X.wa.d.yaml.ts: the types of a bundler's
                     import of it; alone, it needs no --out)
-  --to NUMBER       the recipient for the bodies (7 to 15 digits, optional +);
-                    left out of the bodies when not given
+  --to RECIPIENT    the recipient for the bodies: a phone number (7 to 15 digits,
+                    optional +), a business-scoped user id (US.1349…) or
+                    group:<id>; left out of the bodies when not given
   --data FILE       a JSON object of param values, shared by all files: messages
                     with params are rendered with it and checked again; without it,
                     build skips them (and says so)
+  --language LIST   the languages to check and build, such as en_US,de (messages
+                    with languages: write DIR/<file stem>.<message>.<language>.json);
+                    default: all of them
   --max-file-size N the largest file read, in bytes (default 1048576)
   --jobs N          worker threads for many files (default: the number of cores)
   --watch           build, then rebuild on every change (build only)

@@ -1,10 +1,10 @@
 import { rmSync, statSync, watch as fsWatch } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { EnvironmentError } from './environment.js';
-import { importBody } from '../import.js';
+import { importBody, type ImportedSend } from '../import.js';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { DEFAULT_MAX_FILE_SIZE, fileStem, isValidRecipient } from '../pipeline.js';
+import { DEFAULT_MAX_FILE_SIZE, fileStem, recipientArg } from '../pipeline.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';
@@ -93,9 +93,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
-    if (args.to !== undefined && !isValidRecipient(args.to)) {
-      throw new UsageError(`\`--to ${args.to}\` is not a phone number: digits with an optional leading +, 7 to 15 digits`);
-    }
+    const to = args.to === undefined ? undefined : recipientArg(args.to);
+    if (to && !to.ok) throw new UsageError(`\`--to ${args.to}\` ${to.problem}`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`waml: ${error.message}\nRun \`waml --help\` for usage.\n`);
@@ -130,14 +129,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const stem = basename(file).replace(/\.json$/i, '').split('.').pop()!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
     const result = importBody(body, args.name ?? stem);
     if (!result.ok) {
-      io.stderr(`waml: ${file} cannot be imported: ${result.reason}\n`);
+      io.stderr(`waml: ${file} cannot be imported: ${result.reason} [${result.code}${result.field ? ` at ${result.field}` : ''}]\n`);
       return EXIT.problems;
     }
     if (args.out) {
       const target = resolve(io.cwd, args.out);
       writeOutputs(dirname(target), [{ path: basename(target), text: result.text }], { removeStale: false, label: dirname(args.out) });
-      io.stderr(`waml: wrote ${args.out}${result.to ? ` (the body's \`to\` is not part of a message: build with --to ${result.to})` : ''}\n`);
+      io.stderr(`waml: wrote ${args.out}\n`);
     } else io.stdout(result.text);
+    // The send-time fields are not part of a message: say how to build or send them back.
+    const send = sendNote(result.send);
+    if (send) io.stderr(`waml: ${send}\n`);
     return EXIT.ok;
   }
   if (args.command === 'init') {
@@ -209,7 +211,11 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   if (args.emit.includes('ts') || args.emit.includes('js')) emit.add('ts');
   if (args.emit.includes('js') || args.emit.includes('types')) emit.add('dts');
   const options: BatchInput['options'] = { emit: [...emit], maxFileSize: limit };
-  if (args.to !== undefined) options.to = args.to;
+  if (args.to !== undefined) {
+    const to = recipientArg(args.to);
+    if (to.ok) options.to = to.to;
+  }
+  if (args.languages !== undefined) options.languages = args.languages;
   let data: BatchInput['data'];
   if (args.data !== undefined) {
     const absolute = resolve(io.cwd, args.data);
@@ -244,7 +250,9 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   const grouped: string[][] = [];
   const batchOfStem = new Map<string, number>();
   for (const f of found) {
-    const stem = foldName(fileStem(f));
+    // The stem up to its first dot: `a.b.de.json` may be `a`'s message `b` in `de` or
+    // `a.b`'s message `de`, so stems that share a first part share a batch.
+    const stem = foldName(fileStem(f).split('.')[0]!);
     const at = batchOfStem.get(stem);
     if (at !== undefined) {
       grouped[at]!.push(f);
@@ -273,8 +281,10 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   let unchanged = 0;
   let skipped = 0;
   const seenData = new Set<string>();
+  const declared = new Set<string>();
   for (let i = 0; i < results.length; i++) {
     const r = await results[i]!();
+    for (const code of r.languages) declared.add(code);
     for (const [path, text] of r.texts) sourceMap.add(path, text);
     for (const d of r.diagnostics) {
       // Data-file diagnostics repeat across batches; keep each once.
@@ -318,6 +328,12 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 
+  // A language no message has is a typo, not a build of nothing.
+  const unknown = (args.languages ?? []).filter((code) => !declared.has(code));
+  if (unknown.length > 0) {
+    const known = [...declared].sort();
+    return { code: usageFailure(io, args, `--language ${unknown.join(',')}: no message has ${unknown.length === 1 ? 'this language' : 'these languages'}; ${known.length > 0 ? `the messages have ${known.join(', ')}` : 'no message declares `languages:`'}`), produced, sources };
+  }
   const { errors, warnings } = summarize(diagnostics, fileCount);
   if (errors > 0) return { code: EXIT.problems, produced, sources };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -402,4 +418,19 @@ async function watch(args: Args, io: Io): Promise<number> {
   }
   running = running.then(once);
   return new Promise<number>(() => undefined);
+}
+
+/** How to give back a body's send-time fields, or undefined when it had none. */
+function sendNote(send: ImportedSend): string | undefined {
+  const parts: string[] = [];
+  if (send.to !== undefined) {
+    const to = send.to;
+    const arg = typeof to === 'string' ? to : 'group' in to ? `group:${to.group}` : to.phone !== undefined && to.user !== undefined ? undefined : (to.phone ?? to.user);
+    parts.push(arg !== undefined ? `build with --to ${arg}` : `send to ${JSON.stringify(to)} (a phone number and a user id: the API or a sender takes both)`);
+  }
+  const options: string[] = [];
+  if (send.options.replyTo !== undefined) options.push(`replyTo: ${JSON.stringify(send.options.replyTo)}`);
+  if (send.options.callbackData !== undefined) options.push(`callbackData: ${JSON.stringify(send.options.callbackData)}`);
+  if (options.length > 0) parts.push(`send with the options { ${options.join(', ')} }`);
+  return parts.length > 0 ? `the body's recipient and send options are not part of a message: ${parts.join('; ')}` : undefined;
 }

@@ -5,7 +5,7 @@
  *
  * 1xx loading YAML, 2xx structure, 3xx lengths and counts, 4xx headers, media, cards and
  * uniqueness, 5xx params, placeholders and data, 6xx address and Flow messages, 7xx message
- * templates, 9xx the build.
+ * templates, 8xx importing bodies and sending, 9xx the build.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -36,17 +36,28 @@ export const CODES = {
   WA121: { name: 'comment-in-text', severity: 'warning', summary: 'A `#` after a space starts a comment that cuts unquoted text short.' },
   WA122: { name: 'misindented-key', severity: 'error', summary: 'A key is indented more or less than the key above it.' },
   WA123: { name: 'api-header-shape', severity: 'error', summary: 'A header is written in the API\'s shape (`type:` beside the media key).' },
+  WA130: { name: 'language-missing', severity: 'error', summary: 'A text written per language misses one of the message\'s languages.' },
+  WA131: { name: 'language-undeclared', severity: 'error', summary: 'A text written per language names a language the message does not declare.' },
+  WA132: { name: 'languages-not-declared', severity: 'error', summary: 'A text is written per language, but the message and its file declare no `languages:`.' },
+  WA133: { name: 'same-in-every-language', severity: 'error', summary: 'An id, name or code is written per language; it is the same in every language.' },
+  WA134: { name: 'language-code', severity: 'error', summary: 'An entry of `languages:` is not a language code (`en_US`, `de`).' },
+  WA135: { name: 'duplicate-language', severity: 'error', summary: 'A language is listed twice in `languages:`.' },
+  WA136: { name: 'language-and-languages', severity: 'error', summary: 'A template has both `language:` and `languages:`.' },
+  WA137: { name: 'template-without-language', severity: 'error', summary: 'A template has no `language:`, and neither it nor its file declares `languages:`.' },
 
   WA201: { name: 'unknown-key', severity: 'error', summary: 'A key that the language does not know.' },
   WA202: { name: 'missing-key', severity: 'error', summary: 'A required key is missing.' },
   WA203: { name: 'wrong-type', severity: 'error', summary: 'A value has the wrong type (text, mapping, list).' },
   WA204: { name: 'invalid-message-name', severity: 'error', summary: 'A message name is not an identifier.' },
-  WA205: { name: 'unknown-message-type', severity: 'error', summary: 'A message `type` is not one of the seven interactive types or `template`.' },
+  WA205: { name: 'unknown-message-type', severity: 'error', summary: 'A message `type` is not one of the interactive types or `template`.' },
   WA206: { name: 'key-not-for-type', severity: 'error', summary: 'A key that belongs to another message type.' },
   WA207: { name: 'no-messages', severity: 'error', summary: '`messages` defines no message.' },
   WA208: { name: 'invalid-shape', severity: 'error', summary: 'A value does not have the shape the language expects.' },
   WA209: { name: 'identifier-collision', severity: 'error', summary: "A message name gives the same identifier in generated code as another message's name." },
   WA210: { name: 'inexact-number', severity: 'error', summary: 'A number that JSON or JavaScript cannot carry exactly: not finite, an integer past 2^53, or more digits than a double keeps.' },
+  WA211: { name: 'invalid-key-order', severity: 'error', summary: '`key_order` names a path that is no object of the body, a key that object cannot have, or a key twice.' },
+  WA212: { name: 'flow-data-text', severity: 'error', summary: 'A Flow `data` written as a text is not a JSON object (the serialized form Meta\'s "Sending a Flow" page sends).' },
+  WA213: { name: 'over-advised-count', severity: 'warning', summary: 'A list is within what Meta documents but has more items than a smaller limit that another source gives.' },
 
   WA301: { name: 'too-long', severity: 'error', summary: 'A text is longer than the API accepts.' },
   WA302: { name: 'over-advised-length', severity: 'warning', summary: 'A text is within the accepted limit but over a smaller limit that other sources give.' },
@@ -70,6 +81,11 @@ export const CODES = {
   WA412: { name: 'card-action', severity: 'error', summary: 'A carousel card needs exactly one of `button` (URL) or `buttons` (quick replies).' },
   WA413: { name: 'card-kinds-differ', severity: 'error', summary: 'Carousel cards mix URL buttons and quick replies.' },
   WA414: { name: 'card-button-count-differs', severity: 'error', summary: 'Carousel cards have different numbers of quick-reply buttons.' },
+  WA415: { name: 'reference-id-characters', severity: 'error', summary: "An order's `reference_id` has characters other than letters, digits, `_`, `-` and `.`." },
+  WA416: { name: 'order-amounts', severity: 'error', summary: "An order's amounts do not add up: the subtotal is not the items' prices times their quantities, or the total not subtotal + tax + shipping − discount." },
+  WA417: { name: 'amount-offsets', severity: 'error', summary: 'The amounts of an order do not all have the same offset.' },
+  WA418: { name: 'not-a-whole-number', severity: 'error', summary: "An amount's value or offset, a quantity or `ttl_minutes` is not a whole number written out." },
+  WA419: { name: 'order-status-spelling', severity: 'warning', summary: "An order status is spelled as some providers spell it (`partially_shipped`), not as Meta's page does (`partially-shipped`)." },
 
   WA501: { name: 'unknown-param-type', severity: 'error', summary: 'A param declares a type waml does not know.' },
   WA502: { name: 'contradictory-constraints', severity: 'error', summary: "A param's constraints contradict each other, such as minLength over maxLength." },
@@ -132,6 +148,12 @@ export const CODES = {
   WA726: { name: 'send-value-missing', severity: 'error', summary: 'A value needed to send the template is not given (the one-time code, the offer expiry).' },
   WA727: { name: 'invalid-parameter', severity: 'error', summary: 'A template parameter value has a line break, a tab or more than four spaces in a row, or is empty (132018).' },
   WA728: { name: 'duplicate-template', severity: 'error', summary: 'Two messages define the same template name in the same language.' },
+
+  WA820: { name: 'import-not-writable', severity: 'error', summary: '`waml import` meets a field or value the language cannot write; it refuses the body rather than write a different message, naming the field.' },
+  WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type.' },
+  WA822: { name: 'import-unknown-type', severity: 'error', summary: '`waml import` meets an interactive type the language does not write.' },
+  WA823: { name: 'invalid-recipient', severity: 'error', summary: 'A recipient is not a phone number, a business-scoped user id or a group id, or its `recipient_type` does not match it.' },
+  WA824: { name: 'invalid-send-option', severity: 'error', summary: 'A reply-to message id is empty, or callback data is empty or longer than 512 characters.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text, or is a device, FIFO or socket rather than a file.' },

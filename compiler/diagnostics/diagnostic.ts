@@ -113,7 +113,14 @@ export class Reporter {
   readonly checks: AttachedCheck[] = [];
   /** Added to every message, such as " (with the data of data.json)". */
   suffix = '';
+  /** The length limit each text was checked against (see measure). */
+  readonly limits = new Map<object, number>();
   constructor(readonly file: string) {}
+
+  /** Records that a text is checked against a length limit (for the language texts' notes). */
+  measure(target: object, max: number): void {
+    this.limits.set(target, max);
+  }
 
   /** Records a check the values must pass, on the text or list it belongs to. */
   check(target: object, check: RuntimeCheck): void {

@@ -6,6 +6,7 @@ import { toSpecs, type Param, type Params } from '../templates/params.js';
 import type { Pipe, Template } from '../../runtime/template.js';
 import type { Json } from './json.js';
 import { identifiers } from './names.js';
+import { toRuntimeTemplate } from '../templates/runtime.js';
 
 export { camel } from './names.js';
 
@@ -67,6 +68,13 @@ const INTERACTIVE_TYPE: Record<string, string> = {
   location_request_message: 'LocationRequestInteractive',
   address_message: 'AddressInteractive',
   flow: 'FlowInteractive',
+  product: 'ProductInteractive',
+  product_list: 'ProductListInteractive',
+  catalog_message: 'CatalogInteractive',
+  order_details: 'OrderDetailsInteractive',
+  order_status: 'OrderStatusInteractive',
+  voice_call: 'VoiceCallInteractive',
+  call_permission_request: 'CallPermissionRequestInteractive',
 };
 
 /** A string literal: JSON's escaping is valid TypeScript for any string. */
@@ -198,7 +206,10 @@ class MessageEmitter {
     const n = this.name;
     const hasParams = Object.keys(this.params).length > 0;
     for (const [name, p] of Object.entries(this.params)) this.scope.set(name, { code: member('params', name, false), maybeMissing: p.optional, ...fieldsOf(p) });
-    const interactive = this.node(this.plan.interactive);
+    const languages = this.plan.languages;
+    const interactive = languages ? '' : this.node(this.plan.interactive);
+    // Each language's body, printed before the helpers it may need (sites) are decided.
+    const perLanguage = languages?.map((l) => ({ language: l.language, code: this.node(l.interactive) }));
     const lines: string[] = [];
     lines.push(`// ---- ${m.name} (${m.type}) ----`);
     lines.push('');
@@ -207,26 +218,48 @@ class MessageEmitter {
     lines.push(`const ${n}$params: Waml.ParamSpecs = ${specsCode(toSpecs(this.params))};`);
     const ids = this.replyKind() === 'button' || this.replyKind() === 'list' ? this.replyIds() : undefined;
     if (ids && ids.globs.length > 0) lines.push(`const ${n}$ids: readonly (readonly string[])[] = ${JSON.stringify(ids.globs)};`);
+    const order = this.plan.keyOrder;
+    if (order) lines.push(`/** The key order of the body this message was imported from (its \`key_order\`). */`, `const ${n}$order: { readonly [path: string]: readonly string[] } = ${orderCode(order)};`);
     if (this.usesSites) {
       lines.push('');
       lines.push(`function ${n}$site(field: string, line: number, column: number): $.Site {`);
       lines.push(`  return { message: ${str(m.name)}, field, source: { file: $file, line, column } };`);
       lines.push('}');
     }
+    if (languages) lines.push(`const ${n}$languages: readonly ${P}Language[] = [${languages.map((l) => str(l.language)).join(', ')}];`);
     lines.push('');
-    lines.push('/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */');
-    lines.push(`function ${n}$build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
+    lines.push('/**');
+    lines.push(' * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or');
+    lines.push(' * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.');
+    lines.push(' */');
+    // A message in several languages takes its own options: the send options and its language.
+    const opts = languages ? `${P}Options` : 'Waml.SendOptions';
+    lines.push(`function ${n}$build(to: Waml.Recipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): ${P}Body {`);
     const validate = `$.params(${str(m.name)}, ${n}$params, input ?? {})`;
     lines.push(hasParams ? `  const params = ${validate} as unknown as ${P}Params;` : `  ${validate};`);
-    lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')});`);
+    const orderArg = order ? `, ${n}$order` : '';
+    if (!languages) lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')}, options${orderArg});`);
+    else {
+      // One body per language, each its language's plan printed; the default when none is asked.
+      lines.push(`  const language = options?.language ?? ${str(languages[0]!.language)};`);
+      lines.push(`  switch (language) {`);
+      for (const l of perLanguage!) {
+        lines.push(`    case ${str(l.language)}:`);
+        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(l.code, '      ')}, options${orderArg});`);
+      }
+      lines.push(`    default:`);
+      lines.push(`      throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${languages.map((l) => l.language).join(', ')}`)});`);
+      lines.push('  }');
+    }
     lines.push('}');
     lines.push('');
     lines.push(`export const ${n} = {`);
     lines.push(`  name: ${str(m.name)} as const,`);
+    if (languages) lines.push(`  /** The languages of the message; the first is the default. */`, `  languages: ${n}$languages,`);
     lines.push(`  build: ${n}$build,`);
     lines.push('  /** Builds the message and sends it with the client. */');
-    lines.push(`  send(client: Waml.Client, to: string, input${hasParams ? '' : '?'}: ${P}Params): Promise<Waml.SendResult> {`);
-    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}));`);
+    lines.push(`  send(client: Waml.Client, to: Waml.Recipient, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): Promise<Waml.SendResult> {`);
+    lines.push(`    return client.send(${n}$build(to, input${hasParams ? '' : ' ?? {}'}, options));`);
     lines.push('  },');
     lines.push(...this.parseReply(ids));
     lines.push('};');
@@ -235,20 +268,36 @@ class MessageEmitter {
 
   private types(): string[] {
     const P = this.pascal;
-    return [`export type ${P}Params = ${recordType(this.params, '')};`, `export type ${P}Body = Waml.RequestBody<${this.interactiveType}>;`, ...this.replyTypes()];
+    const languages = this.plan.languages;
+    const options = languages
+      ? [
+          `/** The languages of \`${this.m.name}\`; the first, ${str(languages[0]!.language)}, is the default. */`,
+          `export type ${P}Language = ${languages.map((l) => str(l.language)).join(' | ')};`,
+          `/** How to build \`${this.m.name}\`: the send options, and its language; every field optional. */`,
+          `export interface ${P}Options extends Waml.SendOptions {`,
+          `  /** The language of the body; ${str(languages[0]!.language)} when absent. */`,
+          `  language?: ${P}Language;`,
+          '}',
+        ]
+      : [];
+    return [`export type ${P}Params = ${recordType(this.params, '')};`, `export type ${P}Body = Waml.RequestBody<${this.interactiveType}>;`, ...options, ...this.replyTypes()];
   }
 
   /** The message's exported types and its sender's signatures. */
   declaration(): string[] {
     const P = this.pascal;
     const opt = Object.keys(this.params).length > 0 ? '' : '?';
+    const languages = this.plan.languages;
+    const opts = languages ? `${P}Options` : 'Waml.SendOptions';
     return [
       ...this.types(),
       `export declare const ${this.name}: {`,
       `  name: ${str(this.m.name)};`,
-      `  build(to: string | undefined, input${opt}: ${P}Params): ${P}Body;`,
-      `  send(client: Waml.Client, to: string, input${opt}: ${P}Params): Promise<Waml.SendResult>;`,
+      ...(languages ? [`  languages: readonly ${P}Language[];`] : []),
+      `  build(to: Waml.Recipient | undefined, input${opt}: ${P}Params, options?: ${opts}): ${P}Body;`,
+      `  send(client: Waml.Client, to: Waml.Recipient, input${opt}: ${P}Params, options?: ${opts}): Promise<Waml.SendResult>;`,
       `  parseReply(message: Waml.InboundMessage, sentId?: string): ${P}Reply | undefined;`,
+      ...(this.replyKind() === 'call' ? [`  parseCall(call: Waml.CallEvent): ${P}Reply | undefined;`] : []),
       '};',
     ];
   }
@@ -414,8 +463,11 @@ class MessageEmitter {
     return { types: [...new Set(types)], fixed: [...new Set(fixed)], globs: [...new Map(globs.map((g) => [key(g), g])).values()] };
   }
 
-  private replyKind(): 'button' | 'list' | 'flow' | 'address' | 'location' | 'none' {
+  private replyKind(): 'button' | 'list' | 'flow' | 'address' | 'location' | 'order' | 'call_permission' | 'call' | 'none' {
     const m = this.m;
+    if (m.type === 'product' || m.type === 'product_list' || m.type === 'catalog_message') return 'order';
+    if (m.type === 'call_permission_request') return 'call_permission';
+    if (m.type === 'voice_call') return 'call';
     if (m.type === 'button') return 'button';
     if (m.type === 'carousel') return m.cards?.items.some((c) => c.buttons) ? 'button' : 'none';
     if (m.type === 'list') return 'list';
@@ -445,6 +497,43 @@ class MessageEmitter {
       lines.push(`export interface ${P}Reply {`, `  kind: "address";`, '  /** `response_json`, parsed: the address the user sent. */', '  response: { [key: string]: unknown };', '  message: Waml.InboundMessage;', '}');
     } else if (kind === 'location') {
       lines.push(`export interface ${P}Reply {`, `  kind: "location";`, '  latitude: number;', '  longitude: number;', '  name?: string;', '  address?: string;', '  message: Waml.InboundMessage;', '}');
+    } else if (kind === 'order') {
+      lines.push(
+        `/** The cart the user sent from this message's catalog (an \`order\` message). */`,
+        `export interface ${P}Reply {`,
+        `  kind: "order";`,
+        '  catalogId: string;',
+        '  /** The note the user wrote with the cart. */',
+        '  text?: string;',
+        '  items: { productRetailerId: string; quantity: number; itemPrice: number; currency: string }[];',
+        '  message: Waml.InboundMessage;',
+        '}',
+      );
+    } else if (kind === 'call_permission') {
+      lines.push(
+        `export interface ${P}Reply {`,
+        `  kind: "call_permission";`,
+        '  /** Whether the user allowed calls. */',
+        '  accepted: boolean;',
+        '  /** Whether the permission lasts; otherwise it ends at `expiresAt`. */',
+        '  permanent: boolean;',
+        '  /** Unix seconds, for a permission that ends. */',
+        '  expiresAt?: number;',
+        '  /** `user_action` or `automatic`. */',
+        '  source?: string;',
+        '  message: Waml.InboundMessage;',
+        '}',
+      );
+    } else if (kind === 'call') {
+      lines.push(
+        `/** A call the user started from this message's call button (a \`calls\` webhook event, read with \`parseCall\`). */`,
+        `export interface ${P}Reply {`,
+        `  kind: "call";`,
+        '  /** The button\'s payload, returned as `cta_payload`. */',
+        '  payload?: string;',
+        '  call: Waml.CallEvent;',
+        '}',
+      );
     } else {
       lines.push(`/** A ${this.m.type} message gets no reply. */`, `export type ${P}Reply = never;`);
     }
@@ -495,9 +584,51 @@ class MessageEmitter {
       lines.push('    const l = message.type === "location" ? message.location : undefined;');
       lines.push('    if (typeof l !== "object" || l === null || typeof l.latitude !== "number" || typeof l.longitude !== "number") return undefined;');
       lines.push('    return { kind: "location", latitude: l.latitude, longitude: l.longitude, ...(typeof l.name === "string" ? { name: l.name } : {}), ...(typeof l.address === "string" ? { address: l.address } : {}), message };');
+    } else if (kind === 'order') {
+      lines.push('    const o = message.type === "order" ? message.order : undefined;');
+      lines.push('    if (typeof o !== "object" || o === null || typeof o.catalog_id !== "string" || !Array.isArray(o.product_items)) return undefined;');
+      const catalog = this.m.catalog;
+      if (catalog && !catalog.templated) lines.push(`    if (o.catalog_id !== ${str(catalog.value)}) return undefined;`);
+      lines.push('    const items = o.product_items.map((i) => ({ productRetailerId: i.product_retailer_id, quantity: i.quantity, itemPrice: i.item_price, currency: i.currency }));');
+      lines.push('    return { kind: "order", catalogId: o.catalog_id, ...(typeof o.text === "string" && o.text !== "" ? { text: o.text } : {}), items, message };');
+    } else if (kind === 'call_permission') {
+      lines.push('    const r = message.type === "interactive" ? message.interactive?.call_permission_reply : undefined;');
+      lines.push('    if (typeof r !== "object" || r === null || typeof r.response !== "string") return undefined;');
+      lines.push('    return {');
+      lines.push('      kind: "call_permission",');
+      lines.push('      accepted: r.response === "accept",');
+      lines.push('      permanent: r.is_permanent === true,');
+      lines.push('      ...(typeof r.expiration_timestamp === "number" ? { expiresAt: r.expiration_timestamp } : {}),');
+      lines.push('      ...(typeof r.response_source === "string" ? { source: r.response_source } : {}),');
+      lines.push('      message,');
+      lines.push('    };');
     } else {
       lines.push('    void message;', '    return undefined;');
     }
+    lines.push('  },');
+    if (kind === 'call') lines.push(...this.parseCall());
+    return lines;
+  }
+
+  /** `parseCall`: a voice_call message is answered by a call, not a message. */
+  private parseCall(): string[] {
+    const P = this.pascal;
+    const payload = this.m.call?.payload;
+    const lines = [
+      '  /**',
+      "   * The call this message's button started, from a call event (`onCall`), or undefined:",
+      '   * a user-initiated call whose `cta_payload` is this button\'s payload.',
+      '   */',
+      `  parseCall(call: Waml.CallEvent): ${P}Reply | undefined {`,
+      '    if (typeof call !== "object" || call === null || call.event !== "connect") return undefined;',
+      '    const payload = typeof call.cta_payload === "string" ? call.cta_payload : undefined;',
+    ];
+    if (payload && !payload.templated) lines.push(`    if (payload !== ${str(payload.value)}) return undefined;`);
+    else if (payload) {
+      const g = glob(toRuntimeTemplate(payload));
+      lines.push(`    if (payload === undefined || !$.matchesGlob(payload, ${JSON.stringify(g)})) return undefined;`);
+    } else lines.push('    if (payload !== undefined) return undefined;');
+    lines.push('    return { kind: "call", ...(payload !== undefined ? { payload } : {}), call };');
     lines.push('  },');
     return lines;
   }
@@ -517,4 +648,10 @@ export function glob(t: Template): string[] {
 /** Indents every line after the first. */
 function indentCode(code: string, indent: string): string {
   return code.split('\n').join(`\n${indent}`);
+}
+
+/** A key_order as code: one path a line, its keys as JSON. */
+function orderCode(order: { [path: string]: string[] }): string {
+  const entries = Object.entries(order).map(([path, keys]) => `  ${str(path)}: ${JSON.stringify(keys)},`);
+  return `{\n${entries.join('\n')}\n}`;
 }

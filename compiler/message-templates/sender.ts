@@ -7,44 +7,61 @@ import type { PlanLeaf } from '../../runtime/message-template.js';
 
 /**
  * Typed senders of message templates, one exported object per `type: template` message:
- * `build(to, params)` renders the send body (and refuses what Meta would refuse with 132018),
+ * `build(to, params, options?)` renders the send body (and refuses what Meta would refuse with 132018),
  * `send(client, to, params)` posts it, and `parseReply` turns a tap on one of its quick
  * replies (an inbound `type: "button"` message whose `payload` is the button's id) into a
  * typed answer. Pure and deterministic; every source string enters the code through
  * JSON.stringify.
  */
-export function emitTemplateSenders(file: WamlFile, templates: readonly Message[], sourceText: string, used: ReadonlyMap<string, Params>): string[] {
+export function emitTemplateSenders(file: WamlFile, templates: readonly Message[], sourceText: string, used: ReadonlyMap<string, Params>, languages: ReadonlyMap<string, readonly Message[]> = new Map()): string[] {
   const source = new SourceText(file.path, sourceText);
-  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody } from '@waml/runtime';`];
+  const lines: string[] = [`import { $ as $t, $template, type Client as TemplateClient, type InboundMessage as TemplateInbound, type ParamSpecs as TemplateParamSpecs, type SendResult as TemplateSendResult, type TemplateRequestBody, type Recipient as TemplateRecipient, type SendOptions as TemplateSendOptions } from '@waml/runtime';`];
   for (const m of templates) {
     const name = camel(m.name);
     const P = camel(m.name, true);
     const params = used.get(m.name) ?? m.scope;
     const hasParams = Object.keys(params).length > 0;
     const plan = sendPlan(m, source);
-    lines.push('', `// ---- ${m.name} (template, ${m.template!.language!.value}) ----`, '');
-    lines.push(...types(m, P, params));
+    // A template in several languages: one send plan per language, the default first.
+    const each = languages.get(m.name);
+    const plans = each && each.length > 0 ? each.map((x) => ({ language: x.template!.language!.value, plan: sendPlan(x, source) })) : undefined;
+    // A template in several languages takes its own options: the send options and its language.
+    const opts = plans ? `${P}Options` : 'TemplateSendOptions';
+    lines.push('', `// ---- ${m.name} (template, ${plans ? plans.map((p) => p.language).join(', ') : m.template!.language!.value}) ----`, '');
+    lines.push(...types(m, P, params, plans?.map((p) => p.language)));
     lines.push('');
     lines.push(`const ${name}Params: TemplateParamSpecs = ${JSON.stringify(toSpecs(params))};`);
-    if (!plan.incomplete) lines.push(`const ${name}Plan: $template.SendPlan = ${planCode({ template: plan.template, lengths: plan.lengths }, '')};`);
+    if (plans) {
+      if (!plan.incomplete) {
+        lines.push(`const ${name}Plans: Record<${P}Language, $template.SendPlan> = {`);
+        for (const p of plans) lines.push(`  ${str(p.language)}: ${planCode({ template: p.plan.template, lengths: p.plan.lengths }, '  ')},`);
+        lines.push('};');
+      }
+    } else if (!plan.incomplete) lines.push(`const ${name}Plan: $template.SendPlan = ${planCode({ template: plan.template, lengths: plan.lengths }, '')};`);
     lines.push('');
     lines.push(`export const ${name} = {`);
     lines.push(`  name: ${str(m.name)} as const,`);
     lines.push(`  language: ${str(m.template!.language!.value)} as const,`);
+    if (plans) lines.push('  /** The languages of the template; the first is the default. */', `  languages: [${plans.map((p) => str(p.language)).join(', ')}] as readonly ${P}Language[],`);
     if (plan.incomplete) {
       lines.push('  /** This template cannot be sent from its definition alone (see WA726). */');
-      lines.push(`  build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
-      lines.push(`    void to;`, `    void input;`, `    throw new Error(${str(`${m.name}: the template has no send body (WA726)`)});`);
+      lines.push(`  build(to: TemplateRecipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): ${P}Body {`);
+      lines.push(`    void to;`, `    void input;`, `    void options;`, `    throw new Error(${str(`${m.name}: the template has no send body (WA726)`)});`);
     } else {
-      lines.push('  /** The send body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError (132018). */');
-      lines.push(`  build(to: string | undefined, input${hasParams ? '' : '?'}: ${P}Params): ${P}Body {`);
+      lines.push('  /** The send body; `to` undefined leaves the recipient out. Throws WamlParamError or WamlLimitError (132018). */');
+      lines.push(`  build(to: TemplateRecipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): ${P}Body {`);
       lines.push(`    const params = $t.params(${str(m.name)}, ${name}Params, input ?? {});`);
-      lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, ${name}Plan, params));`);
+      if (plans) {
+        lines.push(`    const language = options?.language ?? ${str(plans[0]!.language)};`);
+        lines.push(`    const plan = Object.hasOwn(${name}Plans, language) ? ${name}Plans[language] : undefined;`);
+        lines.push(`    if (!plan) throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${plans.map((p) => p.language).join(', ')}`)});`);
+        lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, plan, params), options);`);
+      } else lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, ${name}Plan, params), options);`);
     }
     lines.push('  },');
     lines.push('  /** Builds the message and sends it with the client. */');
-    lines.push(`  send(client: TemplateClient, to: string, input${hasParams ? '' : '?'}: ${P}Params): Promise<TemplateSendResult> {`);
-    lines.push(`    return client.send(${name}.build(to, input${hasParams ? '' : ' ?? {}'}));`);
+    lines.push(`  send(client: TemplateClient, to: TemplateRecipient, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): Promise<TemplateSendResult> {`);
+    lines.push(`    return client.send(${name}.build(to, input${hasParams ? '' : ' ?? {}'}, options));`);
     lines.push('  },');
     lines.push(...parseReply(m, P));
     lines.push('};');
@@ -53,20 +70,23 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
 }
 
 /** The declarations of the template senders, for `--emit js`. */
-export function emitTemplateDeclarations(file: WamlFile, templates: readonly Message[], used: ReadonlyMap<string, Params>): string[] {
+export function emitTemplateDeclarations(file: WamlFile, templates: readonly Message[], used: ReadonlyMap<string, Params>, languages: ReadonlyMap<string, readonly Message[]> = new Map()): string[] {
   void file;
-  const lines: string[] = [`import type { Client as TemplateClient, InboundMessage as TemplateInbound, SendResult as TemplateSendResult, TemplateRequestBody } from '@waml/runtime';`];
+  const lines: string[] = [`import type { Client as TemplateClient, InboundMessage as TemplateInbound, SendResult as TemplateSendResult, TemplateRequestBody, Recipient as TemplateRecipient, SendOptions as TemplateSendOptions } from '@waml/runtime';`];
   for (const m of templates) {
     const P = camel(m.name, true);
     const params = used.get(m.name) ?? m.scope;
     const opt = Object.keys(params).length > 0 ? '' : '?';
-    lines.push('', ...types(m, P, params));
+    const codes = languages.get(m.name)?.map((x) => x.template!.language!.value);
+    const opts = codes && codes.length > 0 ? `${P}Options` : 'TemplateSendOptions';
+    lines.push('', ...types(m, P, params, codes));
     lines.push(
       `export declare const ${camel(m.name)}: {`,
       `  name: ${str(m.name)};`,
       `  language: ${str(m.template!.language!.value)};`,
-      `  build(to: string | undefined, input${opt}: ${P}Params): ${P}Body;`,
-      `  send(client: TemplateClient, to: string, input${opt}: ${P}Params): Promise<TemplateSendResult>;`,
+      ...(codes && codes.length > 0 ? [`  languages: readonly ${P}Language[];`] : []),
+      `  build(to: TemplateRecipient | undefined, input${opt}: ${P}Params, options?: ${opts}): ${P}Body;`,
+      `  send(client: TemplateClient, to: TemplateRecipient, input${opt}: ${P}Params, options?: ${opts}): Promise<TemplateSendResult>;`,
       `  parseReply(message: TemplateInbound, sentId?: string): ${P}Reply | undefined;`,
       '};',
     );
@@ -74,9 +94,20 @@ export function emitTemplateDeclarations(file: WamlFile, templates: readonly Mes
   return lines;
 }
 
-function types(m: Message, P: string, params: Params): string[] {
+function types(m: Message, P: string, params: Params, languages?: readonly string[]): string[] {
   const ids = replyIds(m);
   const lines = [`export type ${P}Params = ${record(params)};`, `export type ${P}Body = TemplateRequestBody;`];
+  if (languages && languages.length > 0) {
+    lines.push(
+      `/** The languages of template \`${m.name}\`; the first, ${str(languages[0]!)}, is the default. */`,
+      `export type ${P}Language = ${languages.map(str).join(' | ')};`,
+      `/** How to build \`${m.name}\`: the send options, and its language; every field optional. */`,
+      `export interface ${P}Options extends TemplateSendOptions {`,
+      `  /** The language of the send body; ${str(languages[0]!)} when absent. */`,
+      `  language?: ${P}Language;`,
+      '}',
+    );
+  }
   if (ids.length === 0) lines.push(`/** A template without quick replies gets no reply. */`, `export type ${P}Reply = never;`);
   else {
     lines.push(`export type ${P}ReplyId = ${ids.map(str).join(' | ')};`);

@@ -9,9 +9,12 @@ import { emptyParams, readParams, type Params } from '../templates/params.js';
 import { textSpan } from './spans.js';
 import { checkNumber } from '../load/numbers.js';
 import { buildTemplate } from '../message-templates/build.js';
+import { readLanguages } from '../languages/declare.js';
+import { suggest } from '../suggest.js';
 import {
   MESSAGE_TYPES,
   type Address,
+  type CallButton,
   type Card,
   type FlowData,
   type FlowDataMap,
@@ -20,12 +23,16 @@ import {
   type Media,
   type Message,
   type MessageType,
+  type OrderStatusSpec,
+  type ProductItem,
+  type ProductSection,
   type Repeat,
   type ReplyButton,
   type Row,
   type SavedAddress,
   type Section,
   type Seq,
+  type Languages,
   type Text,
   type TextMap,
   type UrlButton,
@@ -51,6 +58,12 @@ const IDENTIFIER_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 class Builder {
+  /** The languages of the message being built: a text may then be a mapping of them. */
+  private languages: Languages | undefined;
+  private fileLanguages: Languages | undefined;
+  /** Whether the message being built is a template with its own `language:`. */
+  private oneLanguageTemplate = false;
+
   constructor(
     private readonly path: string,
     private readonly fileText: string,
@@ -60,6 +73,7 @@ class Builder {
 
   file(root: LMap): WamlFile {
     const params = readParams(entry(root, 'params')?.value, this.r);
+    this.fileLanguages = readLanguages(entry(root, 'languages')?.value, 'file', this.r);
     const messages: Message[] = [];
     const messagesNode = entry(root, 'messages')?.value;
     if (messagesNode?.kind === 'map') {
@@ -67,11 +81,14 @@ class Builder {
         if (e.value.kind === 'map') messages.push(this.message(e, e.value, params));
       }
     }
-    return { path: this.path, params, messages };
+    const file: WamlFile = { path: this.path, params, messages };
+    if (this.fileLanguages) file.languages = this.fileLanguages;
+    return file;
   }
 
   /** A text from a scalar; plain numbers and booleans keep the characters written (`1.50`). */
   text(node: LNode | undefined): Text | undefined {
+    if (node?.kind === 'map') return this.translated(node);
     if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
     const value = typeof node.value === 'string' ? node.value : node.source;
     const t: Text = { value, span: node.span, parts: [], templated: false, scalar: node as LScalar, fileText: this.fileText };
@@ -97,8 +114,60 @@ class Builder {
     return t;
   }
 
+  /**
+   * A text written per language, `{ en_US: Hi, de: Hallo }`: the default language's text,
+   * carrying every language's. Each declared language must be there (WA130) and no other
+   * (WA131); without `languages:` a mapping is no text (WA132).
+   */
+  private translated(node: LMap): Text | undefined {
+    const langs = this.languages;
+    if (!langs) {
+      // A template's `language:` keeps it in one language, whatever its file declares.
+      const single = this.oneLanguageTemplate && this.fileLanguages;
+      const why = single ? 'this template is in one language (`language:`), so its texts are plain texts' : 'a text in several languages needs `languages:` on the message or the file';
+      this.r.report('WA132', node.span, why, {
+        help: single ? 'write one text, or replace `language:` with `languages:`' : 'declare them, such as `languages: [en_US, de]` (the first is the default), or write one text',
+      });
+      return undefined;
+    }
+    const declared = langs.codes.map((c) => c.code);
+    const known = new Set(declared);
+    const entries: NonNullable<Text['translations']>['entries'] = [];
+    for (const e of node.entries) {
+      if (!known.has(e.key)) {
+        // `de_DE` where `de` is declared (or the other way round) is the same language.
+        const base = e.key.split('_')[0]!;
+        const guess = suggest(e.key, declared) ?? declared.find((c) => c === base || c.split('_')[0] === base);
+        this.r.report('WA131', e.keySpan, `\`${e.key}\` is not one of the languages of this message (${declared.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}`, {
+          related: [this.r.related(langs.span, 'the languages are declared here')],
+          help: 'add it to `languages:`, or remove it',
+        });
+        continue;
+      }
+      if (e.value.kind !== 'scalar') continue;
+      const t = this.text(e.value);
+      if (t) entries.push({ language: e.key, keySpan: e.keySpan, text: t });
+    }
+    const written = new Set(node.entries.map((e) => e.key));
+    const missing = declared.filter((code) => !written.has(code));
+    if (missing.length > 0) {
+      this.r.report('WA130', node.span, `this text has no ${missing.map((c) => `\`${c}\``).join(', ')}: every language of the message needs its text`, {
+        related: [this.r.related(langs.span, 'the languages are declared here')],
+        help: `add ${missing.map((c) => `\`${c}: …\``).join(', ')}, or write one text for every language`,
+      });
+    }
+    const byLanguage = new Map(entries.map((x) => [x.language, x.text]));
+    const first = byLanguage.get(declared[0]!) ?? entries[0]?.text;
+    if (!first) return undefined;
+    return { ...first, translations: { span: node.span, entries, byLanguage } };
+  }
+
   /** A value that must be fixed: a placeholder there is an error. */
   fixedText(node: LNode | undefined, what: string): Text | undefined {
+    if (node?.kind === 'map' && this.languages) {
+      this.r.report('WA133', node.span, `${what} is the same in every language; write it once`, { help: 'write one value, not a mapping of languages' });
+      return undefined;
+    }
     if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
     const value = typeof node.value === 'string' ? node.value : node.source;
     if (isTemplate(value)) {
@@ -122,6 +191,8 @@ class Builder {
       } else scope[name] = own[name]!;
     }
     const m: Message = { file: this.path, name: e.key, nameSpan: e.keySpan, span: map.span, params: own, scope };
+    this.languages = this.messageLanguages(map);
+    if (this.languages) m.languages = this.languages;
     const typeNode = entry(map, 'type')?.value;
     if (typeNode?.kind === 'scalar' && typeof typeNode.value === 'string' && isTemplate(typeNode.value)) this.fixedText(typeNode, '`type`');
     if (typeNode?.kind === 'scalar' && (MESSAGE_TYPES as readonly unknown[]).includes(typeNode.value)) {
@@ -129,8 +200,23 @@ class Builder {
       m.typeSpan = typeNode.span;
     }
     if (m.type === 'template') {
+      if (!entry(map, 'language') && !this.languages) {
+        this.r.report('WA137', e.keySpan, `template \`${e.key}\` has no language`, { help: 'write `language: en_US`, or `languages: [en_US, de]` on the template or its file' });
+      }
       m.template = buildTemplate(map, this);
       return m;
+    }
+    const keyOrder = entry(map, 'key_order');
+    if (keyOrder && keyOrder.value.kind === 'map') {
+      m.keyOrder = {
+        span: keyOrder.value.span,
+        keySpan: keyOrder.keySpan,
+        entries: keyOrder.value.entries.map((e) => ({
+          path: e.key,
+          pathSpan: e.keySpan,
+          keys: e.value.kind === 'seq' ? e.value.items.flatMap((k) => (k.kind === 'scalar' && typeof k.value === 'string' ? [{ value: k.value, span: k.span }] : [])) : [],
+        })),
+      };
     }
     const header = entry(map, 'header');
     if (header) {
@@ -163,10 +249,57 @@ class Builder {
       case 'flow':
         set(m, 'flow', this.flow(entry(map, 'flow')));
         break;
+      case 'product':
+        set(m, 'catalog', this.text(entry(map, 'catalog')?.value));
+        set(m, 'product', this.text(entry(map, 'product')?.value));
+        break;
+      case 'product_list':
+        set(m, 'catalog', this.text(entry(map, 'catalog')?.value));
+        set(m, 'productSections', this.seq(entry(map, 'sections'), (n) => this.productSection(n)));
+        break;
+      case 'catalog_message':
+        set(m, 'thumbnail', this.text(entry(map, 'thumbnail')?.value));
+        break;
+      case 'order_details': {
+        const payment = entry(map, 'payment');
+        if (payment && payment.value.kind === 'map') {
+          m.payment = this.flowData(payment.value) as FlowDataMap;
+          m.paymentKeySpan = payment.keySpan;
+        }
+        break;
+      }
+      case 'order_status':
+        set(m, 'orderStatus', this.orderStatus(entry(map, 'order')));
+        break;
+      case 'voice_call':
+        set(m, 'call', this.callButton(entry(map, 'call')));
+        break;
       default:
         break;
     }
     return m;
+  }
+
+  /**
+   * The message's `languages:`, else its file's. A template's `language:` makes it a
+   * template in that one language (both on the message is WA136).
+   */
+  private messageLanguages(map: LMap): Languages | undefined {
+    const own = entry(map, 'languages');
+    const ownLanguages = readLanguages(own?.value, 'message', this.r);
+    const type = entry(map, 'type')?.value;
+    const language = entry(map, 'language');
+    this.oneLanguageTemplate = type?.kind === 'scalar' && type.value === 'template' && language !== undefined && !own;
+    if (type?.kind === 'scalar' && type.value === 'template' && language) {
+      if (own) {
+        this.r.report('WA136', language.keySpan, 'a template has `language:` or `languages:`, not both', {
+          related: [this.r.related(own.keySpan, '`languages:` is given here')],
+          help: 'remove `language:`, or write `languages: [one code]`',
+        });
+      }
+      return ownLanguages;
+    }
+    return own ? ownLanguages : this.fileLanguages;
   }
 
   private seq<T>(e: LEntry | undefined, item: (node: LMap) => T): Seq<T> | undefined {
@@ -283,6 +416,52 @@ class Builder {
     return c;
   }
 
+  private productSection(node: LMap): ProductSection {
+    const s: ProductSection = { span: node.span };
+    set(s, 'repeat', this.repeat(node));
+    set(s, 'title', this.text(entry(node, 'title')?.value));
+    const products = entry(node, 'products');
+    if (products && products.value.kind === 'seq') {
+      const items: ProductItem[] = [];
+      for (const item of products.value.items) {
+        // A product is its retailer id, or a mapping `{ id, each, as, when }`.
+        if (item.kind === 'scalar') {
+          const id = this.text(item);
+          if (id) items.push({ id, span: item.span });
+        } else if (item.kind === 'map') {
+          const p: ProductItem = { span: item.span };
+          set(p, 'repeat', this.repeat(item));
+          set(p, 'id', this.text(entry(item, 'id')?.value));
+          items.push(p);
+        }
+      }
+      s.products = { items, span: products.value.span, keySpan: products.keySpan };
+    }
+    return s;
+  }
+
+  private orderStatus(e: LEntry | undefined): OrderStatusSpec | undefined {
+    if (!e || e.value.kind !== 'map') return undefined;
+    const node = e.value;
+    const o: OrderStatusSpec = { span: node.span, keySpan: e.keySpan };
+    set(o, 'referenceId', this.text(entry(node, 'reference_id')?.value));
+    set(o, 'status', this.fixedText(entry(node, 'status')?.value, "the order's `status`"));
+    set(o, 'description', this.text(entry(node, 'description')?.value));
+    return o;
+  }
+
+  private callButton(e: LEntry | undefined): CallButton | undefined {
+    if (!e || e.value.kind !== 'map') return undefined;
+    const node = e.value;
+    const c: CallButton = { span: node.span, keySpan: e.keySpan };
+    set(c, 'text', this.text(entry(node, 'text')?.value));
+    set(c, 'payload', this.text(entry(node, 'payload')?.value));
+    const ttl = entry(node, 'ttl_minutes')?.value;
+    // Anything but a number is the structure check's to report (WA203).
+    if (ttl?.kind === 'scalar' && typeof ttl.value === 'number') c.ttlMinutes = { value: ttl.value, span: ttl.span };
+    return c;
+  }
+
   private textMap(node: LNode | undefined): TextMap | undefined {
     if (!node || node.kind !== 'map') return undefined;
     const out: TextMap = { entries: [], span: node.span };
@@ -331,6 +510,9 @@ class Builder {
     const data = entry(node, 'data');
     if (data && data.value.kind === 'map') {
       f.data = this.flowData(data.value) as FlowDataMap;
+      f.dataKeySpan = data.keySpan;
+    } else if (data && data.value.kind === 'scalar' && typeof data.value.value === 'string') {
+      set(f, 'dataText', this.text(data.value));
       f.dataKeySpan = data.keySpan;
     }
     return f;

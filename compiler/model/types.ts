@@ -12,7 +12,23 @@ import type { TemplateSpec } from '../message-templates/model.js';
  * still check everything else in the same run.
  */
 
-export const MESSAGE_TYPES = ['cta_url', 'button', 'list', 'carousel', 'location_request_message', 'address_message', 'flow', 'template'] as const;
+export const MESSAGE_TYPES = [
+  'cta_url',
+  'button',
+  'list',
+  'carousel',
+  'location_request_message',
+  'address_message',
+  'flow',
+  'product',
+  'product_list',
+  'catalog_message',
+  'order_details',
+  'order_status',
+  'voice_call',
+  'call_permission_request',
+  'template',
+] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 /** The interactive types: every message type but Meta's message templates. */
 export type InteractiveType = Exclude<MessageType, 'template'>;
@@ -48,6 +64,34 @@ export interface Text {
   /** The scalar it was read from, and the text of its file, for exact positions inside it. */
   scalar: LScalar;
   fileText: string;
+  /**
+   * A text written as a mapping from language code to text (`{ en_US: Hi, de: Hallo }`):
+   * each language's text, in the order written. The text itself is then the default
+   * language's (or, when the mapping misses it, the first one written).
+   */
+  translations?: Translations;
+  /**
+   * Set on a message's copy for one language (projectMessage) where the text is written per
+   * language but not in that one (WA130): the text is then the default language's.
+   */
+  absent?: true;
+}
+
+/** The texts of one mapping from language code to text. */
+export interface Translations {
+  /** The mapping's span. */
+  span: Span;
+  entries: { language: string; keySpan: Span; text: Text }[];
+  /** The same texts by language, for a lookup per language that stays linear. */
+  byLanguage: ReadonlyMap<string, Text>;
+}
+
+/** The languages of a message (`languages:` of the message or of its file); the first is the default. */
+export interface Languages {
+  codes: { code: string; span: Span; scalar: LScalar }[];
+  /** The `languages:` list's span, and whether the message or its file declares it. */
+  span: Span;
+  from: 'message' | 'file';
 }
 
 /**
@@ -164,6 +208,8 @@ export interface FlowDataMap {
 }
 
 export interface FlowSpec {
+  /** `data` written as a text: a JSON object serialized to a string, as Meta's "Sending a Flow" page sends it. */
+  dataText?: Text;
   id?: Text;
   name?: Text;
   cta?: Text;
@@ -175,6 +221,39 @@ export interface FlowSpec {
   data?: FlowDataMap;
   dataKeySpan?: Span;
   version?: Text;
+  span: Span;
+  keySpan: Span;
+}
+
+/** A product of a `product_list` section: its retailer id (SKU), once or repeated. */
+export interface ProductItem {
+  repeat?: Repeat;
+  id?: Text;
+  span: Span;
+}
+
+export interface ProductSection {
+  repeat?: Repeat;
+  title?: Text;
+  products?: Seq<ProductItem>;
+  span: Span;
+}
+
+/** `voice_call`: the call button's parameters, each optional. */
+export interface CallButton {
+  text?: Text;
+  /** A whole number written out (WA518 for a placeholder). */
+  ttlMinutes?: { value: number; span: Span };
+  payload?: Text;
+  span: Span;
+  keySpan: Span;
+}
+
+/** `order_status`: the order a status update is about. */
+export interface OrderStatusSpec {
+  referenceId?: Text;
+  status?: Text;
+  description?: Text;
   span: Span;
   keySpan: Span;
 }
@@ -207,12 +286,42 @@ export interface Message {
   cards?: Seq<Card>;
   address?: Address;
   flow?: FlowSpec;
+  /** `product` and `product_list`: the catalog's id. */
+  catalog?: Text;
+  /** `product`: the product's retailer id (SKU). */
+  product?: Text;
+  /** `product_list`: sections of products. */
+  productSections?: Seq<ProductSection>;
+  /** `catalog_message`: the retailer id of the product shown as the thumbnail. */
+  thumbnail?: Text;
+  /** `order_details`: `action.parameters` as written, in the API's names. */
+  payment?: FlowDataMap;
+  paymentKeySpan?: Span;
+  /** `order_status`. */
+  orderStatus?: OrderStatusSpec;
+  /** `voice_call`. */
+  call?: CallButton;
   /** `template`: a WhatsApp message template (compiler/message-templates). */
   template?: TemplateSpec;
+  /** The message's languages (compiler/languages); absent for a message in one language. */
+  languages?: Languages;
+  /** Set on a copy of the message for one of its languages (see projectMessage). */
+  language?: string;
+  /** `key_order`: the key order of the body's objects, as an imported body had them. */
+  keyOrder?: KeyOrder;
+}
+
+/** `key_order`: body object path (`$`, `interactive.action.buttons[]`, `…buttons[1]`) → its keys in order. */
+export interface KeyOrder {
+  entries: { path: string; pathSpan: Span; keys: { value: string; span: Span }[] }[];
+  span: Span;
+  keySpan: Span;
 }
 
 export interface WamlFile {
   path: string;
   params: Params;
+  /** The file's `languages:`, the default of every message. */
+  languages?: Languages;
   messages: Message[];
 }

@@ -1,4 +1,4 @@
-import type { Address, Card, FlowData, FlowSpec, Header, Media, Message, Repeat, ReplyButton, Row, Section, Seq, Text, TextMap, UrlButton } from './types.js';
+import type { Address, CallButton, Card, FlowData, FlowSpec, Header, Media, Message, OrderStatusSpec, ProductItem, ProductSection, Repeat, ReplyButton, Row, Section, Seq, Text, TextMap, UrlButton } from './types.js';
 
 /** An item of a list that may repeat: a button, a section, a row, a card. */
 export type Item = { repeat?: Repeat };
@@ -51,6 +51,17 @@ class Walk {
   private readonly section = (s: Section): Section => put({ ...s }, { title: this.text(s.title), rows: this.items(s.rows, this.row) });
   private readonly card = (c: Card): Card =>
     put({ ...c }, { image: this.media(c.image), video: this.media(c.video), body: this.text(c.body), button: this.url(c.button), buttons: this.items(c.buttons, this.button) });
+
+  private readonly productItem = (p: ProductItem): ProductItem => put({ ...p }, { id: this.text(p.id) });
+  private readonly productSection = (s: ProductSection): ProductSection => put({ ...s }, { title: this.text(s.title), products: this.items(s.products, this.productItem) });
+
+  private orderStatus(o: OrderStatusSpec | undefined): OrderStatusSpec | undefined {
+    return o && put({ ...o }, { referenceId: this.text(o.referenceId), status: this.text(o.status), description: this.text(o.description) });
+  }
+
+  private call(c: CallButton | undefined): CallButton | undefined {
+    return c && put({ ...c }, { text: this.text(c.text), payload: this.text(c.payload) });
+  }
 
   private textMap(map: TextMap | undefined): TextMap | undefined {
     return map && { ...map, entries: map.entries.map((e) => ({ ...e, value: this.f.text(e.value) })) };
@@ -115,6 +126,13 @@ class Walk {
       cards: this.items(m.cards, this.card),
       address: this.address(m.address),
       flow: this.flow(m.flow),
+      catalog: this.text(m.catalog),
+      product: this.text(m.product),
+      productSections: this.items(m.productSections, this.productSection),
+      thumbnail: this.text(m.thumbnail),
+      payment: m.payment && (this.data(m.payment) as Message['payment']),
+      orderStatus: this.orderStatus(m.orderStatus),
+      call: this.call(m.call),
     });
   }
 }

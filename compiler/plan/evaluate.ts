@@ -1,9 +1,10 @@
 import * as $ from '../../runtime/build.js';
 import { WamlLimitError } from '../../runtime/errors.js';
+import { envelope, reorder, type Recipient, type SendOptions } from '../../runtime/recipient.js';
 import { evaluatePipe, lookup, render, type Value } from '../../runtime/template.js';
 import type { RuntimeCheck } from '../diagnostics/diagnostic.js';
 import type { Json, RequestBody } from '../emit/json.js';
-import type { BodyPlan, PlanList, PlanNode } from './plan.js';
+import { interactiveIn, type BodyPlan, type PlanList, type PlanNode } from './plan.js';
 
 type Scope = { readonly [key: string]: Value };
 
@@ -14,10 +15,14 @@ export interface Failure {
 }
 
 export interface EvaluateOptions {
-  /** The recipient; the body leaves `to` out without it. */
-  to?: string;
+  /** The recipient; the body leaves `to` out without it. Call with a valid one (compile() checks it). */
+  to?: Recipient;
+  /** The send-time extras: a reply's message id, callback data. */
+  send?: SendOptions;
   /** Whether to run the plan's checks (the preview draws bodies over the limits too). Default true. */
   checks?: boolean;
+  /** For a message with `languages:`, the language of the body; the default when absent. */
+  language?: string;
 }
 
 /**
@@ -27,11 +32,9 @@ export interface EvaluateOptions {
  */
 export function evaluate(plan: BodyPlan, values: Scope, options: EvaluateOptions = {}): { body: RequestBody } | { failure: Failure } {
   try {
-    const interactive = new Evaluator(plan.message, options.checks ?? true).node(plan.interactive, values) as { [key: string]: Json };
-    const body: RequestBody =
-      options.to === undefined
-        ? { messaging_product: 'whatsapp', recipient_type: 'individual', type: 'interactive', interactive }
-        : { messaging_product: 'whatsapp', recipient_type: 'individual', to: options.to, type: 'interactive', interactive };
+    const interactive = new Evaluator(plan.message, options.checks ?? true).node(interactiveIn(plan, options.language), values) as { [key: string]: Json };
+    // The same functions a generated build() calls: the envelope's keys, then an imported body's key order.
+    const body = reorder(envelope(plan.message, options.to, options.send, 'interactive', interactive), plan.keyOrder) as unknown as RequestBody;
     return { body };
   } catch (error) {
     if (error instanceof CheckFailed) return { failure: { check: error.check, problem: error.problem } };

@@ -57,6 +57,36 @@ export interface BodyPlan {
   interactive: PlanObject;
   /** The texts a reply's id is one of (button, list and carousel quick-reply ids). */
   replyIds: Template[];
+  /**
+   * The message's `key_order`, when it has one (an imported body's own order): object path →
+   * keys in order, applied to the built body by the runtime's reorder(). Absent: the documented order.
+   */
+  keyOrder?: { [path: string]: string[] };
+  /**
+   * A message with `languages:`: each language's `interactive`, in declared order; the
+   * first is the default, and is `interactive` itself. Ids are the same in every language
+   * (WA133), so `replyIds` serve them all.
+   */
+  languages?: { language: string; interactive: PlanObject }[];
+}
+
+/**
+ * The plan of a message from the plans of its languages (in declared order, the default
+ * first): the default's, carrying every language's `interactive`. A message in one language
+ * (one plan without a language) is its plan as it is.
+ */
+export function withLanguages(plans: readonly { language: string | undefined; plan: BodyPlan }[]): BodyPlan {
+  const first = plans[0]!;
+  if (first.language === undefined) return first.plan;
+  return { ...first.plan, languages: plans.map((p) => ({ language: p.language!, interactive: p.plan.interactive })) };
+}
+
+/** The `interactive` of a plan in a language: that language's, the default's when absent. */
+export function interactiveIn(plan: BodyPlan, language: string | undefined): PlanObject {
+  if (language === undefined || !plan.languages) return plan.interactive;
+  const found = plan.languages.find((l) => l.language === language);
+  if (!found) throw new RangeError(`message ${plan.message} has no language ${language}; it has ${plan.languages.map((l) => l.language).join(', ')}`);
+  return found.interactive;
 }
 
 /**
@@ -85,7 +115,9 @@ class Planner {
       ['footer', m.footer && obj([['text', this.text(m.footer)]])],
       ['action', this.action(m)],
     ]);
-    return { message: m.name, type: m.type!, interactive, replyIds: this.replyIds };
+    const plan: BodyPlan = { message: m.name, type: m.type!, interactive, replyIds: this.replyIds };
+    if (m.keyOrder && m.keyOrder.entries.length > 0) plan.keyOrder = Object.fromEntries(m.keyOrder.entries.map((e) => [e.path, e.keys.map((k) => k.value)] as const));
+    return plan;
   }
 
   private text(t: Text): PlanText {
@@ -153,6 +185,31 @@ class Planner {
       }
       case 'flow':
         return obj([['name', value('flow')], ['parameters', this.flow(m.flow!)]]);
+      case 'product':
+        return obj([['catalog_id', this.text(m.catalog!)], ['product_retailer_id', this.text(m.product!)]]);
+      case 'product_list':
+        return obj([
+          ['catalog_id', this.text(m.catalog!)],
+          ['sections', this.list(m.productSections!, (s) => obj([['title', s.title && this.text(s.title)], ['product_items', this.list(s.products!, (p) => obj([['product_retailer_id', this.text(p.id!)]]))]]))],
+        ]);
+      case 'catalog_message':
+        return obj([['name', value('catalog_message')], ['parameters', m.thumbnail && obj([['thumbnail_product_retailer_id', this.text(m.thumbnail)]])]]);
+      case 'order_details':
+        return obj([['name', value('review_and_pay')], ['parameters', this.data(m.payment!)]]);
+      case 'order_status': {
+        const o = m.orderStatus!;
+        return obj([
+          ['name', value('review_order')],
+          ['parameters', obj([['reference_id', this.text(o.referenceId!)], ['order', obj([['status', this.text(o.status!)], ['description', o.description && this.text(o.description)]])]])],
+        ]);
+      }
+      case 'voice_call': {
+        const c = m.call;
+        const parameters = c && obj([['display_text', c.text && this.text(c.text)], ['ttl_minutes', c.ttlMinutes && value(c.ttlMinutes.value)], ['payload', c.payload && this.text(c.payload)]]);
+        return obj([['name', value('voice_call')], ['parameters', parameters]]);
+      }
+      case 'call_permission_request':
+        return obj([['name', value('call_permission_request')]]);
       default:
         throw new Error(`planMessage: message ${m.name} has no type`);
     }
@@ -182,7 +239,7 @@ class Planner {
   }
 
   private flow(f: FlowSpec): PlanObject {
-    const navigate = (f.action?.value ?? 'navigate') === 'navigate' && (f.screen || f.data);
+    const navigate = (f.action?.value ?? 'navigate') === 'navigate' && (f.screen || f.data || f.dataText);
     return obj([
       ['flow_message_version', f.version ? this.text(f.version) : value('3')],
       ['flow_token', f.token && this.text(f.token)],
@@ -190,7 +247,7 @@ class Planner {
       ['flow_name', !f.id && f.name ? this.text(f.name) : undefined],
       ['flow_cta', this.text(f.cta!)],
       ['flow_action', f.action && this.text(f.action)],
-      ['flow_action_payload', navigate ? obj([['screen', f.screen && this.text(f.screen)], ['data', f.data && this.data(f.data)]]) : undefined],
+      ['flow_action_payload', navigate ? obj([['screen', f.screen && this.text(f.screen)], ['data', f.data ? this.data(f.data) : f.dataText && this.text(f.dataText)]]) : undefined],
       ['mode', f.mode && this.text(f.mode)],
     ]);
   }

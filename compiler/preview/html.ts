@@ -111,9 +111,62 @@ function interactive(i: J): string {
       return bubble(i, LIMITS.bodyText) + action('🏠', 'Provide address', undefined, 'address-button');
     case 'flow':
       return bubble(i, LIMITS.bodyText) + action('▤', str(obj(a['parameters'])['flow_cta']), LIMITS.flowCta, 'flow-button');
+    case 'product':
+      // WhatsApp draws the product (photo, name, price) from the catalog: shown here by its retailer id.
+      return `${product(str(a['product_retailer_id']), str(a['catalog_id']))}${i['body'] || i['footer'] ? bubble(i, LIMITS.bodyText) : ''}${action('🛒', 'View', undefined, 'product-button')}`;
+    case 'product_list': {
+      const sections = list(a['sections']).map((s) => {
+        const so = obj(s);
+        const items = list(so['product_items']).map((p) => `<div class="row product-row" data-id="${esc(str(obj(p)['product_retailer_id']))}"><span class="icon">🛍</span> <span class="product-id">${esc(str(obj(p)['product_retailer_id']))}</span></div>`);
+        return `<div class="section">${so['title'] ? `<div class="section-title">${counted(str(so['title']), LIMITS.productSectionTitle, 'title')}</div>` : ''}${items.join('')}</div>`;
+      });
+      return `${bubble(i, LIMITS.bodyText)}${action('☰', 'View items', undefined, 'list-button')}<div class="sheet"><div class="sheet-title">${esc(str(obj(i['header'])['text']))}</div>${sections.join('')}</div>`;
+    }
+    case 'catalog_message': {
+      const thumbnail = str(obj(a['parameters'])['thumbnail_product_retailer_id']);
+      return `${thumbnail ? product(thumbnail, '') : ''}${bubble(i, LIMITS.bodyText)}${action('🛒', 'View catalog', undefined, 'catalog-button')}`;
+    }
+    case 'order_details':
+      return bubble(i, LIMITS.bodyText) + orderSummary(obj(a['parameters'])) + action('💳', 'Review and pay', undefined, 'pay-button');
+    case 'order_status': {
+      const o = obj(obj(a['parameters'])['order']);
+      const status = `<div class="order-status"><span class="status">${esc(str(o['status']).replaceAll('_', ' '))}</span>${o['description'] ? ` · ${counted(str(o['description']), LIMITS.orderStatusDescription, 'description-text')}` : ''}<div class="reference">${esc(str(obj(a['parameters'])['reference_id']))}</div></div>`;
+      return bubble(i, LIMITS.bodyText) + status;
+    }
+    case 'voice_call':
+      // Meta's default label is "Call Now".
+      return bubble(i, LIMITS.bodyText) + action('📞', str(obj(a['parameters'])['display_text']) || 'Call Now', LIMITS.voiceCallDisplayText, 'call-button');
+    case 'call_permission_request':
+      return bubble(i, LIMITS.bodyText) + action('📞', 'Allow calls', undefined, 'call-permission-button') + action('', "Don't allow", undefined, 'call-permission-button');
     default:
       return bubble(i, LIMITS.bodyText);
   }
+}
+
+function product(retailerId: string, catalogId: string): string {
+  return `<div class="media product"><span class="icon">🛍</span><span class="kind">product</span><span class="source">${esc(retailerId)}</span>${catalogId ? `<span class="filename">catalog ${esc(catalogId)}</span>` : ''}</div>`;
+}
+
+/** An amount `{ value, offset }` as the user reads it: 74850 / 100 in INR is ₹748.50. */
+function amount(a: unknown, currency: string): string {
+  const o = obj(a);
+  const value = typeof o['value'] === 'number' ? o['value'] : 0;
+  const offset = typeof o['offset'] === 'number' && o['offset'] > 0 ? o['offset'] : 1;
+  const digits = Math.max(0, Math.round(Math.log10(offset)));
+  return `${currency === 'INR' ? '₹' : `${esc(currency)} `}${(value / offset).toFixed(digits)}`;
+}
+
+/** The order of an order_details message: its items and amounts. */
+function orderSummary(p: J): string {
+  const currency = str(p['currency']);
+  const o = obj(p['order']);
+  const rows = list(o['items']).map((item) => {
+    const it = obj(item);
+    const price = it['sale_amount'] ? `<s>${amount(it['amount'], currency)}</s> ${amount(it['sale_amount'], currency)}` : amount(it['amount'], currency);
+    return `<div class="order-item">${counted(str(it['name']), LIMITS.orderItemName, 'title')} × ${esc(String(it['quantity'] ?? ''))}<span class="price">${price}</span></div>`;
+  });
+  const line = (label: string, key: string, sign = '') => (o[key] ? `<div class="order-line">${label}<span class="price">${sign}${amount(o[key], currency)}</span></div>` : '');
+  return `<div class="order">${rows.join('')}${line('Subtotal', 'subtotal')}${line('Tax', 'tax')}${line('Shipping', 'shipping')}${line('Discount', 'discount', '− ')}<div class="order-line total">Total<span class="price">${amount(p['total_amount'], currency)}</span></div><div class="reference">${esc(str(p['reference_id']))}</div></div>`;
 }
 
 const BUTTON_ICONS: Record<string, string> = { quick_reply: '↩', url: '↗', phone: '📞', copy_code: '⧉', flow: '▤', voice_call: '📞', otp: '⧉' };
@@ -176,6 +229,10 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 .count.near { background: var(--near); } .count.over { background: var(--over); }
 .offer { display: flex; gap: 6px; align-items: center; background: #f0f2f5; border-radius: 6px; padding: 6px 8px; margin: 4px 0; font-weight: 600; }
 .offer .expiry { margin-left: auto; font-weight: 400; color: var(--muted); font-size: 12px; }
+.order, .order-status { background: #fff; border-radius: 8px; padding: 6px 10px; margin-top: 2px; box-shadow: 0 1px .5px rgba(11,20,26,.13); }
+.order-item, .order-line { display: flex; gap: 6px; padding: 2px 0; } .order .price { margin-left: auto; white-space: nowrap; }
+.order-line.total { font-weight: 700; border-top: 1px solid #e9edef; margin-top: 4px; padding-top: 4px; }
+.order-status .status { font-weight: 600; } .reference { color: var(--muted); font-size: 11px; }
 .values { font-size: 11px; color: var(--muted); padding: 0 12px 8px; }
 .diagnostics { width: 100%; background: #fff; border-radius: 8px; padding: 8px 16px; white-space: pre-wrap; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; color: var(--over); }
 body:not(.worst) .variant-worst, body.worst .variant-typical.has-worst { display: none; }

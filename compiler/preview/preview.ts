@@ -20,7 +20,7 @@ import { LIMITS } from '../limits.js';
  * more than its longest text. Past that, a preview shows nothing new, so declarations such as
  * `maxItems: 50000000` or `maxLength: 1000000000` never build values of that size.
  */
-const SAMPLE_ITEMS = Math.max(LIMITS.buttonCount.max, LIMITS.sectionCount.max, LIMITS.rowsTotal.max, LIMITS.cardCount.max, LIMITS.cardQuickReplies.max) + 1;
+const SAMPLE_ITEMS = Math.max(LIMITS.buttonCount.max, LIMITS.sectionCount.max, LIMITS.rowsTotal.max, LIMITS.cardCount.max, LIMITS.cardQuickRepliesAdvised.max) + 1;
 const SAMPLE_LENGTH = Math.max(LIMITS.bodyText.max, LIMITS.listBodyText.max) + 1;
 /** Values made for one message at most (arrays of arrays multiply): the rest are left out. */
 const SAMPLE_VALUES = 10_000;

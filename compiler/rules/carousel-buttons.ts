@@ -14,7 +14,8 @@ function kindOf(card: Card): Kind | undefined {
 }
 
 /**
- * `carousel` messages: each card has a URL button (exactly one) or quick replies (1 to 3);
+ * `carousel` messages: each card has a URL button (exactly one) or quick replies (one or
+ * more; over 3, pywa's number, a warning);
  * every card the same kind and the same number of buttons; URL button texts at most 20
  * characters with http(s) URLs; quick-reply ids at most 256 and unique across all cards,
  * titles at most 20.
@@ -22,7 +23,7 @@ function kindOf(card: Card): Kind | undefined {
 export const carouselButtons: Rule = {
   name: 'carousel-buttons',
   description: 'Carousel cards all carry the same kind and number of buttons, each valid, with quick-reply ids unique across cards.',
-  codes: ['WA412', 'WA413', 'WA414', 'WA304', 'WA305', 'WA515', 'WA301', 'WA514', 'WA303', 'WA520', 'WA306', 'WA405', 'WA406', 'WA521', 'WA407'],
+  codes: ['WA412', 'WA413', 'WA414', 'WA304', 'WA305', 'WA515', 'WA213', 'WA301', 'WA514', 'WA303', 'WA520', 'WA306', 'WA405', 'WA406', 'WA521', 'WA407'],
   check(m, r) {
     if (m.type !== 'carousel' || !m.cards) return;
     const cards = m.cards.items;
@@ -59,6 +60,14 @@ export const carouselButtons: Rule = {
       if (kind === 'quick-reply' && card.buttons) {
         checkCount(r, card.buttons, LIMITS.cardQuickReplies, `card ${i + 1}`);
         const bounds = countBounds(card.buttons.items);
+        const advised = LIMITS.cardQuickRepliesAdvised;
+        if (bounds.max > advised.max) {
+          // Meta gives no maximum: more than pywa's 3 is a warning naming both, not an error.
+          const fixed = bounds.min === bounds.max && card.buttons.items.length === bounds.min;
+          r.report('WA213', fixed ? card.buttons.items[advised.max]!.span : card.buttons.keySpan, `card ${i + 1} ${fixed ? 'has' : 'may have'} ${Number.isFinite(bounds.max) ? bounds.max : 'any number of'} ${advised.label}; pywa allows ${advised.max}, Meta gives no number`, {
+            help: `keep ${advised.max} or fewer to be safe (${advised.source})`,
+          });
+        }
         const count = bounds.min === bounds.max ? bounds.min : -1;
         if (count === -1) varying = true;
         else if (!firstCount) firstCount = { count, card, index: i };

@@ -13,7 +13,7 @@ import { checkLength, checkPresent, type Rule } from './rule.js';
 export const flow: Rule = {
   name: 'flow',
   description: 'A Flow message names one Flow, has a short button text, valid mode and action, and a payload only with navigate.',
-  codes: ['WA602', 'WA603', 'WA604', 'WA605', 'WA606', 'WA607', 'WA301', 'WA302', 'WA303', 'WA514', 'WA520'],
+  codes: ['WA602', 'WA603', 'WA604', 'WA605', 'WA606', 'WA607', 'WA212', 'WA301', 'WA302', 'WA303', 'WA514', 'WA520'],
   check(m, r) {
     if (m.type !== 'flow' || !m.flow) return;
     const f = m.flow;
@@ -50,8 +50,30 @@ export const flow: Rule = {
     if (f.data && f.data.entries.length === 0) {
       r.report('WA607', f.data.span, 'Flow `data` is empty; give at least one value or leave it out', { help: 'remove `data:`' });
     }
+    // `data` as a text: a JSON object serialized to a string, as the newest "Sending a Flow" page sends it.
+    if (f.dataText && !f.dataText.templated) {
+      const problem = jsonObjectProblem(f.dataText.value);
+      if (problem) {
+        r.report('WA212', f.dataText.span, `Flow \`data\` written as a text must be a JSON object serialized to a string; this ${problem}`, {
+          help: `write the mapping itself, or its JSON text such as '{"product_name": "name"}' (${LIMITS.flowDataText.source})`,
+        });
+      }
+    }
   },
 };
+
+/** Why a text is not a non-empty JSON object, or undefined. */
+function jsonObjectProblem(text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'is not JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is JSON, but not an object';
+  if (Object.keys(value).length === 0) return 'is an empty object';
+  return undefined;
+}
 
 function enumValue(r: Reporter, text: Text | undefined, limit: Limit, key: string): boolean {
   if (!text) return true;

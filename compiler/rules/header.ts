@@ -12,6 +12,13 @@ const KINDS: Record<InteractiveType, Limit> = {
   list: LIMITS.listHeaderKinds,
   carousel: LIMITS.carouselHeaderKinds,
   location_request_message: LIMITS.locationHeaderKinds,
+  product: LIMITS.productHeaderKinds,
+  product_list: LIMITS.productListHeaderKinds,
+  catalog_message: LIMITS.catalogHeaderKinds,
+  order_details: LIMITS.headerKinds,
+  order_status: LIMITS.headerKinds,
+  voice_call: LIMITS.headerKinds,
+  call_permission_request: LIMITS.callPermissionHeaderKinds,
 };
 
 /**

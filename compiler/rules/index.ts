@@ -6,11 +6,17 @@ import { ctaUrl } from './cta-url.js';
 import { flow } from './flow.js';
 import { footer } from './footer.js';
 import { header } from './header.js';
+import { keyOrder } from './key-order.js';
 import { listButton } from './list-button.js';
 import { listRows } from './list-rows.js';
 import { listSections } from './list-sections.js';
 import { media } from './media.js';
 import { replyButtons } from './reply-buttons.js';
+import { commerceIds } from './commerce-ids.js';
+import { productList } from './product-list.js';
+import { orderDetails } from './order-details.js';
+import { orderStatus } from './order-status.js';
+import { voiceCall } from './voice-call.js';
 import { templateIdentity } from './template-identity.js';
 import { templateCategory } from './template-category.js';
 import { templateParts } from './template-parts.js';
@@ -45,6 +51,12 @@ export const RULES: readonly Rule[] = [
   carouselButtons,
   address,
   flow,
+  commerceIds,
+  productList,
+  orderDetails,
+  orderStatus,
+  voiceCall,
+  keyOrder,
   templateIdentity,
   templateCategory,
   templateParts,

@@ -34,7 +34,9 @@ function upTo(n: number): string {
  * even the shortest values are over, a warning (and a runtime check) when the longest may be.
  */
 export function checkLength(r: Reporter, text: Text | undefined, limit: Limit, advised?: Limit): void {
-  if (!text || limit.max === undefined || unresolved(text)) return;
+  if (!text || limit.max === undefined) return;
+  r.measure(text, limit.max);
+  if (unresolved(text)) return;
   const { min, max } = textBounds(text);
   if (min > limit.max) {
     const is = text.templated ? `is at least ${characters(min)}` : `is ${characters(min)}`;

@@ -78,6 +78,8 @@ class Checker {
         return !isObject(value) || Object.keys(value).length >= (arg as number);
       case 'maxProperties':
         return !isObject(value) || Object.keys(value).length <= (arg as number);
+      case 'minItems':
+        return !Array.isArray(value) || value.length >= (arg as number);
       case 'pattern':
         return typeof value !== 'string' || this.regex(arg as string).test(value);
       case 'items':

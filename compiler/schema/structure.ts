@@ -144,8 +144,9 @@ function report(root: LMap, error: ValidationError, reporter: Reporter): void {
       const key = String(error.params.additionalProperty);
       const node = at.node as LMap;
       const span = node.entries.find((e) => e.key === key)?.keySpan ?? node.span;
-      const allowed = keysOf(parentSchema);
-      const guess = suggest(key, allowed);
+      // `key_order` is written by `waml import`, not by hand: suggested, but not listed in help.
+      const allowed = keysOf(parentSchema).filter((k) => k !== 'key_order');
+      const guess = suggest(key, keysOf(parentSchema));
       const messageType = /^\/messages\/[^/]+$/.test(path) ? typeOf(node) : undefined;
       if (messageType && !guess) {
         const owners = MESSAGE_TYPES.filter((t) => t !== messageType && TYPE_KEYS[t]!.includes(key));
@@ -177,7 +178,9 @@ function report(root: LMap, error: ValidationError, reporter: Reporter): void {
     }
     case 'type': {
       const span = at.node.kind === 'scalar' && at.node.value === null && at.keySpan ? at.keySpan : at.node.span;
-      reporter.report('WA203', span, `\`${where}\` must be ${expected(parentSchema.type)}, not ${kindOf(at.node)}`);
+      // A text may also be a mapping of languages, which is said where a mapping is written (WA132).
+      const wanted = (parentSchema as SchemaObject & { title?: string }).title === 'Text' ? 'text' : expected(parentSchema.type);
+      reporter.report('WA203', span, `\`${where}\` must be ${wanted}, not ${kindOf(at.node)}`);
       return;
     }
     case 'enum': {

@@ -16,7 +16,23 @@ table(test, [
   { name: 'URL cards pass', yaml: carousel([url(), url()]) },
   { name: 'quick-reply cards with the same count pass', yaml: carousel([quick('a', 'b'), quick('c', 'd')]) },
   { name: 'three quick replies per card pass', yaml: carousel([quick('a', 'b', 'c'), quick('d', 'e', 'f')]) },
-  { name: 'four quick replies on a card fail at the fourth', yaml: carousel([`buttons: [{ id: a, title: A }, { id: b, title: B }, { id: c, title: C }, «{ id: d, title: D }»]`, `buttons: [{ id: e, title: A }, { id: f, title: B }, { id: g, title: C }, «{ id: h, title: D }»]`]), expect: [{ code: 'WA304', message: 'card 1 has 4 quick-reply buttons' }, { code: 'WA304' }] },
+  // Meta's carousel page says "one or more" and gives no number; only pywa says 3: a warning naming both.
+  { name: 'four quick replies on a card warn at the fourth, naming pywa and Meta', yaml: carousel([`buttons: [{ id: a, title: A }, { id: b, title: B }, { id: c, title: C }, «{ id: d, title: D }»]`, `buttons: [{ id: e, title: A }, { id: f, title: B }, { id: g, title: C }, «{ id: h, title: D }»]`]), expect: [{ code: 'WA213', message: 'card 1 has 4 quick-reply buttons on a card; pywa allows 3, Meta gives no number' }, { code: 'WA213' }] },
+  { name: 'quick replies from `each` without maxItems may be over 3: a warning, and no check before sending', yaml: `
+    params:
+      answers: { type: array, minItems: 1, items: { v: { type: string, minLength: 1, maxLength: 5 } } }
+    messages:
+      m:
+        type: carousel
+        body: Hi
+        cards:
+          - image: https://e.com/a.png
+            «buttons»:
+              - { each: answers, as: x, id: "a{{ x.v }}", title: "{{ x.v }}" }
+          - image: https://e.com/b.png
+            «buttons»:
+              - { each: answers, as: x, id: "b{{ x.v }}", title: "{{ x.v }}" }
+  `, expect: [{ code: 'WA213', message: 'card 1 may have any number of quick-reply buttons on a card' }, { code: 'WA213' }] },
   { name: 'no quick replies fail', yaml: carousel(['«buttons»: []', '«buttons»: []']), expect: [{ code: 'WA305' }, { code: 'WA305' }] },
   { name: 'mixed kinds fail at the second kind, naming the first', yaml: carousel([url(), `«buttons»: [{ id: a, title: A }]`]), expect: [{ code: 'WA413', related: '6:39' }] },
   { name: 'different quick-reply counts fail', yaml: carousel([quick('a'), `«buttons»: [{ id: b, title: B }, { id: c, title: C }]`]), expect: [{ code: 'WA414', message: 'card 2 has 2 buttons, but card 1 has 1' }] },

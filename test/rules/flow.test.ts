@@ -35,6 +35,12 @@ table(test, [
   { name: 'navigate with screen and data passes', yaml: flow('        id: "1"\n        cta: Book\n        action: navigate\n        screen: START\n        data: { a: 1 }') },
   { name: 'screen and data with data_exchange fail', yaml: flow('        id: "1"\n        cta: Book\n        action: data_exchange\n        screen: «START»\n        «data»: { a: 1 }'), expect: [{ code: 'WA606' }, { code: 'WA606' }] },
   { name: 'empty data fails', yaml: flow('        id: "1"\n        cta: Book\n        screen: START\n        data: «{}»'), expect: [{ code: 'WA607' }] },
+  // Meta's newest "Sending a Flow" page sends data as a JSON object serialized to a string.
+  { name: 'data as a JSON object in a text passes', yaml: flow(`        id: "1"\n        cta: Book\n        screen: START\n        data: '{"product_name": "name", "product_price": 100}'`) },
+  { name: 'data as a text that is not JSON fails', yaml: flow(`        id: "1"\n        cta: Book\n        screen: START\n        data: «'product_name=name'»`), expect: [{ code: 'WA212', message: 'this is not JSON' }] },
+  { name: 'data as a JSON list in a text fails', yaml: flow(`        id: "1"\n        cta: Book\n        screen: START\n        data: «'[1, 2]'»`), expect: [{ code: 'WA212', message: 'is JSON, but not an object' }] },
+  { name: 'data as an empty JSON object in a text fails', yaml: flow(`        id: "1"\n        cta: Book\n        screen: START\n        data: «'{}'»`), expect: [{ code: 'WA212', message: 'is an empty object' }] },
+  { name: 'data as a text with data_exchange fails', yaml: flow(`        id: "1"\n        cta: Book\n        action: data_exchange\n        «data»: '{"a": 1}'`), expect: [{ code: 'WA606' }] },
   { name: 'an empty id fails', yaml: flow('        id: «""»\n        cta: Book'), expect: [{ code: 'WA303' }] },
 ]);
 

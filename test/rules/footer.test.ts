@@ -33,6 +33,20 @@ table(test, [
         body: Share your location
         «footer»: Bye
   `, expect: [{ code: 'WA402', message: 'takes no footer' }] },
+  { name: 'a call permission request takes no footer', yaml: `
+    messages:
+      m:
+        type: call_permission_request
+        body: May we call you?
+        «footer»: Thanks
+  `, expect: [{ code: 'WA402' }] },
+  { name: 'a catalog message may have a footer', yaml: `
+    messages:
+      m:
+        type: catalog_message
+        body: Browse
+        footer: Free delivery
+  ` },
 ]);
 
 test.run();

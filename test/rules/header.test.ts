@@ -41,6 +41,37 @@ ${CAROUSEL.replace(/^ {6}/gm, '        ')}
         «header»: Hi
         body: Share your location
   `, expect: [{ code: 'WA401' }] },
+  { name: 'a single-product message takes no header', yaml: `
+    messages:
+      m:
+        type: product
+        «header»: Monstera
+        catalog: "1"
+        product: monstera
+  `, expect: [{ code: 'WA401', message: 'a `product` message takes no header' }] },
+  { name: 'a product list takes text headers only', yaml: `
+    messages:
+      m:
+        type: product_list
+        header: «{ image: https://example.com/a.jpg }»
+        body: Picks
+        catalog: "1"
+        sections: [{ products: [a] }]
+  `, expect: [{ code: 'WA401' }] },
+  { name: 'a call permission request takes no header', yaml: `
+    messages:
+      m:
+        type: call_permission_request
+        «header»: Calls
+        body: May we call you?
+  `, expect: [{ code: 'WA401' }] },
+  { name: 'a voice call message may have an image header', yaml: `
+    messages:
+      m:
+        type: voice_call
+        header: { image: https://example.com/a.jpg }
+        body: Call us
+  ` },
 ]);
 
 test.run();

@@ -26,6 +26,7 @@ function recording(extra: Partial<WebhookHandlerOptions> = {}) {
     },
     onStatus: (s) => void seen.push(`status ${s.id} ${s.status}`),
     onError: (e) => void seen.push(`error ${e.code}`),
+    onCall: (c) => void seen.push(`call ${c.event} ${c.cta_payload ?? '-'}`),
     onFailure: (e) => void failures.push(e),
     ...extra,
   });
@@ -69,6 +70,12 @@ async function conformance(name: string, make: (h: ReturnType<typeof recording>)
     r = await post(s.url, text, sign(text));
     assert.is(r.status, 200);
     assert.equal(h.seen, ['status wamid.SENT delivered', 'status wamid.SENT2 failed', 'error 131051'], `${name}: statuses and errors, in order`);
+
+    const call = raw('call_connect');
+    h.seen.length = 0;
+    r = await post(s.url, call, sign(call));
+    assert.is(r.status, 200);
+    assert.equal(h.seen, ['call connect plant-doctor-faq'], `${name}: a call event, with the call button's payload`);
 
     h.seen.length = 0;
     for (const [what, b, sig, status, words] of [

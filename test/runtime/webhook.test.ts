@@ -12,10 +12,13 @@ import { trackOrder } from '../golden/ts/order-tracking.wa.js';
 import { pickAPlant } from '../golden/ts/pick-a-plant.wa.js';
 import { pickupLocation } from '../golden/ts/pickup-location.wa.js';
 import { helpMenu } from '../golden/ts/support-menu.wa.js';
+import { browseNursery, featuredPlant, shadePlants } from '../golden/ts/commerce.wa.js';
+import { callPlantDoctor, mayWeCall } from '../golden/ts/calling.wa.js';
+import { orderShippedUpdate, payForOrder } from '../golden/ts/payments.wa.js';
 
 const raw = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/webhooks', `${name}.json`), 'utf8');
 const first = (name: string) => parseWebhook(JSON.parse(raw(name))).messages[0]!.message;
-const SENDERS = [helpMenu, catalog, bookVisit, deliveryAddress, pickupLocation, pickAPlant, trackOrder];
+const SENDERS = [helpMenu, catalog, bookVisit, deliveryAddress, pickupLocation, pickAPlant, trackOrder, featuredPlant, shadePlants, browseNursery, mayWeCall, callPlantDoctor, payForOrder, orderShippedUpdate];
 
 /** Which generated senders recognise a message as a reply to them. */
 function recognisedBy(name: string): string[] {
@@ -224,6 +227,47 @@ test('contacts are matched by wa_id through one map: each sender gets its own na
   assert.is(parseWebhook(body).messages[0]!.profileName, undefined);
   value.contacts = [{ wa_id: '+91 98', profile: { name: 'Lone' } }];
   assert.is(parseWebhook(body).messages[0]!.profileName, 'Lone');
+});
+
+test('an order (a cart from a product, product list or catalog message) is the reply of the messages of its catalog', () => {
+  assert.equal(recognisedBy('order'), ['featured_plant', 'shade_plants', 'browse_nursery']);
+  const r = shadePlants.parseReply(first('order'))!;
+  assert.equal([r.kind, r.catalogId, r.text], ['order', '146265584024623', 'Please gift-wrap the fern']);
+  assert.equal(r.items, [
+    { productRetailerId: 'FERN-BOSTON', quantity: 2, itemPrice: 399, currency: 'INR' },
+    { productRetailerId: 'ECH-BLUE', quantity: 1, itemPrice: 349, currency: 'INR' },
+  ]);
+  // Another catalog's cart answers none of them.
+  const other = parseWebhook(JSON.parse(raw('order').replace('146265584024623', '999'))).messages[0]!.message;
+  assert.is(featuredPlant.parseReply(other), undefined);
+  assert.ok(browseNursery.parseReply(other), 'a catalog message names no catalog id: any cart answers it');
+});
+
+test('an order without product_items, or with a malformed item, is refused with its path', () => {
+  const broken = JSON.parse(raw('order'));
+  broken.entry[0].changes[0].value.messages[0].order.product_items[1].quantity = 'one';
+  assert.throws(() => parseWebhook(broken), (e: unknown) => e instanceof WebhookError && e.message.includes('order.product_items[1].quantity'));
+});
+
+test('call_permission_reply answers the call permission request, typed', () => {
+  assert.equal(recognisedBy('call_permission_reply'), ['may_we_call']);
+  const r = mayWeCall.parseReply(first('call_permission_reply'))!;
+  assert.equal([r.kind, r.accepted, r.permanent, r.expiresAt, r.source], ['call_permission', true, false, 1750604800, 'user_action']);
+  const rejected = parseWebhook(JSON.parse(raw('call_permission_reply').replace('"accept"', '"reject"'))).messages[0]!.message;
+  assert.is(mayWeCall.parseReply(rejected)!.accepted, false);
+});
+
+test('a call from the call button: the calls field is parsed and its cta_payload read by parseCall', () => {
+  const w = parseWebhook(JSON.parse(raw('call_connect')));
+  assert.equal(w.messages, []);
+  assert.is(w.calls.length, 1);
+  const call = w.calls[0]!;
+  assert.equal([call.phoneNumberId, call.id, call.event, call.cta_payload], ['106540352242922', 'wacid.HBgLOTE5MDAwMDAwMDAw', 'connect', 'plant-doctor-faq']);
+  assert.equal(callPlantDoctor.parseCall(call), { kind: 'call', payload: 'plant-doctor-faq', call });
+  assert.is(callPlantDoctor.parseCall({ ...call, cta_payload: 'another-button' }), undefined);
+  assert.is(callPlantDoctor.parseCall({ ...call, event: 'terminate' }), undefined);
+  // Payment messages get no reply message.
+  assert.is(payForOrder.parseReply(first('order')), undefined);
 });
 
 test.run();

@@ -6,6 +6,7 @@ import { orderStatus } from '../golden/ts/order-status.wa.js';
 import { personalMenu } from '../golden/ts/personal-menu.wa.js';
 import { helpMenu, type HelpMenuReply } from '../golden/ts/support-menu.wa.js';
 import { loginCode, orderShipped, springSale, type OrderShippedReply } from '../golden/ts/templates.wa.js';
+import { careMenu, careReminder, type CareMenuLanguage, type CareMenuOptions } from '../golden/ts/plant-care.wa.js';
 
 export function ok(message: InboundMessage): string[] {
   const out: string[] = [];
@@ -24,6 +25,15 @@ export function ok(message: InboundMessage): string[] {
   out.push(loginCode.build(undefined, { code: '123456' }).template.language.code);
   const tap: OrderShippedReply | undefined = orderShipped.parseReply(message);
   if (tap?.id === 'track' || tap?.id === 'talk_to_us') out.push(tap.title);
+  // A message in three languages: the default, one by name, each of its list.
+  out.push(careMenu.build(undefined, { plant: 'Aloe' }).interactive.body.text);
+  out.push(careMenu.build(undefined, { plant: 'Aloe' }, { language: 'de' }).interactive.body.text);
+  for (const language of careMenu.languages) out.push(careMenu.build(undefined, { plant: 'Aloe' }, { language }).interactive.action.buttons[0]?.reply.title ?? '');
+  const options: CareMenuOptions = {};
+  const es: CareMenuLanguage = 'es';
+  out.push(careMenu.build(undefined, { plant: 'Aloe' }, { ...options, language: es }).interactive.type);
+  out.push(careReminder.build(undefined, {}, { language: 'es' }).template.language.code);
+  out.push(careReminder.build(undefined).template.language.code);
   return out;
 }
 
@@ -44,4 +54,10 @@ export function wrong(message: InboundMessage): void {
   loginCode.build(undefined, {});
   // @ts-expect-error: a quick reply the template does not have
   if (orderShipped.parseReply(message)?.id === 'cancel') return;
+  // @ts-expect-error: a language the message does not have
+  careMenu.build(undefined, { plant: 'Aloe' }, { language: 'fr' });
+  // @ts-expect-error: a language the template does not have
+  careReminder.build(undefined, {}, { language: 'de_DE' });
+  // @ts-expect-error: a message in one language takes no options
+  loginCode.build(undefined, { code: '123456' }, { language: 'en_US' });
 }

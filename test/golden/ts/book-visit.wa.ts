@@ -16,8 +16,11 @@ export interface BookVisitReply {
 
 const bookVisit$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function bookVisit$build(to: string | undefined, input?: BookVisitParams): BookVisitBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function bookVisit$build(to: Waml.Recipient | undefined, input?: BookVisitParams, options?: Waml.SendOptions): BookVisitBody {
   $.params("book_visit", bookVisit$params, input ?? {});
   return $.body<Waml.FlowInteractive>("book_visit", to, {
     type: "flow" as const,
@@ -36,15 +39,15 @@ function bookVisit$build(to: string | undefined, input?: BookVisitParams): BookV
         mode: "published",
       },
     },
-  });
+  }, options);
 }
 
 export const bookVisit = {
   name: "book_visit" as const,
   build: bookVisit$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: BookVisitParams): Promise<Waml.SendResult> {
-    return client.send(bookVisit$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: BookVisitParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(bookVisit$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

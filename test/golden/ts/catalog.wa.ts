@@ -30,8 +30,11 @@ function catalog$site(field: string, line: number, column: number): $.Site {
   return { message: "catalog", field, source: { file: $file, line, column } };
 }
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function catalog$build(to: string | undefined, input: CatalogParams): CatalogBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function catalog$build(to: Waml.Recipient | undefined, input: CatalogParams, options?: Waml.SendOptions): CatalogBody {
   const params = $.params("catalog", catalog$params, input ?? {}) as unknown as CatalogParams;
   return $.body<Waml.ListInteractive>("catalog", to, {
     type: "list" as const,
@@ -59,15 +62,15 @@ function catalog$build(to: string | undefined, input: CatalogParams): CatalogBod
         },
       ], ["*","rows","*","id"]),
     },
-  });
+  }, options);
 }
 
 export const catalog = {
   name: "catalog" as const,
   build: catalog$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input: CatalogParams): Promise<Waml.SendResult> {
-    return client.send(catalog$build(to, input));
+  send(client: Waml.Client, to: Waml.Recipient, input: CatalogParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(catalog$build(to, input, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

@@ -15,8 +15,11 @@ export interface DeliveryAddressReply {
 
 const deliveryAddress$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function deliveryAddress$build(to: string | undefined, input?: DeliveryAddressParams): DeliveryAddressBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function deliveryAddress$build(to: Waml.Recipient | undefined, input?: DeliveryAddressParams, options?: Waml.SendOptions): DeliveryAddressBody {
   $.params("delivery_address", deliveryAddress$params, input ?? {});
   return $.body<Waml.AddressInteractive>("delivery_address", to, {
     type: "address_message" as const,
@@ -35,15 +38,15 @@ function deliveryAddress$build(to: string | undefined, input?: DeliveryAddressPa
         },
       },
     },
-  });
+  }, options);
 }
 
 export const deliveryAddress = {
   name: "delivery_address" as const,
   build: deliveryAddress$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: DeliveryAddressParams): Promise<Waml.SendResult> {
-    return client.send(deliveryAddress$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: DeliveryAddressParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(deliveryAddress$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

@@ -11,8 +11,11 @@ export type NewArrivalsReply = never;
 
 const newArrivals$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function newArrivals$build(to: string | undefined, input?: NewArrivalsParams): NewArrivalsBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function newArrivals$build(to: Waml.Recipient | undefined, input?: NewArrivalsParams, options?: Waml.SendOptions): NewArrivalsBody {
   $.params("new_arrivals", newArrivals$params, input ?? {});
   return $.body<Waml.CarouselInteractive>("new_arrivals", to, {
     type: "carousel" as const,
@@ -48,15 +51,15 @@ function newArrivals$build(to: string | undefined, input?: NewArrivalsParams): N
         },
       ]),
     },
-  });
+  }, options);
 }
 
 export const newArrivals = {
   name: "new_arrivals" as const,
   build: newArrivals$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: NewArrivalsParams): Promise<Waml.SendResult> {
-    return client.send(newArrivals$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: NewArrivalsParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(newArrivals$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

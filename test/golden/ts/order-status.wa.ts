@@ -21,8 +21,11 @@ function orderStatus$site(field: string, line: number, column: number): $.Site {
   return { message: "order_status", field, source: { file: $file, line, column } };
 }
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function orderStatus$build(to: string | undefined, input: OrderStatusParams): OrderStatusBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function orderStatus$build(to: Waml.Recipient | undefined, input: OrderStatusParams, options?: Waml.SendOptions): OrderStatusBody {
   const params = $.params("order_status", orderStatus$params, input ?? {}) as unknown as OrderStatusParams;
   return $.body<Waml.CtaUrlInteractive>("order_status", to, {
     type: "cta_url" as const,
@@ -38,15 +41,15 @@ function orderStatus$build(to: string | undefined, input: OrderStatusParams): Or
         url: $.url(orderStatus$site("button URL", 18, 12), "https://shop.example.com/track/" + $.text(params.order_id)),
       },
     },
-  });
+  }, options);
 }
 
 export const orderStatus = {
   name: "order_status" as const,
   build: orderStatus$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input: OrderStatusParams): Promise<Waml.SendResult> {
-    return client.send(orderStatus$build(to, input));
+  send(client: Waml.Client, to: Waml.Recipient, input: OrderStatusParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(orderStatus$build(to, input, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

@@ -11,8 +11,11 @@ export type TrackOrderReply = never;
 
 const trackOrder$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function trackOrder$build(to: string | undefined, input?: TrackOrderParams): TrackOrderBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function trackOrder$build(to: Waml.Recipient | undefined, input?: TrackOrderParams, options?: Waml.SendOptions): TrackOrderBody {
   $.params("track_order", trackOrder$params, input ?? {});
   return $.body<Waml.CtaUrlInteractive>("track_order", to, {
     type: "cta_url" as const,
@@ -23,15 +26,15 @@ function trackOrder$build(to: string | undefined, input?: TrackOrderParams): Tra
       name: "cta_url" as const,
       parameters: { display_text: "Track order", url: "https://shop.example.com/track" },
     },
-  });
+  }, options);
 }
 
 export const trackOrder = {
   name: "track_order" as const,
   build: trackOrder$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: TrackOrderParams): Promise<Waml.SendResult> {
-    return client.send(trackOrder$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: TrackOrderParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(trackOrder$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

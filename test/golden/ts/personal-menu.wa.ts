@@ -20,8 +20,11 @@ export interface PersonalMenuReply {
 
 const personalMenu$params: Waml.ParamSpecs = {"first_name":{"type":"string","minLength":1,"maxLength":24},"vip":{"type":"boolean"},"open_orders":{"type":"integer","minimum":0,"maximum":99}};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function personalMenu$build(to: string | undefined, input: PersonalMenuParams): PersonalMenuBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function personalMenu$build(to: Waml.Recipient | undefined, input: PersonalMenuParams, options?: Waml.SendOptions): PersonalMenuBody {
   const params = $.params("personal_menu", personalMenu$params, input ?? {}) as unknown as PersonalMenuParams;
   return $.body<Waml.ButtonInteractive>("personal_menu", to, {
     type: "button" as const,
@@ -35,15 +38,15 @@ function personalMenu$build(to: string | undefined, input: PersonalMenuParams): 
         ...(params.vip === true ? [{ type: "reply" as const, reply: { id: "vip_line", title: "VIP hotline" } }] : []),
       ],
     },
-  });
+  }, options);
 }
 
 export const personalMenu = {
   name: "personal_menu" as const,
   build: personalMenu$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input: PersonalMenuParams): Promise<Waml.SendResult> {
-    return client.send(personalMenu$build(to, input));
+  send(client: Waml.Client, to: Waml.Recipient, input: PersonalMenuParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(personalMenu$build(to, input, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

@@ -16,8 +16,11 @@ export interface PickAPlantReply {
 
 const pickAPlant$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function pickAPlant$build(to: string | undefined, input?: PickAPlantParams): PickAPlantBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function pickAPlant$build(to: Waml.Recipient | undefined, input?: PickAPlantParams, options?: Waml.SendOptions): PickAPlantBody {
   $.params("pick_a_plant", pickAPlant$params, input ?? {});
   return $.body<Waml.CarouselInteractive>("pick_a_plant", to, {
     type: "carousel" as const,
@@ -48,15 +51,15 @@ function pickAPlant$build(to: string | undefined, input?: PickAPlantParams): Pic
         },
       ]),
     },
-  });
+  }, options);
 }
 
 export const pickAPlant = {
   name: "pick_a_plant" as const,
   build: pickAPlant$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: PickAPlantParams): Promise<Waml.SendResult> {
-    return client.send(pickAPlant$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: PickAPlantParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(pickAPlant$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

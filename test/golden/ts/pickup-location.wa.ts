@@ -17,22 +17,25 @@ export interface PickupLocationReply {
 
 const pickupLocation$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function pickupLocation$build(to: string | undefined, input?: PickupLocationParams): PickupLocationBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function pickupLocation$build(to: Waml.Recipient | undefined, input?: PickupLocationParams, options?: Waml.SendOptions): PickupLocationBody {
   $.params("pickup_location", pickupLocation$params, input ?? {});
   return $.body<Waml.LocationRequestInteractive>("pickup_location", to, {
     type: "location_request_message" as const,
     body: { text: "Where should our driver pick up the plants? *Tap below to share your location.*" },
     action: { name: "send_location" as const },
-  });
+  }, options);
 }
 
 export const pickupLocation = {
   name: "pickup_location" as const,
   build: pickupLocation$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: PickupLocationParams): Promise<Waml.SendResult> {
-    return client.send(pickupLocation$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: PickupLocationParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(pickupLocation$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

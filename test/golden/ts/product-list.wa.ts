@@ -17,8 +17,11 @@ export interface ShopCategoriesReply {
 
 const shopCategories$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function shopCategories$build(to: string | undefined, input?: ShopCategoriesParams): ShopCategoriesBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function shopCategories$build(to: Waml.Recipient | undefined, input?: ShopCategoriesParams, options?: Waml.SendOptions): ShopCategoriesBody {
   $.params("shop_categories", shopCategories$params, input ?? {});
   return $.body<Waml.ListInteractive>("shop_categories", to, {
     type: "list" as const,
@@ -46,15 +49,15 @@ function shopCategories$build(to: string | undefined, input?: ShopCategoriesPara
         },
       ],
     },
-  });
+  }, options);
 }
 
 export const shopCategories = {
   name: "shop_categories" as const,
   build: shopCategories$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: ShopCategoriesParams): Promise<Waml.SendResult> {
-    return client.send(shopCategories$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: ShopCategoriesParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(shopCategories$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

@@ -16,8 +16,11 @@ export interface HelpMenuReply {
 
 const helpMenu$params: Waml.ParamSpecs = {};
 
-/** The request body; `to` undefined leaves it out. Throws WamlParamError or WamlLimitError. */
-function helpMenu$build(to: string | undefined, input?: HelpMenuParams): HelpMenuBody {
+/**
+ * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
+ * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ */
+function helpMenu$build(to: Waml.Recipient | undefined, input?: HelpMenuParams, options?: Waml.SendOptions): HelpMenuBody {
   $.params("help_menu", helpMenu$params, input ?? {});
   return $.body<Waml.ButtonInteractive>("help_menu", to, {
     type: "button" as const,
@@ -31,15 +34,15 @@ function helpMenu$build(to: string | undefined, input?: HelpMenuParams): HelpMen
         { type: "reply" as const, reply: { id: "talk_to_agent", title: "Talk to a person" } },
       ],
     },
-  });
+  }, options);
 }
 
 export const helpMenu = {
   name: "help_menu" as const,
   build: helpMenu$build,
   /** Builds the message and sends it with the client. */
-  send(client: Waml.Client, to: string, input?: HelpMenuParams): Promise<Waml.SendResult> {
-    return client.send(helpMenu$build(to, input ?? {}));
+  send(client: Waml.Client, to: Waml.Recipient, input?: HelpMenuParams, options?: Waml.SendOptions): Promise<Waml.SendResult> {
+    return client.send(helpMenu$build(to, input ?? {}, options));
   },
   /**
    * The answer to this message in one inbound message (an item of `value.messages`), or

@@ -1,0 +1,26 @@
+import { checkIdSpacing, checkPresent, type Rule } from './rule.js';
+import type { Text } from '../model/types.js';
+import type { Reporter } from '../diagnostics/diagnostic.js';
+
+/**
+ * Catalog and product ids (`product`, `product_list`, `catalog_message`): present, not blank
+ * and without white space around them, since the API looks them up as written.
+ */
+export const commerceIds: Rule = {
+  name: 'commerce-ids',
+  description: 'Catalog ids and product retailer ids are given, not blank, and without white space around them.',
+  codes: ['WA303', 'WA306', 'WA520'],
+  check(m, r) {
+    if (m.type === 'product') {
+      id(r, m.catalog, 'catalog id');
+      id(r, m.product, 'product retailer id');
+    } else if (m.type === 'product_list') {
+      id(r, m.catalog, 'catalog id');
+      for (const s of m.productSections?.items ?? []) for (const p of s.products?.items ?? []) id(r, p.id, 'product retailer id');
+    } else if (m.type === 'catalog_message') id(r, m.thumbnail, 'thumbnail product retailer id');
+  },
+};
+
+function id(r: Reporter, text: Text | undefined, label: string): void {
+  if (checkPresent(r, text, label)) checkIdSpacing(r, text, label);
+}
