@@ -1,7 +1,7 @@
 import { rmSync, statSync, watch as fsWatch } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { EnvironmentError } from './environment.js';
-import { importBody, type ImportedSend } from '../import.js';
+import type { ImportedSend } from '../import.js';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, fileStem, recipientArg } from '../pipeline.js';
@@ -127,6 +127,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.problems;
     }
     const stem = basename(file).replace(/\.json$/i, '').split('.').pop()!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
+    // The importer checks what it writes by compiling it, template grammar and all: loaded
+    // only for this command, so that a check does not start with them.
+    const { importBody } = await import('../import.js');
     const result = importBody(body, args.name ?? stem);
     if (!result.ok) {
       io.stderr(`waml: ${file} cannot be imported: ${result.reason} [${result.code}${result.field ? ` at ${result.field}` : ''}]\n`);
