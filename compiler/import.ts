@@ -1,4 +1,5 @@
-import { Document } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { inexactNumber } from './load/numbers.js';
 import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
 import { compile } from './compile.js';
 import type { Code } from './diagnostics/codes.js';
@@ -376,6 +377,56 @@ function keyOrderOf(original: unknown, built: unknown): Record<string, string[]>
 
 function yamlText(name: string, m: Obj): string {
   return `# Imported by waml from a request body.\n${new Document({ messages: { [name]: m } }).toString({ lineWidth: 0 })}`;
+}
+
+/**
+ * A request body's JSON text as a value, or a refusal naming the field: a key written twice
+ * (JSON.parse keeps the last one silently) or a number a double cannot hold exactly
+ * (`9007199254740993`, `1E400`: JSON.parse changes it silently) is refused (WA821, WA210).
+ * The `yaml` package reads the text a second time, as YAML (JSON is YAML), for what
+ * JSON.parse does not keep: each key as written and each number's own text.
+ */
+export function readJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string; code: Code; field: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `the file is not JSON: ${(error as Error).message}`, code: 'WA821', field: '' };
+  }
+  const doc = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
+  const problem = doc.errors.length > 0 ? undefined : jsonProblem(doc.contents, '');
+  return problem ?? { ok: true, value };
+}
+
+/** The first key written twice or number changed by a double, depth first, iteratively (no recursion limit). */
+function jsonProblem(root: unknown, top: string): { ok: false; reason: string; code: Code; field: string } | undefined {
+  const stack: [unknown, string][] = [[root, top]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      const next: [unknown, string][] = [];
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const field = under(at, key);
+        if (seen.has(key)) return { ok: false, reason: `\`${field}\` is written twice; JSON.parse would keep the last silently, so say which one you mean`, code: 'WA821', field };
+        seen.add(key);
+        next.push([pair.value, field]);
+      }
+      stack.push(...next.reverse());
+    } else if (isSeq(node)) {
+      stack.push(...(node.items as Node[]).map((x, i): [unknown, string] => [x, `${at}[${i}]`]).reverse());
+    } else if (isScalar(node) && typeof node.value === 'number' && node.source !== undefined) {
+      const instead = inexactNumber(node.source, node.value);
+      if (instead !== undefined) {
+        const field = at === '' ? 'the body' : at;
+        const shown = node.source.length > 40 ? `${node.source.slice(0, 37)}...` : node.source;
+        const why = !Number.isFinite(node.value) ? 'is not a finite number, which JSON and JavaScript cannot carry' : `cannot be held exactly by a double (JavaScript reads it as ${instead})`;
+        return { ok: false, reason: `\`${field}\`: the number \`${shown}\` ${why}, so the message would change; write it as a string if the API takes one`, code: 'WA210', field };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The `.wa.yaml` text of a body, its message called `name`. */

@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compile } from '../compiler/index.js';
 import { printJson } from '../compiler/emit/json.js';
-import { importBody } from '../compiler/import.js';
+import { importBody, readJson } from '../compiler/import.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -203,6 +203,41 @@ test('the generated sender builds an imported body with its key order, recipient
     const sender = Object.values(senders).find((s) => s?.name === 'real')!;
     assert.is(printJson(sender.build(imported.send.to, {}, imported.send.options)), printJson(body), f);
   }
+});
+
+test('import refuses a number a double cannot hold exactly, naming the field (WA210), with the number as written', () => {
+  const order = '{"type":"interactive","interactive":{"type":"order_details","action":{"parameters":{"total_amount":{"value":9007199254740993,"offset":100}}}}}';
+  assert.equal(readJson(order), { ok: false, code: 'WA210', field: 'interactive.action.parameters.total_amount.value', reason: '`interactive.action.parameters.total_amount.value`: the number `9007199254740993` cannot be held exactly by a double (JavaScript reads it as 9007199254740992), so the message would change; write it as a string if the API takes one' });
+  const flow = readJson('{"action":{"parameters":{"flow_action_payload":{"data":{"ids":[1, 12345678901234567890]}}}}}');
+  assert.equal(flow.ok ? undefined : [flow.code, flow.field], ['WA210', 'action.parameters.flow_action_payload.data.ids[1]']);
+  assert.match(flow.ok ? '' : flow.reason, /`12345678901234567890`.*12345678901234567000/);
+  const inf = readJson('{"n": 1E400}');
+  assert.match(inf.ok ? '' : inf.reason, /the number `1E400` is not a finite number/);
+  // Exact numbers, 2^53 itself among them, pass as JSON.parse reads them.
+  assert.equal(readJson('{"a": 9007199254740992, "b": [0.1, -0, 1.50, 1e-7], "c": "12345678901234567890"}'), { ok: true, value: { a: 9007199254740992, b: [0.1, -0, 1.5, 1e-7], c: '12345678901234567890' } });
+});
+
+test('import refuses a key written twice, naming its path, at any depth', () => {
+  assert.equal(readJson('{"interactive":{"body":{"text":"first","text":"second"}}}'), { ok: false, code: 'WA821', field: 'interactive.body.text', reason: '`interactive.body.text` is written twice; JSON.parse would keep the last silently, so say which one you mean' });
+  const deep = readJson('{"a":[{"b":1},{"c":{"d":1,"e":2,"d":3}}]}');
+  assert.equal(deep.ok ? undefined : deep.field, 'a[1].c.d');
+  // The same key in two objects is not a duplicate; tab-indented JSON reads as JSON does.
+  assert.equal(readJson('{\n\t"a": {"k": 1},\n\t"b": {"k": 2}\n}'), { ok: true, value: { a: { k: 1 }, b: { k: 2 } } });
+});
+
+test('waml import refuses a duplicate key and an inexact number in one line naming the field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waml-import-json-'));
+  const bin = join(ROOT, 'bin/waml.js');
+  writeFileSync(join(dir, 'dup.json'), '{"messaging_product":"whatsapp","recipient_type":"individual","to":"15551234567","type":"interactive","interactive":{"type":"button","body":{"text":"first","text":"second"},"action":{"buttons":[{"type":"reply","reply":{"id":"a","title":"A"}}]}}}');
+  const dup = spawnSync(process.execPath, [bin, 'import', 'dup.json'], { cwd: dir, encoding: 'utf8' });
+  assert.is(dup.status, 1);
+  assert.is(dup.stdout, '');
+  assert.is(dup.stderr, 'waml: dup.json cannot be imported: `interactive.body.text` is written twice; JSON.parse would keep the last silently, so say which one you mean [WA821 at interactive.body.text]\n');
+  writeFileSync(join(dir, 'big.json'), '{"type":"flow","body":{"text":"x"},"action":{"name":"flow","parameters":{"flow_message_version":"3","flow_id":"1","flow_cta":"Go","flow_action":"navigate","flow_action_payload":{"screen":"A","data":{"n":12345678901234567890}}}}}');
+  const big = spawnSync(process.execPath, [bin, 'import', 'big.json'], { cwd: dir, encoding: 'utf8' });
+  assert.is(big.status, 1);
+  assert.match(big.stderr, /^waml: big\.json cannot be imported: .*`12345678901234567890`.* \[WA210 at action\.parameters\.flow_action_payload\.data\.n\]\n$/);
+  rmSync(dir, { recursive: true });
 });
 
 test.run();

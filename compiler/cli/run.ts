@@ -1,7 +1,7 @@
 import { rmSync, statSync, watch as fsWatch } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { EnvironmentError } from './environment.js';
-import { importBody, type ImportedSend } from '../import.js';
+import { importBody, readJson, type ImportedSend } from '../import.js';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, fileStem, recipientArg } from '../pipeline.js';
@@ -118,12 +118,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`waml: ${file} cannot be imported: ${read.reason}\n`);
       return read.why === 'io' || read.why === 'special' ? EXIT.usage : EXIT.problems;
     }
-    try {
-      body = JSON.parse(read.text);
-    } catch (error) {
-      io.stderr(`waml: ${file} cannot be imported: ${(error as Error).message}\n`);
+    const json = readJson(read.text);
+    if (!json.ok) {
+      io.stderr(`waml: ${file} cannot be imported: ${json.reason}${json.field ? ` [${json.code} at ${json.field}]` : ''}\n`);
       return EXIT.problems;
     }
+    body = json.value;
     const stem = basename(file).replace(/\.json$/i, '').split('.').pop()!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
     const result = importBody(body, args.name ?? stem);
     if (!result.ok) {

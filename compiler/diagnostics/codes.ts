@@ -75,7 +75,7 @@ export const CODES = {
   WA414: { name: 'card-button-count-differs', severity: 'error', summary: 'Carousel cards have different numbers of quick-reply buttons.' },
   WA415: { name: 'reference-id-characters', severity: 'error', summary: "An order's `reference_id` has characters other than letters, digits, `_`, `-` and `.`." },
   WA416: { name: 'order-amounts', severity: 'error', summary: "An order's amounts do not add up: the subtotal is not the items' prices times their quantities, or the total not subtotal + tax + shipping − discount." },
-  WA417: { name: 'amount-offsets', severity: 'error', summary: 'The amounts of an order do not all have the same offset.' },
+  WA417: { name: 'amount-offsets', severity: 'error', summary: 'An amount of an order has an offset other than 100, the one INR (the only currency) takes.' },
   WA418: { name: 'not-a-whole-number', severity: 'error', summary: "An amount's value or offset, a quantity or `ttl_minutes` is not a whole number written out." },
   WA419: { name: 'order-status-spelling', severity: 'warning', summary: "An order status is spelled as some providers spell it (`partially_shipped`), not as Meta's page does (`partially-shipped`)." },
 
