@@ -22,6 +22,8 @@ export type ImportResult =
       to?: string;
       /** The body's send-time fields: its recipient and the sender options that rebuild them. */
       send: ImportedSend;
+      /** What waml wrote in place of what the body had, one line each (the API's default, a recipient that is none). */
+      notes: string[];
     }
   | { ok: false; reason: string; code: Code; field: string };
 
@@ -251,34 +253,35 @@ function message(i: Obj, at: string): Obj {
   return m;
 }
 
-/** The send-time fields of a body, checked: its recipient and sender options. */
-function sendFields(root: Obj): ImportedSend {
+/** The send-time fields of a body, checked: its recipient and sender options; `notes` says what waml wrote in place of what. */
+function sendFields(root: Obj, notes: string[]): ImportedSend {
   only(root, '', ['messaging_product', 'recipient_type', 'to', 'recipient', 'context', 'biz_opaque_callback_data', 'type', 'interactive'], (key) => `\`${key}\` is not a field waml can write: a body waml builds has no \`${key}\`; remove it to import the rest`);
-  for (const key of ['messaging_product', 'recipient_type', 'type']) {
+  for (const key of ['messaging_product', 'type']) {
     if (root[key] === undefined) throw new Refusal('WA820', key, `the body has no \`${key}\`; waml always writes it, so the body would change`);
   }
   fixed(root, '', 'messaging_product', 'whatsapp');
   fixed(root, '', 'type', 'interactive');
-  const recipientType = need(root['recipient_type'], 'recipient_type', isString, 'not a text');
+  // The API's default (Messages reference: `recipient_type`, default `individual`).
+  if (root['recipient_type'] === undefined) notes.push('the body has no `recipient_type`; waml writes the API\'s default, `"recipient_type": "individual"`');
+  const recipientType = root['recipient_type'] === undefined ? 'individual' : need(root['recipient_type'], 'recipient_type', isString, 'not a text');
   const to = root['to'] === undefined ? undefined : need(root['to'], 'to', isString, 'not a text');
   const user = root['recipient'] === undefined ? undefined : need(root['recipient'], 'recipient', isString, 'not a text');
   let recipient: Exclude<Recipient, string> | undefined;
   if (recipientType === 'group') {
     if (user !== undefined) throw new Refusal('WA823', 'recipient', '`recipient` (a user id) in a body sent to a group; a group is named by `to` alone');
     if (to === undefined) throw new Refusal('WA823', 'to', 'a body sent to a group (`recipient_type: group`) has no `to`');
-    recipient = { group: to };
+    throw new Refusal('WA825', 'recipient_type', "`recipient_type` is `group`, and a group does not take an interactive message (Meta's Groups messaging page lists text, media and text or media template messages only); import the body sent to a person");
   } else if (recipientType === 'individual') {
-    if (to !== undefined && user !== undefined) recipient = { phone: to, user };
-    else if (to !== undefined) recipient = { phone: to };
-    else if (user !== undefined) recipient = { user };
+    // A recipient is given at send time, not in the file: one that is none (a page's
+    // `PHONE_NUMBER` placeholder) is not kept, and the message is imported all the same.
+    const phone = to !== undefined && typeof recipientKeys({ phone: to }) !== 'string' ? to : undefined;
+    const id = user !== undefined && typeof recipientKeys({ user }) !== 'string' ? user : undefined;
+    if (to !== undefined && phone === undefined) notes.push(`\`to\` (${JSON.stringify(to)}) is not a phone number (digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits), so it is not kept; give the recipient when you build or send`);
+    if (user !== undefined && id === undefined) notes.push(`\`recipient\` (${JSON.stringify(user)}) is not a business-scoped user id (${LIMITS.recipientUser.wording}), so it is not kept; give the recipient when you build or send`);
+    if (phone !== undefined && id !== undefined) recipient = { phone, user: id };
+    else if (phone !== undefined) recipient = { phone };
+    else if (id !== undefined) recipient = { user: id };
   } else throw new Refusal('WA823', 'recipient_type', `\`recipient_type\` is \`${recipientType}\`; the API takes \`individual\` or \`group\``);
-  // Each id on its own, so that the refusal names the field that is wrong.
-  const parts: [string, Recipient | undefined][] = recipientType === 'group' ? [['to', recipient]] : [['to', to === undefined ? undefined : { phone: to }], ['recipient', user === undefined ? undefined : { user }]];
-  const what = { to: recipientType === 'group' ? `a group id (${LIMITS.recipientGroup.source})` : `a phone number: digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits`, recipient: `a business-scoped user id (${LIMITS.recipientUser.wording})` };
-  for (const [field, one] of parts) {
-    const keys = one === undefined ? undefined : recipientKeys(one);
-    if (typeof keys === 'string') throw new Refusal('WA823', field, `\`${field}\` (${JSON.stringify(root[field])}) is not ${what[field as 'to' | 'recipient']}`);
-  }
   const options: SendOptions = {};
   if (root['context'] !== undefined) {
     const c = need(root['context'], 'context', isObj, 'not a mapping');
@@ -356,7 +359,9 @@ function keyOrderOf(original: unknown, built: unknown): Record<string, string[]>
     const got = have.get(path) ?? [];
     const generic = path.replace(/\[\d+\]/g, '[]');
     const list = groups.get(generic) ?? [];
-    list.push({ path, keys, differs: keys.join('\u0000') !== got.join('\u0000') });
+    // Keys waml adds that the body lacked (the default `recipient_type`) keep their documented place.
+    const mine = new Set(keys);
+    list.push({ path, keys, differs: keys.join('\u0000') !== got.filter((k) => mine.has(k)).join('\u0000') });
     groups.set(generic, list);
   }
   const order: Record<string, string[]> = {};
@@ -438,14 +443,17 @@ export function importBody(body: unknown, name: string): ImportResult {
       // A message template's creation body: its own name names the message.
       const t = importCreationBody(root);
       const doc = new Document(Object.keys(t.params).length > 0 ? { params: t.params, messages: { [t.name]: t.message } } : { messages: { [t.name]: t.message } });
-      return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}`, send: { options: {} } };
+      return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}`, send: { options: {} }, notes: [] };
     }
     const whole = root['interactive'] !== undefined || root['messaging_product'] !== undefined;
-    const send = whole ? sendFields(root) : { options: {} };
+    const notes: string[] = [];
+    const send = whole ? sendFields(root, notes) : { options: {} };
     const interactive = whole ? need(root['interactive'], 'interactive', isObj, 'not a mapping') : root;
     const m = escapeTexts(message(interactive, whole ? 'interactive' : '')) as Obj;
     // Build it once in the documented order; where the body had another, say so in key_order.
-    const first = compile([{ path: `${name}.wa.yaml`, text: yamlText(name, m) }], { ...(send.to !== undefined ? { to: send.to } : {}), send: send.options });
+    // A `to` that was not kept still has its place in the key order: built once with a stand-in number.
+    const droppedTo = whole && send.to === undefined && isString(root['to']);
+    const first = compile([{ path: `${name}.wa.yaml`, text: yamlText(name, m) }], { ...(send.to !== undefined ? { to: send.to } : droppedTo ? { to: '15551234567' } : {}), send: send.options });
     const errors = first.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       // A body over a documented limit: refused with the limit's own code.
@@ -456,12 +464,14 @@ export function importBody(body: unknown, name: string): ImportResult {
     let text = yamlText(name, m);
     if (built) {
       const body = JSON.parse(built.text) as Obj;
-      let order = keyOrderOf(whole ? root : { interactive: root }, whole ? body : { interactive: body['interactive'] });
+      // A user id that was not kept is not in the order either.
+      const kept = whole ? Object.fromEntries(Object.entries(root).filter(([k]) => !(k === 'recipient' && body['recipient'] === undefined))) : { interactive: root };
+      let order = keyOrderOf(kept, whole ? body : { interactive: body['interactive'] });
       if (!whole) delete order['$'];
       if (Object.keys(order).length > 0) text = yamlText(name, { ...m, key_order: order });
     }
-    const result: ImportResult = { ok: true, text, send };
-    if (isString(root['to'])) result.to = root['to'];
+    const result: ImportResult = { ok: true, text, send, notes };
+    if (send.to !== undefined && isString(root['to'])) result.to = root['to'];
     return result;
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message, code: error.code, field: error.field };

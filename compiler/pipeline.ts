@@ -1,5 +1,5 @@
 import { type AttachedCheck, type Diagnostic, Reporter, sortDiagnostics, diagnostic, type RuntimeCheck } from './diagnostics/diagnostic.js';
-import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
+import { GROUP_TYPE_PROBLEM, recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
 import { emitBody, printJson, type RequestBody } from './emit/json.js';
 import { checkIdentifiers } from './emit/names.js';
 import { emitDeclarations, emitTypeScript, type ModuleMessage } from './emit/ts.js';
@@ -301,6 +301,15 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
       attached.set(m.name, reporter.checks.slice(before));
     }
     const checks = new Map([...attached].map(([name, list]) => [name, list.map((a) => a.check)]));
+    // A group takes no interactive message (Groups messaging page): its bodies are not built.
+    if (options.to !== undefined && typeof options.to === 'object' && 'group' in options.to) {
+      for (const m of file.messages) {
+        if (m.type === 'template') continue;
+        reporter.report('WA825', m.nameSpan, `\`${m.name}\` is an interactive message, built for the group \`${options.to.group}\`: the recipient ${GROUP_TYPE_PROBLEM('interactive')}`, {
+          help: `build it for a person (a phone number or a user id), or send the group a text or media template (${LIMITS.recipientGroup.source})`,
+        });
+      }
+    }
     // Only a file without errors has bodies: one plan per message, its checks attached.
     const plans = new Map<string, BodyPlan>();
     // Message templates have bodies and senders of their own (compiler/message-templates).

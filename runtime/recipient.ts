@@ -30,6 +30,13 @@ export const PHONE = /^\+?[0-9]{7,15}$/;
 export const USER_ID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 /** A group id, as the Groups API returns it: letters, digits and `-_.@=+/`, no white space. */
 export const GROUP_ID = /^[A-Za-z0-9\-_.@=+/]{1,256}$/;
+/**
+ * The message types a group takes: Meta's Groups messaging page lists text, media and text
+ * or media templates only, so an interactive message to a group is refused.
+ */
+export const GROUP_TYPES: readonly string[] = ['text', 'image', 'video', 'audio', 'document', 'template'];
+/** What is wrong with sending a message of `type` to a group. */
+export const GROUP_TYPE_PROBLEM = (type: string): string => `is a group, and a group does not take ${type === 'interactive' ? 'an interactive' : `a ${type}`} message: Meta's Groups messaging page lists text, media and text or media template messages only`;
 /** The longest `biz_opaque_callback_data` the Messages reference allows. */
 export const MAX_CALLBACK_DATA = 512;
 
@@ -77,7 +84,8 @@ export function sendOptionsProblem(options: SendOptions): { field: string; probl
 /**
  * A request body: `messaging_product`, the recipient's keys (none when `to` is undefined:
  * `recipient_type: "individual"` alone), `context`, `biz_opaque_callback_data`, `type` and
- * the message object under its type's key. Throws WamlParamError for a bad recipient or option.
+ * the message object under its type's key. Throws WamlParamError for a bad recipient or option,
+ * and for a group as the recipient of a type a group does not take (an interactive message).
  */
 export function envelope<K extends string, M>(message: string, to: Recipient | undefined, options: SendOptions | undefined, type: K, content: M): { [key: string]: unknown } {
   const out: { [key: string]: unknown } = { messaging_product: 'whatsapp' };
@@ -85,6 +93,7 @@ export function envelope<K extends string, M>(message: string, to: Recipient | u
   else {
     const keys = recipientKeys(to);
     if (typeof keys === 'string') throw new WamlParamError(message, 'to', keys);
+    if (keys.recipient_type === 'group' && !GROUP_TYPES.includes(type)) throw new WamlParamError(message, 'to', GROUP_TYPE_PROBLEM(type));
     Object.assign(out, keys);
   }
   const o = options ?? {};

@@ -16,6 +16,14 @@ test('compile returns diagnostics, messages and outputs; a single source is acce
   assert.equal(JSON.parse(result.outputs[0]!.text), result.messages[0]!.body);
 });
 
+test('compile() for a group: an interactive message is WA825 at its name (Groups messaging page), and nothing is built', () => {
+  const result = compile({ path: 'pickup.wa.yaml', text: PICKUP }, { to: { group: 'Y2FwaV9ncm91cDox' } });
+  assert.equal(result.diagnostics.map((d) => [d.code, d.severity, d.span.start]), [['WA825', 'error', PICKUP.indexOf('pickup:')]]);
+  assert.match(result.diagnostics[0]!.message, /^`pickup` is an interactive message, built for the group `Y2FwaV9ncm91cDox`: the recipient is a group, and a group does not take an interactive message/);
+  assert.equal(result.outputs, []);
+  assert.equal(result.messages, []);
+});
+
 test('without `to`, the body leaves it out', () => {
   const [m] = compile([{ path: 'a.wa.yaml', text: PICKUP }]).messages;
   assert.equal(Object.keys(m!.body), ['messaging_product', 'recipient_type', 'type', 'interactive']);

@@ -65,9 +65,7 @@ function buildsBack(body: Record<string, unknown>): ReturnType<typeof importBody
 
 // Each field the API has and a message file does not: represented (send-time fields come back
 // as sender options), or refused by its path in the body; never dropped or rewritten.
-test('import keeps a group recipient, a business-scoped user id, a reply-to and callback data as send options', () => {
-  const group = buildsBack({ messaging_product: 'whatsapp', recipient_type: 'group', to: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD', type: 'interactive', interactive: BUTTONS });
-  assert.equal(group.ok && group.send, { to: { group: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD' }, options: {} });
+test('import keeps a business-scoped user id, a reply-to and callback data as send options', () => {
   const user = buildsBack({ messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'US.13491208655302741918', type: 'interactive', interactive: BUTTONS });
   assert.equal(user.ok && user.send, { to: { user: 'US.13491208655302741918' }, options: {} });
   const both = buildsBack({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '15551234567', recipient: 'US.13491208655302741918', type: 'interactive', interactive: BUTTONS });
@@ -85,12 +83,10 @@ test('import refuses, naming the field, what the language cannot write', () => {
   const cases: [string, unknown, string, string][] = [
     ['a group body named by a user id', { messaging_product: 'whatsapp', recipient_type: 'group', recipient: 'US.13491208655302741918', type: 'interactive', interactive: BUTTONS }, 'WA823', 'recipient'],
     ['a recipient_type the API does not have', whole(BUTTONS, { recipient_type: 'broadcast' }), 'WA823', 'recipient_type'],
-    ['a to that is no phone number', whole(BUTTONS, { to: 'PHONE_NUMBER' }), 'WA823', 'to'],
-    ['a recipient that is no business-scoped user id', { messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'someone', type: 'interactive', interactive: BUTTONS }, 'WA823', 'recipient'],
+    ['an interactive message to a group (Groups messaging page: text, media and templates only)', { messaging_product: 'whatsapp', recipient_type: 'group', to: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD', type: 'interactive', interactive: BUTTONS }, 'WA825', 'recipient_type'],
     ['a context without message_id', whole(BUTTONS, { context: { id: 'wamid.x' } }), 'WA820', 'context.id'],
     ['callback data over 512 characters', whole(BUTTONS, { biz_opaque_callback_data: 'x'.repeat(513) }), 'WA824', 'biz_opaque_callback_data'],
     ['a send-time field waml does not know', whole(BUTTONS, { recipient_identity_key_hash: 'hash' }), 'WA820', 'recipient_identity_key_hash'],
-    ['a body without recipient_type (waml always writes it)', { messaging_product: 'whatsapp', to: '15551234567', type: 'interactive', interactive: BUTTONS }, 'WA820', 'recipient_type'],
     ['a header media caption', whole({ ...BUTTONS, header: { type: 'image', image: { link: 'https://e.com/a.png', caption: 'A plant' } } }), 'WA820', 'interactive.header.image.caption'],
     ["OpenAPI's header.sub_text", whole({ ...BUTTONS, header: { type: 'text', text: 'Menu', sub_text: 'today' } }), 'WA820', 'interactive.header.sub_text'],
     ['a reply button typed quick_reply', whole({ ...BUTTONS, action: { buttons: [{ type: 'quick_reply', quick_reply: { id: 'a', title: 'A' } }] } }), 'WA820', 'interactive.action.buttons[0].type'],
@@ -169,10 +165,49 @@ test('texts holding `{{` import as literal braces, and build back byte for byte 
   }
 });
 
-test('waml import names the send-time fields; waml build --to group:<id> or a user id builds them back', () => {
+test("a body without recipient_type imports: waml writes the API's default, and says so in one line", () => {
+  const imported = importBody({ messaging_product: 'whatsapp', to: '15551234567', type: 'interactive', interactive: BUTTONS }, 'm');
+  assert.ok(imported.ok, imported.ok ? '' : imported.reason);
+  if (!imported.ok) return;
+  assert.equal(imported.notes, ['the body has no `recipient_type`; waml writes the API\'s default, `"recipient_type": "individual"`']);
+  assert.not.match(imported.text, /key_order/, 'the default takes its documented place');
+  const built = compile([{ path: 'm.wa.yaml', text: imported.text }], { to: '15551234567' }).outputs[0]!.text;
+  assert.is(built, printJson({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '15551234567', type: 'interactive', interactive: BUTTONS }));
+});
+
+test('a recipient that is none (a placeholder) is not kept: the message imports, and the import says so in one line', () => {
+  for (const [body, field] of [
+    [whole(BUTTONS, { to: 'PHONE_NUMBER' }), 'to'],
+    [whole(BUTTONS, { to: '{{Recipient-Phone-Number}}' }), 'to'],
+    [{ messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'someone', type: 'interactive', interactive: BUTTONS }, 'recipient'],
+  ] as const) {
+    const imported = importBody(body, 'm');
+    assert.ok(imported.ok, imported.ok ? '' : imported.reason);
+    if (!imported.ok) continue;
+    assert.is(imported.send.to, undefined);
+    assert.is(imported.to, undefined);
+    assert.is(imported.notes.length, 1);
+    assert.match(imported.notes[0]!, new RegExp(`^\`${field}\` \\(${JSON.stringify(JSON.stringify((body as Record<string, string>)[field])).slice(1, -1).replace(/[{}]/g, '\\$&')}\\) is not a .*, so it is not kept; give the recipient when you build or send$`));
+    // The rest is the message: built to a real number, it is the body with that number.
+    const built = compile([{ path: 'm.wa.yaml', text: imported.text }], { to: '15551234567' }).outputs[0]!.text;
+    assert.is(built, printJson(whole(BUTTONS)));
+  }
+});
+
+test('waml import prints its notes on stderr, one line each, and writes the message', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waml-import-notes-'));
+  writeFileSync(join(dir, 'b.json'), JSON.stringify({ messaging_product: 'whatsapp', to: 'PHONE_NUMBER', type: 'interactive', interactive: BUTTONS }));
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/waml.js'), 'import', 'b.json'], { cwd: dir, encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^# Imported by waml/);
+  assert.is(r.stderr, 'waml: note: the body has no `recipient_type`; waml writes the API\'s default, `"recipient_type": "individual"`\nwaml: note: `to` ("PHONE_NUMBER") is not a phone number (digits with an optional leading +, 7 to 15 digits), so it is not kept; give the recipient when you build or send\n');
+  rmSync(dir, { recursive: true });
+});
+
+test('waml import names the send-time fields; waml build --to a user id builds them back', () => {
   const dir = mkdtempSync(join(tmpdir(), 'waml-import-send-'));
   const bin = join(ROOT, 'bin/waml.js');
-  for (const f of ['pywa/buttons-group.json', 'pywa/buttons-bsuid.json']) {
+  for (const f of ['pywa/buttons-bsuid.json', 'whatsapp-api-js/button-bsuid.json']) {
     const original = readFileSync(join(ROOT, 'test/fixtures/real', f), 'utf8');
     writeFileSync(join(dir, 'body.json'), original);
     const imported = spawnSync(process.execPath, [bin, 'import', 'body.json', '--name', 'menu', '--out', 'menu.wa.yaml'], { cwd: dir, encoding: 'utf8' });
@@ -190,7 +225,7 @@ test('waml import names the send-time fields; waml build --to group:<id> or a us
 });
 
 test('the generated sender builds an imported body with its key order, recipient and send options', async () => {
-  for (const f of ['whatsapp-api-js/button-phone-and-bsuid.json', 'kapso/buttons-reply-to.json', 'pywa/flow.json', 'pywa/buttons-group.json', 'whatsapp-api-js/list-two-sections.json']) {
+  for (const f of ['whatsapp-api-js/button-phone-and-bsuid.json', 'kapso/buttons-reply-to.json', 'pywa/flow.json', 'whatsapp-api-js/list-two-sections.json']) {
     const body = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/real', f), 'utf8')) as Record<string, unknown>;
     const imported = importBody(body, 'real');
     if (!imported.ok) throw new Error(imported.reason);

@@ -135,6 +135,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       writeOutputs(dirname(target), [{ path: basename(target), text: result.text }], { removeStale: false, label: dirname(args.out) });
       io.stderr(`waml: wrote ${args.out}\n`);
     } else io.stdout(result.text);
+    for (const note of result.notes) io.stderr(`waml: note: ${note}\n`);
     // The send-time fields are not part of a message: say how to build or send them back.
     const send = sendNote(result.send);
     if (send) io.stderr(`waml: ${send}\n`);

@@ -142,10 +142,11 @@ export const CODES = {
   WA728: { name: 'duplicate-template', severity: 'error', summary: 'Two messages define the same template name in the same language.' },
 
   WA820: { name: 'import-not-writable', severity: 'error', summary: '`waml import` meets a field or value the language cannot write; it refuses the body rather than write a different message, naming the field.' },
-  WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type.' },
+  WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type, or a key written twice.' },
   WA822: { name: 'import-unknown-type', severity: 'error', summary: '`waml import` meets an interactive type the language does not write.' },
   WA823: { name: 'invalid-recipient', severity: 'error', summary: 'A recipient is not a phone number, a business-scoped user id or a group id, or its `recipient_type` does not match it.' },
   WA824: { name: 'invalid-send-option', severity: 'error', summary: 'A reply-to message id is empty, or callback data is empty or longer than 512 characters.' },
+  WA825: { name: 'interactive-to-group', severity: 'error', summary: 'An interactive message is built for, or imported from a body sent to, a group: the Groups messaging page lists text, media and text or media templates only.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text, or is a device, FIFO or socket rather than a file.' },

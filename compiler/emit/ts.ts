@@ -225,8 +225,9 @@ class MessageEmitter {
     }
     lines.push('');
     lines.push('/**');
-    lines.push(' * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or');
-    lines.push(' * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.');
+    lines.push(' * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)');
+    lines.push(' * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups');
+    lines.push(' * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.');
     lines.push(' */');
     lines.push(`function ${n}$build(to: Waml.Recipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: Waml.SendOptions): ${P}Body {`);
     const validate = `$.params(${str(m.name)}, ${n}$params, input ?? {})`;

@@ -51,6 +51,11 @@ test('the envelope: recipient keys, context and callback data in the Messages re
   assert.throws(() => envelope('m', undefined, { replyTo: ' ' }, 'interactive', {}), (e: unknown) => e instanceof WamlParamError && e.path === 'replyTo');
 });
 
+test('an interactive message is not built for a group (Groups messaging page: text, media and templates only): WamlParamError', () => {
+  assert.throws(() => envelope('menu', { group: 'Y2FwaV9ncm91cDox' }, undefined, 'interactive', { type: 'button' }), (e: unknown) => e instanceof WamlParamError && e.path === 'to' && /a group does not take an interactive message: Meta's Groups messaging page lists text, media and text or media template messages only/.test(e.message));
+  assert.equal(envelope('t', { group: 'Y2FwaV9ncm91cDox' }, undefined, 'template', {})['recipient_type'], 'group', 'a template goes to a group');
+});
+
 test('a message template is sent to the same recipients with the same options', () => {
   const body = templateBody('t', { group: 'Y2FwaV9ncm91cDox' }, { name: 't', language: { code: 'en' } }, { replyTo: 'wamid.X', callbackData: 'c' });
   assert.equal(body, { messaging_product: 'whatsapp', recipient_type: 'group', to: 'Y2FwaV9ncm91cDox', context: { message_id: 'wamid.X' }, biz_opaque_callback_data: 'c', type: 'template', template: { name: 't', language: { code: 'en' } } });
