@@ -115,10 +115,13 @@ export interface CompileResult {
   templates: CompiledTemplate[];
 }
 
-/** A recipient number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
-export function isValidRecipient(to: string): boolean {
-  const digits = to.startsWith('+') ? to.slice(1) : to;
-  return /^[0-9]+$/.test(digits) && digits.length >= LIMITS.recipient.min && digits.length <= LIMITS.recipient.max;
+/**
+ * Whether `to` is a recipient compile() and the senders take: a phone number (digits with an
+ * optional leading `+`, 7 to 15 digits), a business-scoped user id, `{ phone, user }` or
+ * `{ group }`. Total: any value gives true or false, never an exception.
+ */
+export function isValidRecipient(to: unknown): boolean {
+  return typeof recipientKeys(to as Recipient) !== 'string';
 }
 
 /**
@@ -132,14 +135,20 @@ export function recipientArg(text: string): { ok: true; to: Recipient } | { ok: 
   return { ok: false, problem: typeof to === 'string' ? `is neither a phone number (digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits) nor a business-scoped user id (${LIMITS.recipientUser.wording}); a group is \`group:<id>\`` : `${keys} (${LIMITS.recipientGroup.source})` };
 }
 
-/** What is wrong with a recipient or send options given to compile(), or undefined. */
-export function sendProblem(to: Recipient | undefined, send: SendOptions | undefined): string | undefined {
+/**
+ * What is wrong with a recipient or send options given to compile() (the RangeError's message),
+ * or undefined: a recipient that is none, send options that are not an object, have a key
+ * that is not a send option, or a value out of bounds.
+ */
+export function sendProblem(to: unknown, send: unknown): string | undefined {
   if (to !== undefined) {
-    const keys = recipientKeys(to);
+    const keys = recipientKeys(to as Recipient);
     if (typeof keys === 'string') return `to: ${JSON.stringify(to)} ${keys}`;
   }
-  const problem = send ? sendOptionsProblem(send) : undefined;
-  return problem ? `${problem.field}: ${JSON.stringify(send![problem.field as keyof SendOptions])} ${problem.problem}` : undefined;
+  const problem = send === undefined ? undefined : sendOptionsProblem(send);
+  if (!problem) return undefined;
+  if (problem.field === 'options') return `send ${problem.problem}`;
+  return `send.${problem.field}: ${JSON.stringify((send as Record<string, unknown>)[problem.field])} ${problem.problem}`;
 }
 
 /** `help` for `menus/help.wa.yaml`. */
@@ -160,7 +169,8 @@ export function fileStem(path: string): string {
  * `parse` is the template parser (grammar/): passed in, so that a shell may load it only
  * when some source holds a placeholder. compile() (compile.ts) passes the grammar's own.
  *
- * @throws RangeError when `options.to` is given and is not a valid recipient number.
+ * @throws RangeError when `options.to` is not a valid recipient, or `options.send` is not an
+ * object of known send options with valid values (see sendProblem).
  */
 export function compileWith(parse: TemplateParser, sources: readonly Source[] | Source, options: CompileOptions = {}): CompileResult {
   const list = Array.isArray(sources) ? (sources as readonly Source[]) : [sources as Source];
