@@ -263,7 +263,7 @@ class MessageEmitter {
       `  build(to: Waml.Recipient | undefined, input${opt}: ${P}Params, options?: Waml.SendOptions): ${P}Body;`,
       `  send(client: Waml.Client, to: Waml.Recipient, input${opt}: ${P}Params, options?: Waml.SendOptions): Promise<Waml.SendResult>;`,
       `  parseReply(message: Waml.InboundMessage, sentId?: string): ${P}Reply | undefined;`,
-      ...(this.replyKind() === 'call' ? [`  parseCall(call: Waml.CallEvent): ${P}Reply | undefined;`] : []),
+      ...(this.replyKind() === 'call' ? [`  parseCall(call: Waml.CallEvent): ${this.m.call?.payload ? `${P}Reply | undefined` : 'undefined'};`] : []),
       '};',
     ];
   }
@@ -580,6 +580,20 @@ class MessageEmitter {
   private parseCall(): string[] {
     const P = this.pascal;
     const payload = this.m.call?.payload;
+    // Without a payload nothing tells a call from this button from any other call the user
+    // starts (neither has `cta_payload`): no call is claimed.
+    if (!payload) {
+      return [
+        '  /**',
+        "   * Always undefined: this message's call button has no `payload`, so a call it started",
+        "   * carries no `cta_payload` and cannot be told from any other call the user starts. Give",
+        '   * the button a `payload` to read its calls here.',
+        '   */',
+        '  parseCall(_call: Waml.CallEvent): undefined {',
+        '    return undefined;',
+        '  },',
+      ];
+    }
     const lines = [
       '  /**',
       "   * The call this message's button started, from a call event (`onCall`), or undefined:",
@@ -589,12 +603,12 @@ class MessageEmitter {
       '    if (typeof call !== "object" || call === null || call.event !== "connect") return undefined;',
       '    const payload = typeof call.cta_payload === "string" ? call.cta_payload : undefined;',
     ];
-    if (payload && !payload.templated) lines.push(`    if (payload !== ${str(payload.value)}) return undefined;`);
-    else if (payload) {
+    if (!payload.templated) lines.push(`    if (payload !== ${str(payload.value)}) return undefined;`);
+    else {
       const g = glob(toRuntimeTemplate(payload));
       lines.push(`    if (payload === undefined || !$.matchesGlob(payload, ${JSON.stringify(g)})) return undefined;`);
-    } else lines.push('    if (payload !== undefined) return undefined;');
-    lines.push('    return { kind: "call", ...(payload !== undefined ? { payload } : {}), call };');
+    }
+    lines.push('    return { kind: "call", payload, call };');
     lines.push('  },');
     return lines;
   }

@@ -58,7 +58,7 @@ export const callPlantDoctor = {
     if (typeof call !== "object" || call === null || call.event !== "connect") return undefined;
     const payload = typeof call.cta_payload === "string" ? call.cta_payload : undefined;
     if (payload !== "plant-doctor-faq") return undefined;
-    return { kind: "call", ...(payload !== undefined ? { payload } : {}), call };
+    return { kind: "call", payload, call };
   },
 };
 
