@@ -275,4 +275,11 @@ test('waml import refuses a duplicate key and an inexact number in one line nami
   rmSync(dir, { recursive: true });
 });
 
+test("a null in an order's payment is refused by the body's field path (WA821), as other nulls are", () => {
+  const body = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/real/meta-openapi/order-details.json'), 'utf8')) as { interactive: { action: { parameters: { order: Record<string, unknown> } } } };
+  body.interactive.action.parameters.order['tax'] = null;
+  const imported = importBody(body, 'pay');
+  assert.equal(imported.ok ? undefined : [imported.code, imported.field, imported.reason], ['WA821', 'interactive.action.parameters.order.tax', '`interactive.action.parameters.order.tax` is null; waml writes a value there or leaves the key out']);
+});
+
 test.run();
