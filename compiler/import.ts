@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { inexactNumber } from './load/numbers.js';
+import { MAX_DEPTH } from './load/load.js';
 import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
 import { compile } from './compile.js';
 import type { Code } from './diagnostics/codes.js';
@@ -398,7 +399,14 @@ export function readJson(text: string): { ok: true; value: unknown } | { ok: fal
   } catch (error) {
     return { ok: false, reason: `the file is not JSON: ${(error as Error).message}`, code: 'WA821', field: '' };
   }
-  const doc = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
+  // A body is a few levels deep; hostile nesting stops here, before the second reading.
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return { ok: false, reason: `the JSON nests lists and objects more than ${MAX_DEPTH} levels deep; a request body needs a few`, code: 'WA821', field: '' };
+    if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push([x, depth + 1]);
+  }
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   const problem = doc.errors.length > 0 ? undefined : jsonProblem(doc.contents, '');
   return problem ?? { ok: true, value };
 }
@@ -418,9 +426,9 @@ function jsonProblem(root: unknown, top: string): { ok: false; reason: string; c
         seen.add(key);
         next.push([pair.value, field]);
       }
-      stack.push(...next.reverse());
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
     } else if (isSeq(node)) {
-      stack.push(...(node.items as Node[]).map((x, i): [unknown, string] => [x, `${at}[${i}]`]).reverse());
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i] as Node, `${at}[${i}]`]);
     } else if (isScalar(node) && typeof node.value === 'number' && node.source !== undefined) {
       const instead = inexactNumber(node.source, node.value);
       if (instead !== undefined) {

@@ -252,6 +252,13 @@ test('import refuses a number a double cannot hold exactly, naming the field (WA
   assert.equal(readJson('{"a": 9007199254740992, "b": [0.1, -0, 1.50, 1e-7], "c": "12345678901234567890"}'), { ok: true, value: { a: 9007199254740992, b: [0.1, -0, 1.5, 1e-7], c: '12345678901234567890' } });
 });
 
+test('import refuses hostile nesting in one line, before reading the JSON a second time', () => {
+  const deep = readJson('['.repeat(100000) + ']'.repeat(100000));
+  assert.equal(deep.ok ? undefined : [deep.code, deep.reason], ['WA821', 'the JSON nests lists and objects more than 256 levels deep; a request body needs a few']);
+  const wide = readJson(`{"a":[${Array.from({ length: 200000 }, () => '1').join(',')}]}`);
+  assert.ok(wide.ok, 'a long list is not deep');
+});
+
 test('import refuses a key written twice, naming its path, at any depth', () => {
   assert.equal(readJson('{"interactive":{"body":{"text":"first","text":"second"}}}'), { ok: false, code: 'WA821', field: 'interactive.body.text', reason: '`interactive.body.text` is written twice; JSON.parse would keep the last silently, so say which one you mean' });
   const deep = readJson('{"a":[{"b":1},{"c":{"d":1,"e":2,"d":3}}]}');
