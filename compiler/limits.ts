@@ -101,6 +101,7 @@ export const LIMITS = {
   productSectionTitleRequired: { label: 'section title', field: 'action.sections[].title', min: 2, wording: 'required with 2 or more sections', severity: 'error', source: 'OpenAPI SectionObject.title: required if the message has more than one section' },
   productsPerSection: { label: 'products in a section', field: 'action.sections[].product_items', min: 1, severity: 'error', source: 'OpenAPI SectionObject.product_items minItems 1 (its maxItems 30 is also the limit across all sections)' },
   productsTotal: { label: 'products in total across all sections', field: 'action.sections[].product_items', max: 30, severity: 'error', source: 'Multi-product messages page: at most 30 products across all sections' },
+  productRetailerId: { label: 'product retailer id', field: 'action.product_retailer_id', max: 100, severity: 'error', source: "Catalog supported fields page (Commerce): a product's `id`, which messages name as `product_retailer_id`, has a character limit of 100" },
   catalogHeaderKinds: { label: 'catalog message', field: 'interactive.header', values: [], severity: 'error', source: 'Catalog messages page: a fixed header that the business does not set' },
 
   // Payments (India): order_details and order_status.
