@@ -442,6 +442,20 @@ function jsonProblem(root: unknown, top: string): { ok: false; reason: string; c
   return undefined;
 }
 
+/**
+ * WA210 for a number JSON cannot carry, by its path: a value JSON.parse gave for `1E400`
+ * (Infinity). readJson names it as written; a value given to importBody has lost that text.
+ */
+function nonFinite(value: unknown): void {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Refusal('WA210', at, `\`${at}\` is ${v}, a number JSON cannot carry (JSON.parse reads a number such as 1E400 so); the message would change`);
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${at}[${i}]`]));
+    else if (isObj(v)) for (const [k, x] of Object.entries(v)) stack.push([x, under(at, k)]);
+  }
+}
+
 /** The `.wa.yaml` text of a body, its message called `name`. */
 export function importBody(body: unknown, name: string): ImportResult {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { ok: false, reason: `\`${name}\` is not a valid message name`, code: 'WA821', field: '' };
@@ -453,6 +467,7 @@ export function importBody(body: unknown, name: string): ImportResult {
       const doc = new Document(Object.keys(t.params).length > 0 ? { params: t.params, messages: { [t.name]: t.message } } : { messages: { [t.name]: t.message } });
       return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}`, send: { options: {} }, notes: [] };
     }
+    nonFinite(root);
     const whole = root['interactive'] !== undefined || root['messaging_product'] !== undefined;
     const notes: string[] = [];
     const send = whole ? sendFields(root, notes) : { options: {} };

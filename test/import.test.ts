@@ -259,6 +259,13 @@ test('import refuses hostile nesting in one line, before reading the JSON a seco
   assert.ok(wide.ok, 'a long list is not deep');
 });
 
+test('importBody refuses a non-finite number by its path (WA210), never as `.inf`', () => {
+  const body = JSON.parse('{"messaging_product":"whatsapp","recipient_type":"individual","to":"15551234567","type":"interactive","interactive":{"type":"flow","body":{"text":"x"},"action":{"name":"flow","parameters":{"flow_message_version":"3","flow_id":"1","flow_cta":"Go","flow_action":"navigate","flow_action_payload":{"screen":"A","data":{"n":1E400}}}}}}') as unknown;
+  const imported = importBody(body, 'm');
+  assert.equal(imported.ok ? undefined : [imported.code, imported.field], ['WA210', 'interactive.action.parameters.flow_action_payload.data.n']);
+  assert.not.match(imported.ok ? '' : imported.reason, /\.inf/);
+});
+
 test('import refuses a key written twice, naming its path, at any depth', () => {
   assert.equal(readJson('{"interactive":{"body":{"text":"first","text":"second"}}}'), { ok: false, code: 'WA821', field: 'interactive.body.text', reason: '`interactive.body.text` is written twice; JSON.parse would keep the last silently, so say which one you mean' });
   const deep = readJson('{"a":[{"b":1},{"c":{"d":1,"e":2,"d":3}}]}');
