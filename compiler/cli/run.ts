@@ -121,16 +121,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`waml: ${file} cannot be imported: ${read.reason}\n`);
       return read.why === 'io' || read.why === 'special' ? EXIT.usage : EXIT.problems;
     }
-    try {
-      body = JSON.parse(read.text);
-    } catch (error) {
-      io.stderr(`waml: ${file} cannot be imported: ${(error as Error).message}\n`);
-      return EXIT.problems;
-    }
-    const stem = basename(file).replace(/\.json$/i, '').split('.').pop()!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
     // The importer checks what it writes by compiling it, template grammar and all: loaded
     // only for this command, so that a check does not start with them.
-    const { importBody } = await import('../import.js');
+    const { importBody, readJson } = await import('../import.js');
+    const json = readJson(read.text);
+    if (!json.ok) {
+      io.stderr(`waml: ${file} cannot be imported: ${json.reason}${json.field ? ` [${json.code} at ${json.field}]` : ''}\n`);
+      return EXIT.problems;
+    }
+    body = json.value;
+    const stem = basename(file).replace(/\.json$/i, '').split('.').pop()!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
     const result = importBody(body, args.name ?? stem);
     if (!result.ok) {
       io.stderr(`waml: ${file} cannot be imported: ${result.reason} [${result.code}${result.field ? ` at ${result.field}` : ''}]\n`);
@@ -141,6 +141,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       writeOutputs(dirname(target), [{ path: basename(target), text: result.text }], { removeStale: false, label: dirname(args.out) });
       io.stderr(`waml: wrote ${args.out}\n`);
     } else io.stdout(result.text);
+    for (const note of result.notes) io.stderr(`waml: note: ${note}\n`);
     // The send-time fields are not part of a message: say how to build or send them back.
     const send = sendNote(result.send);
     if (send) io.stderr(`waml: ${send}\n`);
