@@ -1,6 +1,7 @@
 // A generated corpus for the benchmarks: varied `.wa.yaml` files of about 40 lines, of every
-// message type, about a third of them templated, all valid, plus one data file that gives
-// every templated file its params. Deterministic: file i is always the same text.
+// interactive message type and message templates (`type: template`), about a third of them
+// with params, all valid, plus one data file that gives every such file its params.
+// Deterministic: file i is always the same text.
 
 export const CORPUS_DATA = JSON.stringify({
   name: 'Asha',
@@ -33,6 +34,10 @@ const PARAMS: Record<string, string> = {
   cta: `params:
   order_id: { type: string, pattern: "^[A-Z0-9-]{4,12}$" }
   eta_days: { type: integer, minimum: 1, maximum: 14 }
+`,
+  template: `params:
+  name: { type: string, minLength: 1, maxLength: 20, example: Asha }
+  order_id: { type: string, pattern: "^[A-Z0-9-]{4,12}$", example: GT-20418 }
 `,
 };
 
@@ -148,9 +153,44 @@ function location(i: number): string {
 `;
 }
 
-/** File `i` of the corpus. */
-export function corpusFile(i: number): { path: string; text: string } {
-  const kinds = [button, list, cta, carousel, flow, address, location];
+/**
+ * A message template: a utility one (an order update with quick replies; with params when
+ * `t`) or, for even `i`, a marketing one with an image header, a link and a phone number.
+ */
+function template(i: number, t: boolean): string {
+  if (!t && i % 2 === 0) {
+    return `  sale_${i}:
+    type: template
+    category: marketing
+    language: en_US
+    header: { image: "https://cdn.example.com/banners/${i}.png" }
+    body: Rare succulents are back in stock this week. Tap below to see them before they sell out.
+    footer: Reply STOP to opt out
+    buttons:
+      - url: { text: Shop now, url: "https://shop.example.com/sale/${i}" }
+      - phone: { text: Call the shop, phone: "+15551234567" }
+`;
+  }
+  return `  order_${i}:
+    type: template
+    category: utility
+    language: en_US
+    header: ${t ? '"Order {{ order_id }} has shipped"' : 'Your order has shipped'}
+    body: ${t ? '"Hi {{ name }}, your plants left our nursery today and arrive in 3 days."' : `"Your plants (order ${i}) left our nursery today and arrive in 3 days."`}
+    footer: Reply STOP to opt out
+    buttons:
+      - quick_reply: { id: track_${i}, title: Track order }
+      - quick_reply: { id: talk_${i}, title: Talk to us }
+`;
+}
+
+const INTERACTIVE = [button, list, cta, carousel, flow, address, location];
+/** Every kind, interactive and template; eight, so that every third file (the ones with params) meets each kind in turn. */
+const ALL = [...INTERACTIVE, template];
+
+/** File `i` of the corpus: two messages; of interactive types only, or templates only, when asked. */
+export function corpusFile(i: number, only?: 'interactive' | 'templates'): { path: string; text: string } {
+  const kinds = only === 'interactive' ? INTERACTIVE : only === 'templates' ? [template] : ALL;
   const a = kinds[i % kinds.length]!;
   const b = kinds[(i + 3) % kinds.length]!;
   // About a third of the files are templated: their first message uses its params.
@@ -160,6 +200,6 @@ export function corpusFile(i: number): { path: string; text: string } {
   return { path: `corpus/f${String(i).padStart(5, '0')}.wa.yaml`, text: header + body };
 }
 
-export function corpus(n: number): { path: string; text: string }[] {
-  return Array.from({ length: n }, (_, i) => corpusFile(i));
+export function corpus(n: number, only?: 'interactive' | 'templates'): { path: string; text: string }[] {
+  return Array.from({ length: n }, (_, i) => corpusFile(i, only));
 }

@@ -7,8 +7,15 @@
 // compiling it. The cache lives beside the bundle, or, where the package cannot be written
 // (a read-only install), in a folder of the user's own under the temporary folder; where
 // neither can be written, or the cache is stale or broken, waml runs without it, silently.
+// Parts of the CLI that most runs never need (the template grammar, the schema validator's
+// code) are bundles of their own beside it, which the bundle asks this loader for
+// (`__wamlChunk`) when it first needs them: each is run through a code cache of its own.
+// A cache is written only by a run that compiled files (`check`, `build`: the bundle says
+// so through `__wamlChunk.cacheThisRun()`), since it holds the code that run used: a first
+// run that only printed a usage error would leave a cache without the compiler's code.
 // A worker thread of `--jobs` is started with this argument first; it loads the bundle too.
 const worker = process.argv[2] === '--waml-worker';
+let cacheThisRun = false;
 const first = process.argv[2];
 if (first === '--version' || first === '-v' || first === 'version') {
   process.stdout.write(`${require('../package.json').version}\n`);
@@ -33,7 +40,7 @@ function load(name, how) {
   }
 }
 
-/** Runs a CommonJS bundle as Node would, with its compiled code taken from (and saved to) a cache. */
+/** Runs a CommonJS bundle as Node would, with its compiled code taken from (and saved to) a cache; returns its exports. */
 function runCached(file) {
   const fs = require('node:fs');
   const path = require('node:path');
@@ -57,15 +64,27 @@ function runCached(file) {
     shared = sharedPlace(file);
     cached = readCache(fs, shared, stamp, true);
   }
-  const wrapper = '(function (exports, require, module, __filename, __dirname, __wamlLoader) { ' + source + '\n})';
+  const wrapper = '(function (exports, require, module, __filename, __dirname, __wamlLoader, __wamlChunk) { ' + source + '\n})';
   const script = new vm.Script(wrapper, { filename: file, cachedData: cached });
   if (!worker && (cached === undefined || script.cachedDataRejected)) {
     // Saved once the run is over, so that the code it ran is in the cache too.
-    process.once('exit', () => saveCache(fs, path, [beside, shared ?? sharedPlace(file)], stamp, script));
+    process.once('exit', () => {
+      if (cacheThisRun) saveCache(fs, path, [beside, shared ?? sharedPlace(file)], stamp, script);
+    });
   }
   const mod = { exports: {} };
   const run = script.runInThisContext();
-  run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file), __filename);
+  const dir = path.dirname(file);
+  const chunks = new Map();
+  const chunk = (name) => {
+    if (!chunks.has(name)) chunks.set(name, runCached(path.join(dir, name)));
+    return chunks.get(name);
+  };
+  chunk.cacheThisRun = () => {
+    cacheThisRun = true;
+  };
+  run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, dir, __filename, chunk);
+  return mod.exports;
 }
 
 /** The cache's place where the bundle's folder cannot be written: the user's own folder under the temporary folder. */

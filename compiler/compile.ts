@@ -7,7 +7,8 @@ export * from './pipeline.js';
  * Compiles `.wa.yaml` sources with the template grammar: see compileWith. Pure, and complete
  * when imported from any module: it brings its own parser.
  *
- * @throws RangeError when `options.to` is given and is not a valid recipient number.
+ * @throws RangeError when `options.to` is not a valid recipient, or `options.send` is not an
+ * object of known send options with valid values (see sendProblem).
  */
 export function compile(sources: readonly Source[] | Source, options: CompileOptions = {}): CompileResult {
   return compileWith(parseTemplate, sources, options);

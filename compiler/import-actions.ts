@@ -36,6 +36,20 @@ function named(action: Obj, name: string): void {
   if (action['name'] !== name) throw new ActionRefusal('WA820', 'interactive.action.name', `interactive.action.name must be \`${name}\`, not ${JSON.stringify(action['name'])}`);
 }
 
+/**
+ * A `null` anywhere in a value kept as written (`order.tax: null`) is refused by its path in
+ * the body (WA821), as every other null is; iteratively, so depth costs no stack.
+ */
+function noNulls(value: unknown, at: string): void {
+  const stack: [unknown, string][] = [[value, at]];
+  while (stack.length > 0) {
+    const [v, here] = stack.pop()!;
+    if (v === null) throw new ActionRefusal('WA821', here, `\`${here}\` is null; waml writes a value there or leaves the key out`);
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${here}[${i}]`]));
+    else if (isObj(v)) for (const [k, x] of Object.entries(v)) stack.push([x, `${here}.${k}`]);
+  }
+}
+
 /** The keys of the message definition that the action of a `type` message gives. */
 export function importCommerceAction(type: string, action: Obj): Obj {
   const m: Obj = {};
@@ -76,6 +90,7 @@ export function importCommerceAction(type: string, action: Obj): Obj {
       named(action, 'review_and_pay');
       // Kept as written, in the API's names: the language writes `payment` as the API does.
       m['payment'] = need(action['parameters'], 'interactive.action.parameters', isObj);
+      noNulls(m['payment'], 'interactive.action.parameters');
       break;
     case 'order_status': {
       only(action, ['name', 'parameters'], 'interactive.action');

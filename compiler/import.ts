@@ -1,4 +1,6 @@
-import { Document } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { inexactNumber } from './load/numbers.js';
+import { MAX_DEPTH } from './load/load.js';
 import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
 import { compile } from './compile.js';
 import type { Code } from './diagnostics/codes.js';
@@ -21,6 +23,8 @@ export type ImportResult =
       to?: string;
       /** The body's send-time fields: its recipient and the sender options that rebuild them. */
       send: ImportedSend;
+      /** What waml wrote in place of what the body had, one line each (the API's default, a recipient that is none). */
+      notes: string[];
     }
   | { ok: false; reason: string; code: Code; field: string };
 
@@ -250,34 +254,35 @@ function message(i: Obj, at: string): Obj {
   return m;
 }
 
-/** The send-time fields of a body, checked: its recipient and sender options. */
-function sendFields(root: Obj): ImportedSend {
+/** The send-time fields of a body, checked: its recipient and sender options; `notes` says what waml wrote in place of what. */
+function sendFields(root: Obj, notes: string[]): ImportedSend {
   only(root, '', ['messaging_product', 'recipient_type', 'to', 'recipient', 'context', 'biz_opaque_callback_data', 'type', 'interactive'], (key) => `\`${key}\` is not a field waml can write: a body waml builds has no \`${key}\`; remove it to import the rest`);
-  for (const key of ['messaging_product', 'recipient_type', 'type']) {
+  for (const key of ['messaging_product', 'type']) {
     if (root[key] === undefined) throw new Refusal('WA820', key, `the body has no \`${key}\`; waml always writes it, so the body would change`);
   }
   fixed(root, '', 'messaging_product', 'whatsapp');
   fixed(root, '', 'type', 'interactive');
-  const recipientType = need(root['recipient_type'], 'recipient_type', isString, 'not a text');
+  // The API's default (Messages reference: `recipient_type`, default `individual`).
+  if (root['recipient_type'] === undefined) notes.push('the body has no `recipient_type`; waml writes the API\'s default, `"recipient_type": "individual"`');
+  const recipientType = root['recipient_type'] === undefined ? 'individual' : need(root['recipient_type'], 'recipient_type', isString, 'not a text');
   const to = root['to'] === undefined ? undefined : need(root['to'], 'to', isString, 'not a text');
   const user = root['recipient'] === undefined ? undefined : need(root['recipient'], 'recipient', isString, 'not a text');
   let recipient: Exclude<Recipient, string> | undefined;
   if (recipientType === 'group') {
     if (user !== undefined) throw new Refusal('WA823', 'recipient', '`recipient` (a user id) in a body sent to a group; a group is named by `to` alone');
     if (to === undefined) throw new Refusal('WA823', 'to', 'a body sent to a group (`recipient_type: group`) has no `to`');
-    recipient = { group: to };
+    throw new Refusal('WA825', 'recipient_type', "`recipient_type` is `group`, and a group does not take an interactive message (Meta's Groups messaging page lists text, media and text or media template messages only); import the body sent to a person");
   } else if (recipientType === 'individual') {
-    if (to !== undefined && user !== undefined) recipient = { phone: to, user };
-    else if (to !== undefined) recipient = { phone: to };
-    else if (user !== undefined) recipient = { user };
+    // A recipient is given at send time, not in the file: one that is none (a page's
+    // `PHONE_NUMBER` placeholder) is not kept, and the message is imported all the same.
+    const phone = to !== undefined && typeof recipientKeys({ phone: to }) !== 'string' ? to : undefined;
+    const id = user !== undefined && typeof recipientKeys({ user }) !== 'string' ? user : undefined;
+    if (to !== undefined && phone === undefined) notes.push(`\`to\` (${JSON.stringify(to)}) is not a phone number (digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits), so it is not kept; give the recipient when you build or send`);
+    if (user !== undefined && id === undefined) notes.push(`\`recipient\` (${JSON.stringify(user)}) is not a business-scoped user id (${LIMITS.recipientUser.wording}), so it is not kept; give the recipient when you build or send`);
+    if (phone !== undefined && id !== undefined) recipient = { phone, user: id };
+    else if (phone !== undefined) recipient = { phone };
+    else if (id !== undefined) recipient = { user: id };
   } else throw new Refusal('WA823', 'recipient_type', `\`recipient_type\` is \`${recipientType}\`; the API takes \`individual\` or \`group\``);
-  // Each id on its own, so that the refusal names the field that is wrong.
-  const parts: [string, Recipient | undefined][] = recipientType === 'group' ? [['to', recipient]] : [['to', to === undefined ? undefined : { phone: to }], ['recipient', user === undefined ? undefined : { user }]];
-  const what = { to: recipientType === 'group' ? `a group id (${LIMITS.recipientGroup.source})` : `a phone number: digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits`, recipient: `a business-scoped user id (${LIMITS.recipientUser.wording})` };
-  for (const [field, one] of parts) {
-    const keys = one === undefined ? undefined : recipientKeys(one);
-    if (typeof keys === 'string') throw new Refusal('WA823', field, `\`${field}\` (${JSON.stringify(root[field])}) is not ${what[field as 'to' | 'recipient']}`);
-  }
   const options: SendOptions = {};
   if (root['context'] !== undefined) {
     const c = need(root['context'], 'context', isObj, 'not a mapping');
@@ -355,7 +360,9 @@ function keyOrderOf(original: unknown, built: unknown): Record<string, string[]>
     const got = have.get(path) ?? [];
     const generic = path.replace(/\[\d+\]/g, '[]');
     const list = groups.get(generic) ?? [];
-    list.push({ path, keys, differs: keys.join('\u0000') !== got.join('\u0000') });
+    // Keys waml adds that the body lacked (the default `recipient_type`) keep their documented place.
+    const mine = new Set(keys);
+    list.push({ path, keys, differs: keys.join('\u0000') !== got.filter((k) => mine.has(k)).join('\u0000') });
     groups.set(generic, list);
   }
   const order: Record<string, string[]> = {};
@@ -378,6 +385,77 @@ function yamlText(name: string, m: Obj): string {
   return `# Imported by waml from a request body.\n${new Document({ messages: { [name]: m } }).toString({ lineWidth: 0 })}`;
 }
 
+/**
+ * A request body's JSON text as a value, or a refusal naming the field: a key written twice
+ * (JSON.parse keeps the last one silently) or a number a double cannot hold exactly
+ * (`9007199254740993`, `1E400`: JSON.parse changes it silently) is refused (WA821, WA210).
+ * The `yaml` package reads the text a second time, as YAML (JSON is YAML), for what
+ * JSON.parse does not keep: each key as written and each number's own text.
+ */
+export function readJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string; code: Code; field: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `the file is not JSON: ${(error as Error).message}`, code: 'WA821', field: '' };
+  }
+  // A body is a few levels deep; hostile nesting stops here, before the second reading.
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return { ok: false, reason: `the JSON nests lists and objects more than ${MAX_DEPTH} levels deep; a request body needs a few`, code: 'WA821', field: '' };
+    if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push([x, depth + 1]);
+  }
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const problem = doc.errors.length > 0 ? undefined : jsonProblem(doc.contents, '');
+  return problem ?? { ok: true, value };
+}
+
+/** The first key written twice or number changed by a double, depth first, iteratively (no recursion limit). */
+function jsonProblem(root: unknown, top: string): { ok: false; reason: string; code: Code; field: string } | undefined {
+  const stack: [unknown, string][] = [[root, top]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      const next: [unknown, string][] = [];
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const field = under(at, key);
+        if (seen.has(key)) return { ok: false, reason: `\`${field}\` is written twice; JSON.parse would keep the last silently, so say which one you mean`, code: 'WA821', field };
+        seen.add(key);
+        next.push([pair.value, field]);
+      }
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i] as Node, `${at}[${i}]`]);
+    } else if (isScalar(node) && typeof node.value === 'number' && node.source !== undefined) {
+      const instead = inexactNumber(node.source, node.value);
+      if (instead !== undefined) {
+        const field = at === '' ? 'the body' : at;
+        const shown = node.source.length > 40 ? `${node.source.slice(0, 37)}...` : node.source;
+        const why = !Number.isFinite(node.value) ? 'is not a finite number, which JSON and JavaScript cannot carry' : `cannot be held exactly by a double (JavaScript reads it as ${instead})`;
+        return { ok: false, reason: `\`${field}\`: the number \`${shown}\` ${why}, so the message would change; write it as a string if the API takes one`, code: 'WA210', field };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * WA210 for a number JSON cannot carry, by its path: a value JSON.parse gave for `1E400`
+ * (Infinity). readJson names it as written; a value given to importBody has lost that text.
+ */
+function nonFinite(value: unknown): void {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Refusal('WA210', at, `\`${at}\` is ${v}, a number JSON cannot carry (JSON.parse reads a number such as 1E400 so); the message would change`);
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${at}[${i}]`]));
+    else if (isObj(v)) for (const [k, x] of Object.entries(v)) stack.push([x, under(at, k)]);
+  }
+}
+
 /** The `.wa.yaml` text of a body, its message called `name`. */
 export function importBody(body: unknown, name: string): ImportResult {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { ok: false, reason: `\`${name}\` is not a valid message name`, code: 'WA821', field: '' };
@@ -387,14 +465,18 @@ export function importBody(body: unknown, name: string): ImportResult {
       // A message template's creation body: its own name names the message.
       const t = importCreationBody(root);
       const doc = new Document(Object.keys(t.params).length > 0 ? { params: t.params, messages: { [t.name]: t.message } } : { messages: { [t.name]: t.message } });
-      return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}`, send: { options: {} } };
+      return { ok: true, text: `# Imported by waml from a message template's creation body.\n${doc.toString({ lineWidth: 0 })}`, send: { options: {} }, notes: [] };
     }
+    nonFinite(root);
     const whole = root['interactive'] !== undefined || root['messaging_product'] !== undefined;
-    const send = whole ? sendFields(root) : { options: {} };
+    const notes: string[] = [];
+    const send = whole ? sendFields(root, notes) : { options: {} };
     const interactive = whole ? need(root['interactive'], 'interactive', isObj, 'not a mapping') : root;
     const m = escapeTexts(message(interactive, whole ? 'interactive' : '')) as Obj;
     // Build it once in the documented order; where the body had another, say so in key_order.
-    const first = compile([{ path: `${name}.wa.yaml`, text: yamlText(name, m) }], { ...(send.to !== undefined ? { to: send.to } : {}), send: send.options });
+    // A `to` that was not kept still has its place in the key order: built once with a stand-in number.
+    const droppedTo = whole && send.to === undefined && isString(root['to']);
+    const first = compile([{ path: `${name}.wa.yaml`, text: yamlText(name, m) }], { ...(send.to !== undefined ? { to: send.to } : droppedTo ? { to: '15551234567' } : {}), send: send.options });
     const errors = first.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       // A body over a documented limit: refused with the limit's own code.
@@ -405,12 +487,14 @@ export function importBody(body: unknown, name: string): ImportResult {
     let text = yamlText(name, m);
     if (built) {
       const body = JSON.parse(built.text) as Obj;
-      let order = keyOrderOf(whole ? root : { interactive: root }, whole ? body : { interactive: body['interactive'] });
+      // A user id that was not kept is not in the order either.
+      const kept = whole ? Object.fromEntries(Object.entries(root).filter(([k]) => !(k === 'recipient' && body['recipient'] === undefined))) : { interactive: root };
+      let order = keyOrderOf(kept, whole ? body : { interactive: body['interactive'] });
       if (!whole) delete order['$'];
       if (Object.keys(order).length > 0) text = yamlText(name, { ...m, key_order: order });
     }
-    const result: ImportResult = { ok: true, text, send };
-    if (isString(root['to'])) result.to = root['to'];
+    const result: ImportResult = { ok: true, text, send, notes };
+    if (send.to !== undefined && isString(root['to'])) result.to = root['to'];
     return result;
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message, code: error.code, field: error.field };

@@ -1,5 +1,5 @@
 import { type AttachedCheck, type Diagnostic, Reporter, sortDiagnostics, diagnostic, type RuntimeCheck } from './diagnostics/diagnostic.js';
-import { recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
+import { GROUP_TYPE_PROBLEM, recipientKeys, sendOptionsProblem, type Recipient, type SendOptions } from '../runtime/recipient.js';
 import { emitBody, printJson, type RequestBody } from './emit/json.js';
 import { checkIdentifiers } from './emit/names.js';
 import { emitDeclarations, emitTypeScript, type ModuleMessage } from './emit/ts.js';
@@ -130,10 +130,13 @@ export interface CompileResult {
   languageCodes?: string[];
 }
 
-/** A recipient number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
-export function isValidRecipient(to: string): boolean {
-  const digits = to.startsWith('+') ? to.slice(1) : to;
-  return /^[0-9]+$/.test(digits) && digits.length >= LIMITS.recipient.min && digits.length <= LIMITS.recipient.max;
+/**
+ * Whether `to` is a recipient compile() and the senders take: a phone number (digits with an
+ * optional leading `+`, 7 to 15 digits), a business-scoped user id, `{ phone, user }` or
+ * `{ group }`. Total: any value gives true or false, never an exception.
+ */
+export function isValidRecipient(to: unknown): boolean {
+  return typeof recipientKeys(to as Recipient) !== 'string';
 }
 
 /**
@@ -147,14 +150,20 @@ export function recipientArg(text: string): { ok: true; to: Recipient } | { ok: 
   return { ok: false, problem: typeof to === 'string' ? `is neither a phone number (digits with an optional leading +, ${LIMITS.recipient.min} to ${LIMITS.recipient.max} digits) nor a business-scoped user id (${LIMITS.recipientUser.wording}); a group is \`group:<id>\`` : `${keys} (${LIMITS.recipientGroup.source})` };
 }
 
-/** What is wrong with a recipient or send options given to compile(), or undefined. */
-export function sendProblem(to: Recipient | undefined, send: SendOptions | undefined): string | undefined {
+/**
+ * What is wrong with a recipient or send options given to compile() (the RangeError's message),
+ * or undefined: a recipient that is none, send options that are not an object, have a key
+ * that is not a send option, or a value out of bounds.
+ */
+export function sendProblem(to: unknown, send: unknown): string | undefined {
   if (to !== undefined) {
-    const keys = recipientKeys(to);
+    const keys = recipientKeys(to as Recipient);
     if (typeof keys === 'string') return `to: ${JSON.stringify(to)} ${keys}`;
   }
-  const problem = send ? sendOptionsProblem(send) : undefined;
-  return problem ? `${problem.field}: ${JSON.stringify(send![problem.field as keyof SendOptions])} ${problem.problem}` : undefined;
+  const problem = send === undefined ? undefined : sendOptionsProblem(send);
+  if (!problem) return undefined;
+  if (problem.field === 'options') return `send ${problem.problem}`;
+  return `send.${problem.field}: ${JSON.stringify((send as Record<string, unknown>)[problem.field])} ${problem.problem}`;
 }
 
 /** `help` for `menus/help.wa.yaml`. */
@@ -175,7 +184,8 @@ export function fileStem(path: string): string {
  * `parse` is the template parser (grammar/): passed in, so that a shell may load it only
  * when some source holds a placeholder. compile() (compile.ts) passes the grammar's own.
  *
- * @throws RangeError when `options.to` is given and is not a valid recipient number.
+ * @throws RangeError when `options.to` is not a valid recipient, or `options.send` is not an
+ * object of known send options with valid values (see sendProblem).
  */
 export function compileWith(parse: TemplateParser, sources: readonly Source[] | Source, options: CompileOptions = {}): CompileResult {
   const list = Array.isArray(sources) ? (sources as readonly Source[]) : [sources as Source];
@@ -379,6 +389,15 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
       index.texts.push(...messageTexts(m, node, mine.map((u): LanguageUnit => ({ language: u.language, message: u.message })), reporter.limits));
     }
     if (index.messages.length > 0) out.languages = index;
+    // A group takes no interactive message (Groups messaging page): its bodies are not built.
+    if (options.to !== undefined && typeof options.to === 'object' && 'group' in options.to) {
+      for (const m of file.messages) {
+        if (m.type === 'template') continue;
+        reporter.report('WA825', m.nameSpan, `\`${m.name}\` is an interactive message, built for the group \`${options.to.group}\`: the recipient ${GROUP_TYPE_PROBLEM('interactive')}`, {
+          help: `build it for a person (a phone number or a user id), or send the group a text or media template (${LIMITS.recipientGroup.source})`,
+        });
+      }
+    }
     // Only a file without errors has bodies: one plan per message and language, its checks attached.
     const plans = new Map<string, BodyPlan>();
     const interactiveUnits = units.filter((u) => u.source.type !== 'template');

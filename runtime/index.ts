@@ -24,7 +24,7 @@ export {
   type WebhookRequest,
 } from './webhook-handler.js';
 export * as $ from './build.js';
-export { recipientKeys, reorder, type Recipient, type SendOptions } from './recipient.js';
+export { recipientKeys, reorder, SEND_OPTION_KEYS, type Recipient, type SendOptions } from './recipient.js';
 export * as $template from './message-template.js';
 export type { LengthCheck, Plan, PlanLeaf, SendPlan as TemplateSendPlan, TemplateObject, TemplateRequestBody } from './message-template.js';
 export type * from './types.js';

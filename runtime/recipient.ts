@@ -24,12 +24,26 @@ export interface SendOptions {
   callbackData?: string;
 }
 
+/**
+ * The send options there are: the one list that validation reads, so a new option (such as a
+ * language) is one more key here and in SendOptions (the type makes them agree). A key not
+ * listed is refused, never dropped.
+ */
+export const SEND_OPTION_KEYS: { readonly [K in keyof Required<SendOptions>]: true } = { replyTo: true, callbackData: true };
+
 /** A phone number: digits with an optional leading `+`, 7 to 15 digits (E.164). */
 export const PHONE = /^\+?[0-9]{7,15}$/;
 /** A business-scoped user id: a two-letter country code, a period, an optional `ENT.` (a parent id), then letters and digits. */
 export const USER_ID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 /** A group id, as the Groups API returns it: letters, digits and `-_.@=+/`, no white space. */
 export const GROUP_ID = /^[A-Za-z0-9\-_.@=+/]{1,256}$/;
+/**
+ * The message types a group takes: Meta's Groups messaging page lists text, media and text
+ * or media templates only, so an interactive message to a group is refused.
+ */
+export const GROUP_TYPES: readonly string[] = ['text', 'image', 'video', 'audio', 'document', 'template'];
+/** What is wrong with sending a message of `type` to a group. */
+export const GROUP_TYPE_PROBLEM = (type: string): string => `is a group, and a group does not take ${type === 'interactive' ? 'an interactive' : `a ${type}`} message: Meta's Groups messaging page lists text, media and text or media template messages only`;
 /** The longest `biz_opaque_callback_data` the Messages reference allows. */
 export const MAX_CALLBACK_DATA = 512;
 
@@ -47,8 +61,10 @@ export function recipientKeys(to: Recipient): Envelope | string {
     if (USER_ID.test(to)) return { recipient_type: 'individual', recipient: to };
     return 'is neither a phone number (digits with an optional leading +, 7 to 15 digits) nor a business-scoped user id (such as US.13491208655302741918)';
   }
-  if (typeof to !== 'object' || to === null) return 'is not a recipient: a phone number, a business-scoped user id, or { group }';
+  if (typeof to !== 'object' || to === null || Array.isArray(to)) return 'is not a recipient: a phone number, a business-scoped user id, or { group }';
   const o = to as { phone?: unknown; user?: unknown; group?: unknown };
+  const extra = Object.keys(o).find((k) => k !== 'phone' && k !== 'user' && k !== 'group');
+  if (extra !== undefined) return `has the key \`${extra}\`; a recipient object has \`phone\`, \`user\` or \`group\` only`;
   if (o.group !== undefined) {
     if (o.phone !== undefined || o.user !== undefined) return 'names a group and a person; give one';
     if (typeof o.group !== 'string' || !GROUP_ID.test(o.group)) return 'has a group id that is not one: letters, digits and -_.@=+/, no white space';
@@ -63,8 +79,13 @@ export function recipientKeys(to: Recipient): Envelope | string {
   return out;
 }
 
-/** What is wrong with send options, or undefined. */
-export function sendOptionsProblem(options: SendOptions): { field: string; problem: string } | undefined {
+/** What is wrong with send options (an object of SEND_OPTION_KEYS), or undefined. */
+export function sendOptionsProblem(given: unknown): { field: string; problem: string } | undefined {
+  const known = Object.keys(SEND_OPTION_KEYS);
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) return { field: 'options', problem: `is ${JSON.stringify(given) ?? String(given)}, not an object of send options (${known.join(', ')})` };
+  const unknown = Object.keys(given).find((k) => !Object.prototype.hasOwnProperty.call(SEND_OPTION_KEYS, k));
+  if (unknown !== undefined) return { field: unknown, problem: `is not a send option; the send options are ${known.join(', ')}` };
+  const options = given as SendOptions;
   if (options.replyTo !== undefined && (typeof options.replyTo !== 'string' || options.replyTo.trim() === '')) return { field: 'replyTo', problem: 'is not a message id: a non-empty text' };
   if (options.callbackData !== undefined) {
     if (typeof options.callbackData !== 'string' || options.callbackData === '') return { field: 'callbackData', problem: 'is not a non-empty text' };
@@ -77,7 +98,8 @@ export function sendOptionsProblem(options: SendOptions): { field: string; probl
 /**
  * A request body: `messaging_product`, the recipient's keys (none when `to` is undefined:
  * `recipient_type: "individual"` alone), `context`, `biz_opaque_callback_data`, `type` and
- * the message object under its type's key. Throws WamlParamError for a bad recipient or option.
+ * the message object under its type's key. Throws WamlParamError for a bad recipient or option,
+ * and for a group as the recipient of a type a group does not take (an interactive message).
  */
 export function envelope<K extends string, M>(message: string, to: Recipient | undefined, options: SendOptions | undefined, type: K, content: M): { [key: string]: unknown } {
   const out: { [key: string]: unknown } = { messaging_product: 'whatsapp' };
@@ -85,6 +107,7 @@ export function envelope<K extends string, M>(message: string, to: Recipient | u
   else {
     const keys = recipientKeys(to);
     if (typeof keys === 'string') throw new WamlParamError(message, 'to', keys);
+    if (keys.recipient_type === 'group' && !GROUP_TYPES.includes(type)) throw new WamlParamError(message, 'to', GROUP_TYPE_PROBLEM(type));
     Object.assign(out, keys);
   }
   const o = options ?? {};

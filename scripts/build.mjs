@@ -106,7 +106,39 @@ const cli = {
   minifyWhitespace: true,
   minifySyntax: true,
 };
-await build({ ...cli, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/cli/waml.cjs'), external: ['esbuild', 'playwright-core', '@sparticuz/chromium'] });
+// Two parts most runs never need are bundles of their own beside it, each run through a code
+// cache of its own when first needed (bin/waml.cjs's __wamlChunk; a plain require() where
+// the bundle is run without the loader): the template grammar (Chevrotain), needed only for
+// a text with `{{`, and the schema validator's code, needed only for a file the quick
+// structural pass cannot clear. A code cache holds every function of the code it covers (the
+// bundle's own ESM modules share one scope), so code left out of the bundle is code the
+// start does not read, deserialise or keep. JSON modules are JSON.parse() of a string:
+// smaller in the code cache than the object literal esbuild writes, and faster to make.
+const chunkPlugin = {
+  name: 'cli-chunks',
+  setup(b) {
+    const stubs = {
+      grammar: `module.exports = typeof __wamlChunk === 'function' ? __wamlChunk('grammar.cjs') : require('./grammar.cjs');`,
+      validate: `let compiled;
+function validate(data) {
+  compiled ??= typeof __wamlChunk === 'function' ? __wamlChunk('validate.cjs') : require('./validate.cjs');
+  const ok = compiled(data);
+  validate.errors = compiled.errors;
+  return ok;
+}
+module.exports = validate;
+module.exports.default = validate;`,
+    };
+    b.onResolve({ filter: /\/grammar\/index\.js$/ }, (args) => (join(args.resolveDir, args.path) === at('grammar/index.js') ? { path: 'grammar', namespace: 'cli-chunk' } : undefined));
+    b.onResolve({ filter: /\/generated\/validate\.cjs$/ }, () => ({ path: 'validate', namespace: 'cli-chunk' }));
+    b.onResolve({ filter: /^\.\/(grammar|validate)\.cjs$/, namespace: 'cli-chunk' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'cli-chunk' }, (args) => ({ contents: stubs[args.path], loader: 'js' }));
+    b.onLoad({ filter: /\.json$/ }, (args) => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`, loader: 'js' }));
+  },
+};
+await build({ ...cli, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/cli/waml.cjs'), external: ['esbuild', 'playwright-core', '@sparticuz/chromium'], plugins: [chunkPlugin] });
+await build({ ...cli, entryPoints: [at('grammar/index.ts')], outfile: at('dist/cli/grammar.cjs') });
+await build({ ...cli, entryPoints: [at('compiler/schema/generated/validate.cjs')], outfile: at('dist/cli/validate.cjs') });
 // The language server: a bundle of its own, required by the CLI only for `waml lsp`.
 await build({ ...cli, entryPoints: [at('compiler/lsp/main.ts')], outfile: at('dist/cli/lsp.cjs'), external: ['esbuild'] });
 // The usage text alone, for `waml --help` before anything else is loaded.

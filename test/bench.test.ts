@@ -12,6 +12,7 @@ test('npm run bench -- --quick prints a row with a ratio for every benchmark', (
     'cold start: waml check one file',
     'cold start: waml --version',
     'throughput',
+    'compile\\(\\) per KB: templates vs interactive',
     'CLI check --format json --jobs 1',
     'CLI build --jobs 1,',
     'CLI build --jobs 1 vs --jobs 2',
@@ -21,10 +22,11 @@ test('npm run bench -- --quick prints a row with a ratio for every benchmark', (
     'build\\(\\) as sent: whatsapp-api-js vs generated',
     'peak RSS',
     'template parsing',
-    'LSP edit → diagnostics, 3\\d\\d-line',
-    'LSP hover vs',
-    'LSP completion vs',
-    'LSP hover right after an edit',
+    'LSP edit → diagnostics p90, 3\\d\\d-line',
+    'LSP hover p90 vs',
+    'LSP completion p90 vs',
+    'LSP hover right after an edit p90',
+    'LSP compiles vs document versions',
   ]) {
     assert.match(r.stdout, new RegExp(`^${name}.*\\s\\d+\\.\\d+x\\s`, 'm'), name);
   }

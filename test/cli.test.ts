@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -157,6 +157,16 @@ test('check: a file that is not UTF-8 is reported and the others still checked',
   assert.is(r.status, 1);
   assert.match(r.stdout, /^bad\.wa\.yaml:1:1: error: bad\.wa\.yaml was not compiled: it is not valid UTF-8 text \[WA902\]$/m);
   assert.match(r.stdout, /^good\.wa\.yaml:4:11: error: .*\[WA303\]$/m);
+  rmSync(dir, { recursive: true });
+});
+
+test('build --to group:<id> of an interactive message: one positioned error per message (WA825), nothing written', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'm.wa.yaml'), LOCATION('Where are you?'));
+  const r = waml(['build', 'm.wa.yaml', '--out', 'out', '--to', 'group:Y2FwaV9ncm91cDox', '--format', 'gcc'], dir);
+  assert.is(r.status, 1);
+  assert.match(r.stdout + r.stderr, /^m\.wa\.yaml:2:3: error: `m` is an interactive message, built for the group `Y2FwaV9ncm91cDox`: .* \[WA825\]$/m);
+  assert.not.ok(existsSync(join(dir, 'out/m.m.json')));
   rmSync(dir, { recursive: true });
 });
 

@@ -134,6 +134,12 @@ test('the README\'s tables of codes and limits are those of the code', () => {
   else assert.fixture(readme, expected, 'README tables (UPDATE_GOLDEN=1 rewrites them)');
 });
 
+test("every row of the README's limits table has six cells: a `|` in a field or source is escaped", () => {
+  const table = limitsTable().split('\n').slice(2);
+  assert.ok(table.some((row) => row.startsWith('| `tplOtpLabel` ')), 'a row whose field holds a `|`');
+  for (const row of table) assert.is(row.split(/(?<!\\)\|/).length - 2, 6, row);
+});
+
 test('the README lists every code with its name and severity', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   for (const code of ALL) {

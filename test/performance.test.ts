@@ -106,6 +106,22 @@ test('the code cache is written beside the bundle after the first run and used b
   }
 });
 
+test('only a run that compiled files writes the code cache: a usage error or `waml schema` first does not pin a cache without the compiler', () => {
+  const p = packageCopy();
+  try {
+    for (const argv of [['nonsense'], ['schema'], ['check', '--format', 'nonsense', 'm.wa.yaml']]) {
+      spawnSync(process.execPath, [p.bin, ...argv], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, TMPDIR: p.tmp } });
+      assert.is(existsSync(`${p.bundle}.cache`), false, argv.join(' '));
+    }
+    assert.equal(readdirSync(p.tmp), []);
+    const r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.ok(existsSync(`${p.bundle}.cache`));
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
 test('a stale or broken cache is not used: the run is right, and the cache is made again', () => {
   const p = packageCopy();
   try {
@@ -123,6 +139,42 @@ test('a stale or broken cache is not used: the run is right, and the cache is ma
     assert.is(r.stdout, 'no problems in 1 file\n');
     assert.is(r.stderr, '');
     assert.ok(readFileSync(`${p.bundle}.cache`).length > 10_000, 'made again');
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test('the template grammar and the schema validator are chunks of their own, loaded (each with a code cache of its own) only by a run that needs them', () => {
+  const p = packageCopy();
+  const chunkCache = (name: string) => join(p.dir, 'dist/cli', `${name}.cache`);
+  const run = (file: string, bin = p.bin) => spawnSync(process.execPath, [bin, 'check', file], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, TMPDIR: p.tmp } });
+  try {
+    writeFileSync(join(p.dir, 't.wa.yaml'), 'params:\n  name: { type: string, maxLength: 20 }\nmessages:\n  m:\n    type: location_request_message\n    body: "Hi {{ name }}, where are you?"\n');
+    writeFileSync(join(p.dir, 'bad.wa.yaml'), 'messages:\n  m:\n    type: location_request_message\n    body: Where are you?\n    colour: red\n');
+    // A plain file: neither is loaded.
+    let r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.ok(existsSync(`${p.bundle}.cache`));
+    assert.is(existsSync(chunkCache('grammar.cjs')), false);
+    assert.is(existsSync(chunkCache('validate.cjs')), false);
+    // A placeholder needs the grammar; it is loaded and its cache written.
+    r = run('t.wa.yaml');
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stdout, 'no problems in 1 file\n');
+    assert.ok(readFileSync(chunkCache('grammar.cjs'), 'latin1').startsWith(`waml code cache 1 ${process.version} ${process.arch} ${statSync(join(p.dir, 'dist/cli/grammar.cjs')).size} `));
+    assert.is(existsSync(chunkCache('validate.cjs')), false);
+    // A file the quick pass cannot clear needs the validator, for the errors in words.
+    r = run('bad.wa.yaml');
+    assert.is(r.status, 1);
+    assert.match(r.stdout, /error\[WA\d+\]/);
+    assert.match(r.stdout, /colour/);
+    assert.ok(readFileSync(chunkCache('validate.cjs'), 'latin1').startsWith('waml code cache 1 '));
+    // The bundle run without the loader finds its chunks with require().
+    r = run('t.wa.yaml', p.bundle);
+    assert.is(r.status, 0, r.stderr);
+    r = run('bad.wa.yaml', p.bundle);
+    assert.is(r.status, 1);
+    assert.match(r.stdout, /colour/);
   } finally {
     rmSync(p.dir, { recursive: true, force: true });
   }

@@ -21,7 +21,9 @@ function bound(l: Limit): string {
 
 /** The README's table of limits, from the limits table. */
 export function limitsTable(): string {
-  const rows = Object.entries(LIMITS).map(([name, l]) => `| \`${name}\` | ${l.label} | \`${l.field}\` | ${bound(l)} | ${l.severity} | ${'basis' in l ? `(${l.basis}) ` : ''}${l.source} |`);
+  // A `|` in a cell (even in a code span) would end the cell: escaped, as GitHub's tables read it.
+  const cell = (text: string): string => text.replaceAll('|', '\\|');
+  const rows = Object.entries(LIMITS).map(([name, l]) => `| \`${name}\` | ${cell(l.label)} | \`${cell(l.field)}\` | ${cell(bound(l))} | ${l.severity} | ${cell(`${'basis' in l ? `(${l.basis}) ` : ''}${l.source}`)} |`);
   return ['| row | what | field | limit | severity | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -14,11 +14,16 @@ export interface Found {
  * folder). Sorted, without repeats.
  */
 export function discover(paths: readonly string[], cwd: string, exclude: readonly string[] = []): Found[] {
-  const found = new Map<string, Found>();
+  return discoverPaths(paths, cwd, exclude).map((display) => ({ absolute: absolutePath(cwd, display), display }));
+}
+
+/**
+ * The same files as `discover`, as the paths shown to the user only (sorted, without repeats):
+ * one string a file, for a run over many files that keeps the list while it works.
+ */
+export function discoverPaths(paths: readonly string[], cwd: string, exclude: readonly string[] = []): string[] {
+  const found = new Set<string>();
   const skip = new Set(exclude.map((p) => resolve(cwd, p)));
-  const add = (absolute: string): void => {
-    if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(cwd, absolute) });
-  };
   const walk = (dir: string): void => {
     let entries;
     try {
@@ -31,7 +36,7 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
       if (e.isDirectory()) {
         if (e.name === 'node_modules' || e.name.startsWith('.') || skip.has(full)) continue;
         walk(full);
-      } else if (e.isFile() && e.name.endsWith('.wa.yaml')) add(full);
+      } else if (e.isFile() && e.name.endsWith('.wa.yaml')) found.add(full);
     }
   };
   for (const p of paths.length > 0 ? paths : ['.']) {
@@ -43,9 +48,16 @@ export function discover(paths: readonly string[], cwd: string, exclude: readonl
       throw new UsageError(`no such file or folder: ${p}`);
     }
     if (stat.isDirectory()) walk(absolute);
-    else add(absolute);
+    else found.add(absolute);
   }
-  return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const displays: string[] = [];
+  for (const absolute of found) displays.push(displayPath(cwd, absolute));
+  return displays.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The absolute path of a path shown to the user (`displayPath`'s inverse). */
+export function absolutePath(cwd: string, display: string): string {
+  return resolve(cwd, display);
 }
 
 /** Paths as users see them: relative to the working folder, with `/`. */
@@ -68,8 +80,10 @@ function kindOf(stat: Stats): string {
   return 'not a regular file';
 }
 
-/** Bytes read at a time. */
+/** Bytes read at a time, past what stat said. */
 const CHUNK = 64 * 1024;
+/** Bytes asked for after a short read, which should find the end of the file. */
+const END_PROBE = 256;
 
 /**
  * Reads a file as UTF-8 text (a byte order mark is dropped); invalid UTF-8 is a failure, and
@@ -94,16 +108,23 @@ export function readSource(absolute: string, limit = Infinity): Read {
     if (stat.size > limit) return { ok: false, why: 'size', reason: `it is ${stat.size} bytes; the limit is ${limit}`, size: stat.size };
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read asks for the size stat gives and one byte more (to see whether the file
+    // grew); a short read is followed by a small one that should find the end. Only a file
+    // that grew, or that stat cannot size, is read on in chunks. Buffers of about a file's
+    // own size (a small one comes from Node's shared pool) rather than a chunk per file keep
+    // a run over many files from churning native memory.
+    let want = stat.size > 0 ? stat.size + 1 : CHUNK;
     for (;;) {
-      const want = Math.min(CHUNK, limit - total + 1);
+      want = Math.min(want, limit - total + 1);
       const chunk = Buffer.allocUnsafe(want);
       const n = readSync(fd, chunk, 0, want, null);
       if (n === 0) break;
       chunks.push(n === want ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > limit) return { ok: false, why: 'size', reason: `it is more than ${limit} bytes; the limit is ${limit}`, size: total };
+      want = n === want ? CHUNK : END_PROBE;
     }
-    bytes = Buffer.concat(chunks, total);
+    bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (error) {
     return { ok: false, why: 'io', reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {

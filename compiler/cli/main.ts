@@ -13,6 +13,8 @@ import { run, WORKER } from './run.js';
 
 /** The loader that started this bundle (bin/waml.cjs), when there is one: worker threads start through it too. */
 declare const __wamlLoader: string | undefined;
+/** The loader's way to the CLI's chunks; told when a run is one to write the code cache from. */
+declare const __wamlChunk: (((name: string) => unknown) & { cacheThisRun?: () => void }) | undefined;
 
 /** The line for an error: the surroundings' in plain words, anything else as a bug. */
 function failure(error: unknown, debug: boolean): string {
@@ -58,6 +60,10 @@ function main(): void {
     workerUrl: pathToFileURL(typeof __wamlLoader === 'string' ? __wamlLoader : __filename),
     // The language server is a bundle of its own beside this one, loaded only for `waml lsp`.
     lsp: () => import(join(dirname(__filename), 'lsp.cjs')),
+    // A run that compiled files is one whose code the loader's code cache should hold.
+    compiled: () => {
+      if (typeof __wamlChunk === 'function') __wamlChunk.cacheThisRun?.();
+    },
   }).then(
     (code) => {
       process.exitCode = code;

@@ -1,7 +1,7 @@
 import { rmSync, statSync, watch as fsWatch } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { EnvironmentError } from './environment.js';
-import { importBody, type ImportedSend } from '../import.js';
+import type { ImportedSend } from '../import.js';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, fileStem, recipientArg } from '../pipeline.js';
@@ -9,7 +9,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
-import { discover, displayPath, readSource } from './files.js';
+import { absolutePath, discoverPaths, displayPath, readSource, type Found } from './files.js';
 import schema from '../schema/waml.schema.json' with { type: 'json' };
 import { init, nextSteps } from './init.js';
 import { removeStaleTemporaries, writeOutputs } from './write.js';
@@ -19,6 +19,8 @@ export interface Io {
   cwd: string;
   /** The script a worker thread runs (the CLI's own bundle); without it, no worker threads. */
   workerUrl?: URL;
+  /** Told when a check or build has compiled its files (the loader writes its code cache only after such a run). */
+  compiled?: () => void;
   /** Loads the language server (a bundle of its own); without it, the source beside this file. */
   lsp?: () => Promise<{ start: (version: string) => void }>;
   env: Record<string, string | undefined>;
@@ -39,15 +41,15 @@ const BATCH = 250;
  * Runs batches on a pool of worker threads, `jobs` at a time; returns, in batch order, a way
  * to await each result (results may arrive out of order; they are used in order).
  */
-function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined, Thread: typeof Worker): (() => Promise<BatchResult>)[] {
-  if (!url) return batches.map((b) => () => runBatch(b));
+function inWorkers(count: number, inputOf: (i: number) => BatchInput, jobs: number, url: URL | undefined, Thread: typeof Worker): (() => Promise<BatchResult>)[] {
+  if (!url) return Array.from({ length: count }, (_, i) => () => runBatch(inputOf(i)));
   const settle: { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }[] = [];
-  const promises = batches.map((_, i) => new Promise<BatchResult>((resolve, reject) => (settle[i] = { resolve, reject })));
+  const promises = Array.from({ length: count }, (_, i) => new Promise<BatchResult>((resolve, reject) => (settle[i] = { resolve, reject })));
   for (const p of promises) p.catch(() => undefined);
   let nextBatch = 0;
   const workers: Worker[] = [];
   const feed = (w: Worker) => {
-    if (nextBatch >= batches.length) {
+    if (nextBatch >= count) {
       void w.terminate();
       return;
     }
@@ -67,7 +69,7 @@ function inWorkers(batches: BatchInput[], jobs: number, url: URL | undefined, Th
       settle[i]!.resolve(r);
       feed(w);
     });
-    w.postMessage(batches[i]);
+    w.postMessage(inputOf(i));
   };
   for (let j = 0; j < jobs; j++) {
     const w = new Thread(url, { argv: [WORKER] });
@@ -119,12 +121,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`waml: ${file} cannot be imported: ${read.reason}\n`);
       return read.why === 'io' || read.why === 'special' ? EXIT.usage : EXIT.problems;
     }
-    try {
-      body = JSON.parse(read.text);
-    } catch (error) {
-      io.stderr(`waml: ${file} cannot be imported: ${(error as Error).message}\n`);
+    // The importer checks what it writes by compiling it, template grammar and all: loaded
+    // only for this command, so that a check does not start with them.
+    const { importBody, readJson } = await import('../import.js');
+    const json = readJson(read.text);
+    if (!json.ok) {
+      io.stderr(`waml: ${file} cannot be imported: ${json.reason}${json.field ? ` [${json.code} at ${json.field}]` : ''}\n`);
       return EXIT.problems;
     }
+    body = json.value;
     const stem = basename(file).replace(/\.json$/i, '').split('.').pop()!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
     const result = importBody(body, args.name ?? stem);
     if (!result.ok) {
@@ -136,6 +141,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       writeOutputs(dirname(target), [{ path: basename(target), text: result.text }], { removeStale: false, label: dirname(args.out) });
       io.stderr(`waml: wrote ${args.out}\n`);
     } else io.stdout(result.text);
+    for (const note of result.notes) io.stderr(`waml: note: ${note}\n`);
     // The send-time fields are not part of a message: say how to build or send them back.
     const send = sendNote(result.send);
     if (send) io.stderr(`waml: ${send}\n`);
@@ -187,14 +193,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produced: Map<string, string>; sources: Set<string> }> {
   const produced = new Map<string, string>();
   const sources = new Set<string>();
-  let found;
+  let found: string[];
   try {
-    found = discover(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
+    found = discoverPaths(args.paths, io.cwd, args.out !== undefined ? [args.out] : []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return { code: usageFailure(io, args, error.message), produced, sources };
   }
-  if (args.watch) for (const f of found) sources.add(f.display);
+  if (args.watch) for (const f of found) sources.add(f);
   if (args.command === 'build' && args.out !== undefined && !isFolderOrAbsent(resolve(io.cwd, args.out))) {
     return { code: usageFailure(io, args, `--out ${args.out} is a file, not a folder`), produced, sources };
   }
@@ -242,29 +248,37 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     args.command === 'build'
       ? { ...(args.out !== undefined ? { out: resolve(io.cwd, args.out), label: args.out } : {}), js: args.emit.includes('js'), ts: args.emit.includes('ts'), json: args.emit.includes('json'), types: args.emit.includes('types') }
       : undefined;
-  const batches: BatchInput[] = [];
+  // What is kept of each batch until it runs is one string, its files' paths joined by NUL
+  // (which no path holds), and the list of all files is dropped once they are in batches:
+  // what is live for the whole run must not grow with the number of files, since the heap
+  // V8 grows to is a multiple of what is live, and peak memory with it.
+  const grouped: string[][] = [];
   const batchOfStem = new Map<string, number>();
   for (const f of found) {
     // The stem up to its first dot: `a.b.de.json` may be `a`'s message `b` in `de` or
     // `a.b`'s message `de`, so stems that share a first part share a batch.
-    const stem = foldName(fileStem(f.display).split('.')[0]!);
+    const stem = foldName(fileStem(f).split('.')[0]!);
     const at = batchOfStem.get(stem);
     if (at !== undefined) {
-      batches[at]!.files.push(f);
+      grouped[at]!.push(f);
       continue;
     }
-    if (batches.length === 0 || batches[batches.length - 1]!.files.length >= BATCH) {
-      batches.push({ files: [], options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) });
-    }
-    batchOfStem.set(stem, batches.length - 1);
-    batches[batches.length - 1]!.files.push(f);
+    if (grouped.length === 0 || grouped[grouped.length - 1]!.length >= BATCH) grouped.push([]);
+    batchOfStem.set(stem, grouped.length - 1);
+    grouped[grouped.length - 1]!.push(f);
   }
   batchOfStem.clear();
+  const packed = grouped.map((paths) => paths.join('\0'));
+  grouped.length = 0;
+  const fileCount = found.length;
+  found = [];
+  const filesOf = (i: number): Found[] => packed[i]!.split('\0').map((display) => ({ absolute: absolutePath(io.cwd, display), display }));
+  const inputOf = (i: number): BatchInput => ({ files: filesOf(i), options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) });
   // Temporary files of killed builds are removed once, before anything is written.
   if (build?.out !== undefined) removeStaleTemporaries(build.out);
-  const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), batches.length));
+  const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), packed.length));
   // Worker threads are loaded only when used: a run on one thread starts faster without them.
-  const results = jobs > 1 ? inWorkers(batches, jobs, io.workerUrl, (await import('node:worker_threads')).Worker) : batches.map((b) => () => runBatch(b));
+  const results = jobs > 1 ? inWorkers(packed.length, inputOf, jobs, io.workerUrl, (await import('node:worker_threads')).Worker) : packed.map((_, i) => () => runBatch(inputOf(i)));
 
   const diagnostics: Diagnostic[] = [];
   const failedFiles = new Set<string>();
@@ -293,14 +307,18 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     skipped += r.skipped;
   }
 
+  io.compiled?.();
+
   // A diagnostic may point into a file whose text was not kept (one read by another batch):
   // read those few again for rendering.
   const missing = new Set<string>();
   for (const d of diagnostics) for (const file of [d.file, ...(d.related ?? []).map((r) => r.file)]) if (!sourceMap.get(file)) missing.add(file);
-  for (const { display: file, absolute } of missing.size > 0 ? found : []) {
-    if (missing.has(file)) {
-      const read = readSource(absolute, limit);
-      if (read.ok) sourceMap.add(file, read.text);
+  for (let i = 0; missing.size > 0 && i < packed.length; i++) {
+    for (const { display: file, absolute } of filesOf(i)) {
+      if (missing.has(file)) {
+        const read = readSource(absolute, limit);
+        if (read.ok) sourceMap.add(file, read.text);
+      }
     }
   }
   // A language no message has is a typo, not a build of nothing: its one line, and no report beside it.
@@ -311,7 +329,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   }
   const format = args.format ?? 'pretty';
   const color = format === 'pretty' && colorWanted(io);
-  const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: found.length, version: io.version });
+  const shown = render(sortDiagnostics(diagnostics), sourceMap, format, { color, files: fileCount, version: io.version });
   if (shown !== '') io.stdout(shown);
   if (args.command === 'build') {
     const parts = [`wrote ${plural(written, 'file')}${args.out !== undefined ? ` to ${args.out}` : ' beside the sources'}`];
@@ -321,7 +339,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     io.stderr(`waml: ${parts.join('; ')}\n`);
   }
 
-  const { errors, warnings } = summarize(diagnostics, found.length);
+  const { errors, warnings } = summarize(diagnostics, fileCount);
   if (errors > 0) return { code: EXIT.problems, produced, sources };
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr(`waml: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}\n`);

@@ -83,7 +83,7 @@ export const CODES = {
   WA414: { name: 'card-button-count-differs', severity: 'error', summary: 'Carousel cards have different numbers of quick-reply buttons.' },
   WA415: { name: 'reference-id-characters', severity: 'error', summary: "An order's `reference_id` has characters other than letters, digits, `_`, `-` and `.`." },
   WA416: { name: 'order-amounts', severity: 'error', summary: "An order's amounts do not add up: the subtotal is not the items' prices times their quantities, or the total not subtotal + tax + shipping − discount." },
-  WA417: { name: 'amount-offsets', severity: 'error', summary: 'The amounts of an order do not all have the same offset.' },
+  WA417: { name: 'amount-offsets', severity: 'error', summary: 'An amount of an order has an offset other than 100, the one INR (the only currency) takes.' },
   WA418: { name: 'not-a-whole-number', severity: 'error', summary: "An amount's value or offset, a quantity or `ttl_minutes` is not a whole number written out." },
   WA419: { name: 'order-status-spelling', severity: 'warning', summary: "An order status is spelled as some providers spell it (`partially_shipped`), not as Meta's page does (`partially-shipped`)." },
 
@@ -167,10 +167,11 @@ export const CODES = {
   WA816: { name: 'translation-unplaceable', severity: 'error', summary: 'A translation cannot be written into its source: its place there is laid out in a way the merge cannot edit and read back.' },
   WA817: { name: 'translation-warning', severity: 'warning', summary: 'A translated text draws a warning from the compiler (quoted), as `waml check` would show it on the merged source.' },
   WA820: { name: 'import-not-writable', severity: 'error', summary: '`waml import` meets a field or value the language cannot write; it refuses the body rather than write a different message, naming the field.' },
-  WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type.' },
+  WA821: { name: 'import-malformed', severity: 'error', summary: '`waml import` meets a field that is missing, null or of the wrong type, or a key written twice.' },
   WA822: { name: 'import-unknown-type', severity: 'error', summary: '`waml import` meets an interactive type the language does not write.' },
   WA823: { name: 'invalid-recipient', severity: 'error', summary: 'A recipient is not a phone number, a business-scoped user id or a group id, or its `recipient_type` does not match it.' },
   WA824: { name: 'invalid-send-option', severity: 'error', summary: 'A reply-to message id is empty, or callback data is empty or longer than 512 characters.' },
+  WA825: { name: 'interactive-to-group', severity: 'error', summary: 'An interactive message is built for, or imported from a body sent to, a group: the Groups messaging page lists text, media and text or media templates only.' },
 
   WA901: { name: 'output-collision', severity: 'error', summary: 'Two messages would be written to the same output file.' },
   WA902: { name: 'unreadable-file', severity: 'error', summary: 'A source file could not be read as UTF-8 text, or is a device, FIFO or socket rather than a file.' },

@@ -229,8 +229,9 @@ class MessageEmitter {
     if (languages) lines.push(`const ${n}$languages: readonly ${P}Language[] = [${languages.map((l) => str(l.language)).join(', ')}];`);
     lines.push('');
     lines.push('/**');
-    lines.push(' * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or');
-    lines.push(' * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.');
+    lines.push(' * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)');
+    lines.push(' * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups');
+    lines.push(' * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.');
     lines.push(' */');
     // A message in several languages takes its own options: the send options and its language.
     const opts = languages ? `${P}Options` : 'Waml.SendOptions';
@@ -241,11 +242,12 @@ class MessageEmitter {
     if (!languages) lines.push(`  return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(interactive, '  ')}, options${orderArg});`);
     else {
       // One body per language, each its language's plan printed; the default when none is asked.
-      lines.push(`  const language = options?.language ?? ${str(languages[0]!.language)};`);
+      // The language chooses the body; the rest are the send options, checked as every sender's.
+      lines.push(`  const { language = ${str(languages[0]!.language)}, ...send } = options ?? {};`);
       lines.push(`  switch (language) {`);
       for (const l of perLanguage!) {
         lines.push(`    case ${str(l.language)}:`);
-        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(l.code, '      ')}, options${orderArg});`);
+        lines.push(`      return $.body<${this.interactiveType}>(${str(m.name)}, to, ${indentCode(l.code, '      ')}, send${orderArg});`);
       }
       lines.push(`    default:`);
       lines.push(`      throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${languages.map((l) => l.language).join(', ')}`)});`);
@@ -297,7 +299,7 @@ class MessageEmitter {
       `  build(to: Waml.Recipient | undefined, input${opt}: ${P}Params, options?: ${opts}): ${P}Body;`,
       `  send(client: Waml.Client, to: Waml.Recipient, input${opt}: ${P}Params, options?: ${opts}): Promise<Waml.SendResult>;`,
       `  parseReply(message: Waml.InboundMessage, sentId?: string): ${P}Reply | undefined;`,
-      ...(this.replyKind() === 'call' ? [`  parseCall(call: Waml.CallEvent): ${P}Reply | undefined;`] : []),
+      ...(this.replyKind() === 'call' ? [`  parseCall(call: Waml.CallEvent): ${this.m.call?.payload ? `${P}Reply | undefined` : 'undefined'};`] : []),
       '};',
     ];
   }
@@ -614,6 +616,20 @@ class MessageEmitter {
   private parseCall(): string[] {
     const P = this.pascal;
     const payload = this.m.call?.payload;
+    // Without a payload nothing tells a call from this button from any other call the user
+    // starts (neither has `cta_payload`): no call is claimed.
+    if (!payload) {
+      return [
+        '  /**',
+        "   * Always undefined: this message's call button has no `payload`, so a call it started",
+        "   * carries no `cta_payload` and cannot be told from any other call the user starts. Give",
+        '   * the button a `payload` to read its calls here.',
+        '   */',
+        '  parseCall(_call: Waml.CallEvent): undefined {',
+        '    return undefined;',
+        '  },',
+      ];
+    }
     const lines = [
       '  /**',
       "   * The call this message's button started, from a call event (`onCall`), or undefined:",
@@ -623,12 +639,12 @@ class MessageEmitter {
       '    if (typeof call !== "object" || call === null || call.event !== "connect") return undefined;',
       '    const payload = typeof call.cta_payload === "string" ? call.cta_payload : undefined;',
     ];
-    if (payload && !payload.templated) lines.push(`    if (payload !== ${str(payload.value)}) return undefined;`);
-    else if (payload) {
+    if (!payload.templated) lines.push(`    if (payload !== ${str(payload.value)}) return undefined;`);
+    else {
       const g = glob(toRuntimeTemplate(payload));
       lines.push(`    if (payload === undefined || !$.matchesGlob(payload, ${JSON.stringify(g)})) return undefined;`);
-    } else lines.push('    if (payload !== undefined) return undefined;');
-    lines.push('    return { kind: "call", ...(payload !== undefined ? { payload } : {}), call };');
+    }
+    lines.push('    return { kind: "call", payload, call };');
     lines.push('  },');
     return lines;
   }

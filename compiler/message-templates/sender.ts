@@ -52,10 +52,10 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
       lines.push(`  build(to: TemplateRecipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): ${P}Body {`);
       lines.push(`    const params = $t.params(${str(m.name)}, ${name}Params, input ?? {});`);
       if (plans) {
-        lines.push(`    const language = options?.language ?? ${str(plans[0]!.language)};`);
+        lines.push(`    const { language = ${str(plans[0]!.language)}, ...send } = options ?? {};`);
         lines.push(`    const plan = Object.hasOwn(${name}Plans, language) ? ${name}Plans[language] : undefined;`);
         lines.push(`    if (!plan) throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${plans.map((p) => p.language).join(', ')}`)});`);
-        lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, plan, params), options);`);
+        lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, plan, params), send);`);
       } else lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, ${name}Plan, params), options);`);
     }
     lines.push('  },');

@@ -14,7 +14,7 @@ interface Amount {
 
 /**
  * `order_details` messages (payments, India): the reference id, type, currency and status
- * the API accepts, item names at most 60 characters, and the amounts consistent: one offset
+ * the API accepts, item names at most 60 characters, and the amounts consistent: offset 100
  * for every amount, whole numbers, the subtotal the sum of each item's price (its
  * `sale_amount` when given) times its quantity, and the total the subtotal plus tax plus
  * shipping minus discount.
@@ -74,7 +74,8 @@ function checkAmounts(r: Reporter, p: FlowData, items: readonly FlowData[]): voi
   const tax = take(get(order, 'tax'), 'tax');
   const shipping = take(get(order, 'shipping'), 'shipping');
   const discount = take(get(order, 'discount'), 'discount');
-  let itemsSum: number | undefined = 0;
+  // Exact integer arithmetic: a double would round sums past 2^53 (2^53 + 1 is 2^53).
+  let itemsSum: bigint | undefined = 0n;
   items.forEach((item, i) => {
     const price = take(get(item, 'amount'), `items[${i}].amount`);
     const sale = take(get(item, 'sale_amount'), `items[${i}].sale_amount`);
@@ -82,33 +83,37 @@ function checkAmounts(r: Reporter, p: FlowData, items: readonly FlowData[]): voi
     const quantity = whole(r, q, `items[${i}].quantity`);
     const unit = sale ?? price;
     if (unit === undefined || quantity === undefined || itemsSum === undefined) itemsSum = undefined;
-    else itemsSum += unit.value * quantity;
+    else itemsSum += BigInt(unit.value) * BigInt(quantity);
   });
-  // One offset for every amount: otherwise the sums below would add different units.
-  const first = all[0];
-  const other = all.find((a) => a.offset !== first?.offset);
-  if (first && other) {
-    r.report('WA417', other.offsetSpan, `this amount's offset is ${other.offset}, another's is ${first.offset}; every amount of an order has the same offset`, {
-      related: [r.related(first.offsetSpan, `offset ${first.offset} here`)],
-      help: LIMITS.orderOffsets.source,
-    });
+  // The offset INR takes; one wrong offset is enough to say (the others are likely the same).
+  const wrong = all.find((a) => a.offset !== LIMITS.orderOffset.min);
+  if (wrong) {
+    r.report('WA417', wrong.offsetSpan, `this amount's offset is ${wrong.offset}; an amount in INR has offset ${LIMITS.orderOffset.min}, the only one the payments page allows`, { help: LIMITS.orderOffset.source });
     return;
   }
+  const first = all[0];
   if (!first) return;
-  const show = (v: number) => (v / first.offset).toFixed(Math.max(0, Math.round(Math.log10(first.offset))));
-  if (subtotal && itemsSum !== undefined && items.length > 0 && subtotal.value !== itemsSum) {
-    r.report('WA416', subtotal.span, `the subtotal is ${show(subtotal.value)}, but the items add up to ${show(itemsSum)}`, {
+  const show = (v: bigint) => units(v, first.offset);
+  if (subtotal && itemsSum !== undefined && items.length > 0 && BigInt(subtotal.value) !== itemsSum) {
+    r.report('WA416', subtotal.span, `the subtotal is ${show(BigInt(subtotal.value))}, but the items add up to ${show(itemsSum)}`, {
       help: `write \`value: ${itemsSum}\` (${LIMITS.orderAmounts.source})`,
     });
   }
   if (total && subtotal) {
-    const expected = subtotal.value + (tax?.value ?? 0) + (shipping?.value ?? 0) - (discount?.value ?? 0);
-    if (total.value !== expected) {
-      r.report('WA416', total.span, `total_amount is ${show(total.value)}, but subtotal + tax + shipping − discount is ${show(expected)}`, {
+    const expected = BigInt(subtotal.value) + BigInt(tax?.value ?? 0) + BigInt(shipping?.value ?? 0) - BigInt(discount?.value ?? 0);
+    if (BigInt(total.value) !== expected) {
+      r.report('WA416', total.span, `total_amount is ${show(BigInt(total.value))}, but subtotal + tax + shipping − discount is ${show(expected)}`, {
         help: `write \`value: ${expected}\` (${LIMITS.orderAmounts.source})`,
       });
     }
   }
+}
+
+/** An amount in currency units, exactly: `value / offset` for an offset that is a power of ten (offset 100: `12345` is `123.45`). */
+function units(value: bigint, offset: number): string {
+  const digits = Math.round(Math.log10(offset));
+  const abs = (value < 0n ? -value : value).toString().padStart(digits + 1, '0');
+  return `${value < 0n ? '-' : ''}${digits <= 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`}`;
 }
 
 // ---- shared with order-status ----

@@ -29,7 +29,7 @@ table(test, [
   { name: 'eleven sections fail at the eleventh', yaml: list([...Array.from({ length: 10 }, (_, i) => section(`S${i}`, [`p${i}`])), `        - «title: S10\n          products: [p10]»`].join('\n')), expect: [{ code: 'WA304', message: '11 sections; the limit is 10' }] },
   {
     name: 'products repeated over an unbounded array may pass thirty: a warning and a check before sending',
-    yaml: list('        - title: A\n          products:\n            - { each: skus, as: s, id: "{{ s.sku }}" }', '\n      params: { skus: { type: array, minItems: 1, items: { sku: { type: string, minLength: 1 } } } }').replace('sections:\n', '«sections»:\n'),
+    yaml: list('        - title: A\n          products:\n            - { each: skus, as: s, id: "{{ s.sku }}" }', '\n      params: { skus: { type: array, minItems: 1, items: { sku: { type: string, minLength: 1, maxLength: 100 } } } }').replace('sections:\n', '«sections»:\n'),
     expect: [{ code: 'WA515', message: 'any number of products' }],
   },
 ]);

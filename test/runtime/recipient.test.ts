@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WamlParamError } from '../../runtime/errors.js';
-import { envelope, GROUP_ID, MAX_CALLBACK_DATA, PHONE, recipientKeys, reorder, USER_ID } from '../../runtime/recipient.js';
+import { envelope, GROUP_ID, MAX_CALLBACK_DATA, PHONE, recipientKeys, reorder, SEND_OPTION_KEYS, USER_ID } from '../../runtime/recipient.js';
+import * as runtime from '../../runtime/index.js';
 import { LIMITS } from '../../compiler/limits.js';
 import { templateBody } from '../../runtime/message-template.js';
 
@@ -49,6 +50,18 @@ test('the envelope: recipient keys, context and callback data in the Messages re
   assert.throws(() => envelope('m', undefined, { callbackData: 'x'.repeat(MAX_CALLBACK_DATA + 1) }, 'interactive', {}), (e: unknown) => e instanceof WamlParamError && e.path === 'callbackData' && /513 characters; the limit is 512/.test(e.message));
   assert.ok(envelope('m', undefined, { callbackData: '😀'.repeat(MAX_CALLBACK_DATA) }, 'interactive', {}), 'counted in code points');
   assert.throws(() => envelope('m', undefined, { replyTo: ' ' }, 'interactive', {}), (e: unknown) => e instanceof WamlParamError && e.path === 'replyTo');
+});
+
+test('an interactive message is not built for a group (Groups messaging page: text, media and templates only): WamlParamError', () => {
+  assert.throws(() => envelope('menu', { group: 'Y2FwaV9ncm91cDox' }, undefined, 'interactive', { type: 'button' }), (e: unknown) => e instanceof WamlParamError && e.path === 'to' && /a group does not take an interactive message: Meta's Groups messaging page lists text, media and text or media template messages only/.test(e.message));
+  assert.equal(envelope('t', { group: 'Y2FwaV9ncm91cDox' }, undefined, 'template', {})['recipient_type'], 'group', 'a template goes to a group');
+});
+
+test('send options are one list of known keys, exported; a key not in it is refused by the envelope, never dropped', () => {
+  assert.equal(Object.keys(SEND_OPTION_KEYS), ['replyTo', 'callbackData']);
+  assert.is(runtime.SEND_OPTION_KEYS, SEND_OPTION_KEYS);
+  assert.throws(() => envelope('m', undefined, { replyTo: 'wamid.x', language: 'en' } as never, 'interactive', {}), (e: unknown) => e instanceof WamlParamError && e.path === 'language' && /is not a send option/.test(e.message));
+  assert.throws(() => envelope('m', undefined, 'wamid.x' as never, 'interactive', {}), (e: unknown) => e instanceof WamlParamError && e.path === 'options');
 });
 
 test('a message template is sent to the same recipients with the same options', () => {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { compile } from '../../compiler/index.js';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { test } from 'uvu';
@@ -268,6 +269,22 @@ test('a call from the call button: the calls field is parsed and its cta_payload
   assert.is(callPlantDoctor.parseCall({ ...call, event: 'terminate' }), undefined);
   // Payment messages get no reply message.
   assert.is(payForOrder.parseReply(first('order')), undefined);
+});
+
+test('a call button without payload claims no call: parseCall is always undefined (a user-started call has no cta_payload either)', async () => {
+  const text = 'messages:\n  call_us:\n    type: voice_call\n    body: Call us\n    call:\n      text: Call\n';
+  const module = compile([{ path: 'nopayload.wa.yaml', text }], { emit: ['ts'] }).outputs.find((o) => o.path.endsWith('.wa.ts'))!;
+  assert.match(module.text, /parseCall\(_call: Waml\.CallEvent\): undefined \{/, 'the type says it');
+  assert.match(module.text, /Always undefined: this message's call button has no `payload`/, 'the doc comment says why');
+  mkdirSync(join(import.meta.dirname, '../.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(import.meta.dirname, '../.tmp', 'call-'));
+  writeFileSync(join(dir, 'nopayload.wa.ts'), module.text);
+  const { callUs } = (await import(join(dir, 'nopayload.wa.ts'))) as { callUs: { parseCall: (call: unknown) => unknown } };
+  rmSync(dir, { recursive: true });
+  const call = parseWebhook(JSON.parse(raw('call_connect'))).calls[0]!;
+  const { cta_payload: _, ...userStarted } = call;
+  assert.is(callUs.parseCall(userStarted), undefined, 'a connect call without cta_payload, as a call the user starts');
+  assert.is(callUs.parseCall(call), undefined);
 });
 
 test.run();

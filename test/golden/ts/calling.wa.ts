@@ -17,8 +17,9 @@ export interface CallPlantDoctorReply {
 const callPlantDoctor$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function callPlantDoctor$build(to: Waml.Recipient | undefined, input?: CallPlantDoctorParams, options?: Waml.SendOptions): CallPlantDoctorBody {
   $.params("call_plant_doctor", callPlantDoctor$params, input ?? {});
@@ -57,7 +58,7 @@ export const callPlantDoctor = {
     if (typeof call !== "object" || call === null || call.event !== "connect") return undefined;
     const payload = typeof call.cta_payload === "string" ? call.cta_payload : undefined;
     if (payload !== "plant-doctor-faq") return undefined;
-    return { kind: "call", ...(payload !== undefined ? { payload } : {}), call };
+    return { kind: "call", payload, call };
   },
 };
 
@@ -81,8 +82,9 @@ export interface MayWeCallReply {
 const mayWeCall$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function mayWeCall$build(to: Waml.Recipient | undefined, input?: MayWeCallParams, options?: Waml.SendOptions): MayWeCallBody {
   $.params("may_we_call", mayWeCall$params, input ?? {});

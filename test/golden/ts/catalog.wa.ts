@@ -31,8 +31,9 @@ function catalog$site(field: string, line: number, column: number): $.Site {
 }
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function catalog$build(to: Waml.Recipient | undefined, input: CatalogParams, options?: Waml.SendOptions): CatalogBody {
   const params = $.params("catalog", catalog$params, input ?? {}) as unknown as CatalogParams;

@@ -21,8 +21,9 @@ export interface FeaturedPlantReply {
 const featuredPlant$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function featuredPlant$build(to: Waml.Recipient | undefined, input?: FeaturedPlantParams, options?: Waml.SendOptions): FeaturedPlantBody {
   $.params("featured_plant", featuredPlant$params, input ?? {});
@@ -83,8 +84,9 @@ function shadePlants$site(field: string, line: number, column: number): $.Site {
 }
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function shadePlants$build(to: Waml.Recipient | undefined, input: ShadePlantsParams, options?: Waml.SendOptions): ShadePlantsBody {
   const params = $.params("shade_plants", shadePlants$params, input ?? {}) as unknown as ShadePlantsParams;
@@ -154,8 +156,9 @@ export interface BrowseNurseryReply {
 const browseNursery$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function browseNursery$build(to: Waml.Recipient | undefined, input?: BrowseNurseryParams, options?: Waml.SendOptions): BrowseNurseryBody {
   $.params("browse_nursery", browseNursery$params, input ?? {});

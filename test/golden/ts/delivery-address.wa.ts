@@ -16,8 +16,9 @@ export interface DeliveryAddressReply {
 const deliveryAddress$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function deliveryAddress$build(to: Waml.Recipient | undefined, input?: DeliveryAddressParams, options?: Waml.SendOptions): DeliveryAddressBody {
   $.params("delivery_address", deliveryAddress$params, input ?? {});

@@ -12,8 +12,9 @@ export type NewArrivalsReply = never;
 const newArrivals$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function newArrivals$build(to: Waml.Recipient | undefined, input?: NewArrivalsParams, options?: Waml.SendOptions): NewArrivalsBody {
   $.params("new_arrivals", newArrivals$params, input ?? {});

@@ -22,8 +22,9 @@ function orderStatus$site(field: string, line: number, column: number): $.Site {
 }
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function orderStatus$build(to: Waml.Recipient | undefined, input: OrderStatusParams, options?: Waml.SendOptions): OrderStatusBody {
   const params = $.params("order_status", orderStatus$params, input ?? {}) as unknown as OrderStatusParams;

@@ -12,8 +12,9 @@ export type TrackOrderReply = never;
 const trackOrder$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function trackOrder$build(to: Waml.Recipient | undefined, input?: TrackOrderParams, options?: Waml.SendOptions): TrackOrderBody {
   $.params("track_order", trackOrder$params, input ?? {});

@@ -20,8 +20,9 @@ function payForOrder$site(field: string, line: number, column: number): $.Site {
 }
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function payForOrder$build(to: Waml.Recipient | undefined, input: PayForOrderParams, options?: Waml.SendOptions): PayForOrderBody {
   const params = $.params("pay_for_order", payForOrder$params, input ?? {}) as unknown as PayForOrderParams;
@@ -119,8 +120,9 @@ function orderShippedUpdate$site(field: string, line: number, column: number): $
 }
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function orderShippedUpdate$build(to: Waml.Recipient | undefined, input: OrderShippedUpdateParams, options?: Waml.SendOptions): OrderShippedUpdateBody {
   const params = $.params("order_shipped_update", orderShippedUpdate$params, input ?? {}) as unknown as OrderShippedUpdateParams;

@@ -21,8 +21,9 @@ export interface PersonalMenuReply {
 const personalMenu$params: Waml.ParamSpecs = {"first_name":{"type":"string","minLength":1,"maxLength":24},"vip":{"type":"boolean"},"open_orders":{"type":"integer","minimum":0,"maximum":99}};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function personalMenu$build(to: Waml.Recipient | undefined, input: PersonalMenuParams, options?: Waml.SendOptions): PersonalMenuBody {
   const params = $.params("personal_menu", personalMenu$params, input ?? {}) as unknown as PersonalMenuParams;

@@ -17,8 +17,9 @@ export interface PickAPlantReply {
 const pickAPlant$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function pickAPlant$build(to: Waml.Recipient | undefined, input?: PickAPlantParams, options?: Waml.SendOptions): PickAPlantBody {
   $.params("pick_a_plant", pickAPlant$params, input ?? {});

@@ -18,8 +18,9 @@ export interface PickupLocationReply {
 const pickupLocation$params: Waml.ParamSpecs = {};
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function pickupLocation$build(to: Waml.Recipient | undefined, input?: PickupLocationParams, options?: Waml.SendOptions): PickupLocationBody {
   $.params("pickup_location", pickupLocation$params, input ?? {});

@@ -33,12 +33,13 @@ function careMenu$site(field: string, line: number, column: number): $.Site {
 const careMenu$languages: readonly CareMenuLanguage[] = ["en_US", "de", "es"];
 
 /**
- * The request body; `to` (a phone number, a business-scoped user id, `{ phone, user }` or
- * `{ group }`) undefined leaves the recipient out. Throws WamlParamError or WamlLimitError.
+ * The request body; `to` (a phone number, a business-scoped user id or `{ phone, user }`)
+ * undefined leaves the recipient out; a `{ group }` takes no interactive message (Groups
+ * messaging page). Throws WamlParamError (for a group too) or WamlLimitError.
  */
 function careMenu$build(to: Waml.Recipient | undefined, input: CareMenuParams, options?: CareMenuOptions): CareMenuBody {
   const params = $.params("care_menu", careMenu$params, input ?? {}) as unknown as CareMenuParams;
-  const language = options?.language ?? "en_US";
+  const { language = "en_US", ...send } = options ?? {};
   switch (language) {
     case "en_US":
       return $.body<Waml.ButtonInteractive>("care_menu", to, {
@@ -52,7 +53,7 @@ function careMenu$build(to: Waml.Recipient | undefined, input: CareMenuParams, o
             { type: "reply" as const, reply: { id: "care_tips", title: $.text(params.plant) + " tips" } },
           ], ["*","reply","title"]),
         },
-      }, options);
+      }, send);
     case "de":
       return $.body<Waml.ButtonInteractive>("care_menu", to, {
         type: "button" as const,
@@ -71,7 +72,7 @@ function careMenu$build(to: Waml.Recipient | undefined, input: CareMenuParams, o
             },
           ], ["*","reply","title"]),
         },
-      }, options);
+      }, send);
     case "es":
       return $.body<Waml.ButtonInteractive>("care_menu", to, {
         type: "button" as const,
@@ -84,7 +85,7 @@ function careMenu$build(to: Waml.Recipient | undefined, input: CareMenuParams, o
             { type: "reply" as const, reply: { id: "care_tips", title: "Cuidar " + $.text(params.plant) } },
           ], ["*","reply","title"]),
         },
-      }, options);
+      }, send);
     default:
       throw new RangeError("care_menu: no such language " + JSON.stringify(language) + "; it has en_US, de, es");
   }
@@ -213,10 +214,10 @@ export const careReminder = {
   /** The send body; `to` undefined leaves the recipient out. Throws WamlParamError or WamlLimitError (132018). */
   build(to: TemplateRecipient | undefined, input?: CareReminderParams, options?: CareReminderOptions): CareReminderBody {
     const params = $t.params("care_reminder", careReminderParams, input ?? {});
-    const language = options?.language ?? "en_US";
+    const { language = "en_US", ...send } = options ?? {};
     const plan = Object.hasOwn(careReminderPlans, language) ? careReminderPlans[language] : undefined;
     if (!plan) throw new RangeError("care_reminder: no such language " + JSON.stringify(language) + "; it has en_US, de, es");
-    return $template.templateBody("care_reminder", to, $template.renderTemplate("care_reminder", plan, params), options);
+    return $template.templateBody("care_reminder", to, $template.renderTemplate("care_reminder", plan, params), send);
   },
   /** Builds the message and sends it with the client. */
   send(client: TemplateClient, to: TemplateRecipient, input?: CareReminderParams, options?: CareReminderOptions): Promise<TemplateSendResult> {
