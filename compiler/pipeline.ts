@@ -19,7 +19,7 @@ import { checkTemplates, type TemplateInfo } from './templates/check.js';
 import { checkData } from './templates/data.js';
 import { instantiate } from './templates/instantiate.js';
 import type { Value } from '../runtime/template.js';
-import type { Span } from './source.js';
+import { SourceText, type Span } from './source.js';
 import { checkStructure } from './schema/structure.js';
 import { checkOutputNames, foldName } from './output-names.js';
 import { compileTemplate, TemplateClaims, templateModule, type CompiledTemplate } from './message-templates/compile.js';
@@ -432,12 +432,14 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
     }
     if (reporter.errorCount === 0) {
       const waitingFor = new Set<string>();
+      // The file's line starts, found once for all its templates (not once per template).
+      let lines: SourceText | undefined;
       for (const u of units) {
         const m = u.message;
         const info = u.info;
         const language = u.language === undefined ? {} : { language: u.language };
         if (m.type === 'template') {
-          const t = said.run(reporter, m.name, u.language, () => compileTemplate(m, source, info, data, used.get(u.key)!, reporter, dataDiagnostics, options.to, options.send));
+          const t = said.run(reporter, m.name, u.language, () => compileTemplate(m, (lines ??= new SourceText(source.path, source.text)), info, data, used.get(u.key)!, reporter, dataDiagnostics, options.to, options.send));
           if (u.language !== undefined) t.compiled.languages = languagesOf(u.source);
           templates.push(t.compiled);
           if (t.waiting && !waitingFor.has(m.name)) {

@@ -119,4 +119,10 @@ test('the work of checking a file grows linearly with its messages (counted, not
   assert.ok(work < 1.3, `4x the messages cost ${(work * 4).toFixed(2)}x the work`);
 });
 
+test('the work of checking a file grows linearly with its message templates (counted, not timed)', () => {
+  const sizes = [500, 2_000];
+  const work = growth(sizes, operations('manyTemplates', sizes));
+  assert.ok(work < 1.3, `4x the templates cost ${(work * 4).toFixed(2)}x the work`);
+});
+
 test.run();

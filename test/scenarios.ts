@@ -11,6 +11,13 @@ export function manyMessages(n: number): void {
   compile([{ path: 'f.wa.yaml', text }], { maxFileSize: 64 * 1024 * 1024 });
 }
 
+/** One file of `n` message templates, checked (each template's send plan reads the file's lines). */
+export function manyTemplates(n: number): void {
+  const text = `messages:\n${Array.from({ length: n }, (_, i) => `  t${i}:\n    type: template\n    category: utility\n    language: en_US\n    body: Your order ${i} has shipped.\n`).join('')}`;
+  const result = compile([{ path: 'f.wa.yaml', text }], { maxFileSize: 64 * 1024 * 1024 });
+  if (result.diagnostics.some((d) => d.severity === 'error')) throw new Error(`the templates are not clean: ${result.diagnostics[0]!.message}`);
+}
+
 /** One message whose body is one line of `n` characters. */
 export function longLine(n: number): void {
   const text = `messages:\n  m:\n    type: location_request_message\n    body: ${'x'.repeat(n)}\n`;

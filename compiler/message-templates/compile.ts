@@ -42,7 +42,8 @@ export interface CompiledTemplate {
  */
 export function compileTemplate(
   m: Message,
-  source: { path: string; text: string },
+  /** The file's text with its line starts, made once per file by the caller. */
+  source: SourceText,
   info: TemplateInfo,
   data: { path: string; root: LMap | undefined } | undefined,
   params: Params,
@@ -53,7 +54,7 @@ export function compileTemplate(
 ): { compiled: CompiledTemplate; waiting: boolean } {
   const t = m.template!;
   const compiled: CompiledTemplate = { file: source.path, name: templateName(m), message: m.name, nameSpan: m.nameSpan, language: t.language!.value, category: categoryOf(t)!, creation: creationBody(m) };
-  const plan = sendPlan(m, new SourceText(source.path, source.text));
+  const plan = sendPlan(m, source);
   if (plan.incomplete) {
     // Said only when send bodies are asked for (a data file given).
     if (data) reporter.report('WA726', plan.incomplete.span, `template \`${m.name}\` has no send body: it needs ${plan.incomplete.what}`, {
