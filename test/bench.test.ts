@@ -13,6 +13,7 @@ test('npm run bench -- --quick prints a row with a ratio for every benchmark', (
     'cold start: waml --version',
     'throughput',
     'compile\\(\\) per KB: templates vs interactive',
+    'compile\\(\\) per text: 3 languages vs 1',
     'CLI check --format json --jobs 1',
     'CLI build --jobs 1,',
     'CLI build --jobs 1 vs --jobs 2',
