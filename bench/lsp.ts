@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { compile } from '../compiler/index.js';
 import { corpusFile } from './corpus.js';
+import { frame, FrameReader } from '../test/lsp-frames.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin/waml.cjs');
 
@@ -29,32 +30,29 @@ interface Message {
 
 class Client {
   private readonly child = spawn(process.execPath, [BIN, 'lsp', '--stdio']);
-  private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly waiting: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
+  /** Messages nobody waits for yet (a publish that comes before its `next`): kept, not dropped. */
+  private readonly unclaimed: Message[] = [];
 
   constructor() {
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
-      for (;;) {
-        const end = this.buffer.indexOf('\r\n\r\n');
-        if (end === -1) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString())![1]);
-        if (this.buffer.length < end + 4 + length) return;
-        const message = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')) as Message;
-        this.buffer = this.buffer.subarray(end + 4 + length);
-        const i = this.waiting.findIndex((w) => w.match(message));
-        if (i !== -1) this.waiting.splice(i, 1)[0]!.resolve(message);
-      }
+    const reader = new FrameReader((m) => {
+      const message = m as Message;
+      const i = this.waiting.findIndex((w) => w.match(message));
+      if (i !== -1) this.waiting.splice(i, 1)[0]!.resolve(message);
+      else this.unclaimed.push(message);
     });
+    this.child.stdout.on('data', (chunk: Buffer) => reader.push(chunk));
   }
 
   send(message: object): void {
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    this.child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    this.child.stdin.write(frame(message));
   }
 
+  /** The first message, already read or still to come, that matches. */
   next(match: (m: Message) => boolean): Promise<Message> {
+    const i = this.unclaimed.findIndex(match);
+    if (i !== -1) return Promise.resolve(this.unclaimed.splice(i, 1)[0]!);
     return new Promise((resolve) => this.waiting.push({ match, resolve }));
   }
 
