@@ -24,6 +24,7 @@ test('npm run bench -- --quick prints a row with a ratio for every benchmark', (
     'peak RSS',
     'template parsing',
     'LSP edit → diagnostics p90, 3\\d\\d-line',
+    'LSP server CPU per edit',
     'LSP hover p90 vs',
     'LSP completion p90 vs',
     'LSP hover right after an edit p90',
