@@ -678,4 +678,15 @@ test('a workspace of one file lists no outputs on an edit: it cannot collide wit
   assert.equal(w.stats, { compiles: 6, outputs: 2 });
 });
 
+test('two files whose message templates write the same outputs collide in the language server as in the CLI', () => {
+  const files = { list: () => [], read: () => ({ ok: false as const, reason: 'no disk', missing: true }) };
+  const w = new Workspace(files);
+  w.setRoots(['/p']);
+  const text = 'messages:\n  hello:\n    type: template\n    category: utility\n    language: en_US\n    body: Your order has shipped.\n';
+  w.open('/p/a/t.wa.yaml', text, 1);
+  assert.equal(w.diagnostics('/p/a/t.wa.yaml'), []);
+  w.open('/p/b/t.wa.yaml', text, 1);
+  assert.equal([...new Set(w.diagnostics('/p/b/t.wa.yaml').map((d) => d.code))], ['WA901']);
+});
+
 test.run();

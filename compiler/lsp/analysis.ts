@@ -55,7 +55,7 @@ export class Analysis {
     if (!this.written) {
       const c = this.compiled;
       this.stats.outputs++;
-      this.written = c.errorCount > 0 ? [] : [...c.modules, ...jsonOutputs(this.path, c.messages)];
+      this.written = c.errorCount > 0 ? [] : [...c.modules, ...jsonOutputs(this.path, c.messages, c.templates)];
     }
     return this.written;
   }
