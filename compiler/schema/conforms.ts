@@ -16,89 +16,177 @@ const MAX_DEPTH = 64;
 
 class Unsure extends Error {}
 
+/** A schema turned into a function of the value (and its depth): see compiled. */
+type Check = (value: unknown, depth: number) => boolean;
+
+/**
+ * Each schema's checks, built once per root: a function per schema object that runs its
+ * keywords in order, so that a file is checked without reading the schema's keywords again.
+ */
+const compiledRoots = new WeakMap<object, Map<object, Check>>();
+
 export function conforms(root: Schema, value: unknown): boolean {
   try {
-    return new Checker(root).check(root, value, 0);
+    return compiled(root, root)(value, 0);
   } catch (error) {
     if (error instanceof Unsure) return false;
     throw error;
   }
 }
 
-class Checker {
-  private readonly patterns = new Map<string, RegExp>();
-  constructor(private readonly root: Schema) {}
+const always: Check = () => true;
+const never: Check = () => false;
+const unsure: Check = () => {
+  throw new Unsure();
+};
 
-  check(schema: Schema, value: unknown, depth: number): boolean {
-    if (schema === true) return true;
-    if (schema === false) return false;
-    if (depth > MAX_DEPTH) throw new Unsure();
+function compiled(root: Schema, schema: Schema): Check {
+  if (schema === true) return always;
+  if (schema === false) return never;
+  if (typeof root !== 'object') return new Compiler(root).schema(schema);
+  let cache = compiledRoots.get(root);
+  if (!cache) compiledRoots.set(root, (cache = new Map()));
+  return new Compiler(root, cache).schema(schema);
+}
+
+class Compiler {
+  constructor(
+    private readonly root: Schema,
+    private readonly cache = new Map<object, Check>(),
+  ) {}
+
+  /** The check of a schema: true and false are constant; an object runs its keywords in order. */
+  schema(schema: Schema): Check {
+    if (schema === true) return always;
+    if (schema === false) return never;
+    const done = this.cache.get(schema);
+    if (done) return done;
+    const parts: Check[] = [];
+    const check: Check = (value, depth) => {
+      if (depth > MAX_DEPTH) throw new Unsure();
+      for (let i = 0; i < parts.length; i++) if (!parts[i]!(value, depth)) return false;
+      return true;
+    };
+    // Cached before its keywords are built: a `$ref` back to it finds it.
+    this.cache.set(schema, check);
     for (const keyword in schema) {
-      if (!this.keyword(schema, keyword, value, depth)) return false;
+      const part = this.keyword(schema, keyword);
+      if (part !== always) parts.push(part);
     }
-    return true;
+    return check;
   }
 
-  private keyword(schema: { [keyword: string]: unknown }, keyword: string, value: unknown, depth: number): boolean {
+  private keyword(schema: { [keyword: string]: unknown }, keyword: string): Check {
     const arg = schema[keyword];
     switch (keyword) {
-      case '$ref':
-        return this.check(this.resolve(arg), value, depth + 1);
-      case 'type':
-        return (Array.isArray(arg) ? arg : [arg]).some((t) => hasType(t, value));
+      case '$ref': {
+        let target: Check | undefined;
+        // Resolved on first use, as the reference is followed only when a value reaches it.
+        return (value, depth) => (target ??= this.schema(this.resolve(arg)))(value, depth + 1);
+      }
+      case 'type': {
+        const types = Array.isArray(arg) ? arg : [arg];
+        return (value) => {
+          for (const t of types) if (hasType(t, value)) return true;
+          return false;
+        };
+      }
       case 'enum':
-        if (!Array.isArray(arg)) throw new Unsure();
-        return arg.some((x) => same(x, value));
+        if (!Array.isArray(arg)) return unsure;
+        return (value) => {
+          for (const x of arg) if (same(x, value)) return true;
+          return false;
+        };
       case 'const':
-        return same(arg, value);
-      case 'required':
-        if (!isObject(value)) return true;
-        return (arg as string[]).every((k) => k in value);
+        return (value) => same(arg, value);
+      case 'required': {
+        const keys = arg as string[];
+        return (value) => {
+          if (!isObject(value)) return true;
+          for (const k of keys) if (!(k in value)) return false;
+          return true;
+        };
+      }
       case 'properties': {
-        if (!isObject(value)) return true;
         const props = arg as Record<string, Schema>;
-        for (const k in props) if (k in value && !this.check(props[k]!, value[k], depth + 1)) return false;
-        return true;
+        const keys: string[] = [];
+        const checks: Check[] = [];
+        for (const k in props) {
+          keys.push(k);
+          checks.push(this.schema(props[k]!));
+        }
+        return (value, depth) => {
+          if (!isObject(value)) return true;
+          for (let i = 0; i < keys.length; i++) {
+            const k = keys[i]!;
+            if (k in value && !checks[i]!(value[k], depth + 1)) return false;
+          }
+          return true;
+        };
       }
       case 'additionalProperties': {
-        if (!isObject(value)) return true;
-        if ('patternProperties' in schema) throw new Unsure();
+        if ('patternProperties' in schema) return (value) => (isObject(value) ? unsure(value, 0) : true);
         const props = (schema['properties'] ?? {}) as Record<string, unknown>;
-        for (const k in value) {
-          if (Object.prototype.hasOwnProperty.call(props, k)) continue;
-          if (!this.check(arg as Schema, value[k], depth + 1)) return false;
-        }
-        return true;
+        const known = new Set(Object.keys(props));
+        const extra = this.schema(arg as Schema);
+        return (value, depth) => {
+          if (!isObject(value)) return true;
+          for (const k in value) {
+            if (known.has(k)) continue;
+            if (!extra(value[k], depth + 1)) return false;
+          }
+          return true;
+        };
       }
-      case 'propertyNames':
-        if (!isObject(value)) return true;
-        for (const k in value) if (!this.check(arg as Schema, k, depth + 1)) return false;
-        return true;
+      case 'propertyNames': {
+        const names = this.schema(arg as Schema);
+        return (value, depth) => {
+          if (!isObject(value)) return true;
+          for (const k in value) if (!names(k, depth + 1)) return false;
+          return true;
+        };
+      }
       case 'minProperties':
-        return !isObject(value) || Object.keys(value).length >= (arg as number);
+        return (value) => !isObject(value) || Object.keys(value).length >= (arg as number);
       case 'maxProperties':
-        return !isObject(value) || Object.keys(value).length <= (arg as number);
+        return (value) => !isObject(value) || Object.keys(value).length <= (arg as number);
       case 'minItems':
-        return !Array.isArray(value) || value.length >= (arg as number);
-      case 'pattern':
-        return typeof value !== 'string' || this.regex(arg as string).test(value);
-      case 'items':
-        if (Array.isArray(arg)) throw new Unsure(); // the tuple form is not used
-        if (!Array.isArray(value)) return true;
-        return value.every((item) => this.check(arg as Schema, item, depth + 1));
-      case 'allOf':
-        return (arg as Schema[]).every((s) => this.check(s, value, depth + 1));
+        return (value) => !Array.isArray(value) || value.length >= (arg as number);
+      case 'pattern': {
+        let regex: RegExp | undefined;
+        return (value) => typeof value !== 'string' || (regex ??= new RegExp(arg as string, 'u')).test(value);
+      }
+      case 'items': {
+        if (Array.isArray(arg)) return unsure; // the tuple form is not used
+        const item = this.schema(arg as Schema);
+        return (value, depth) => {
+          if (!Array.isArray(value)) return true;
+          for (const x of value) if (!item(x, depth + 1)) return false;
+          return true;
+        };
+      }
+      case 'allOf': {
+        const all = (arg as Schema[]).map((s) => this.schema(s));
+        return (value, depth) => {
+          for (const c of all) if (!c(value, depth + 1)) return false;
+          return true;
+        };
+      }
       case 'if': {
-        const holds = this.check(arg as Schema, value, depth + 1);
-        const next = holds ? schema['then'] : schema['else'];
-        return next === undefined || this.check(next as Schema, value, depth + 1);
+        const test = this.schema(arg as Schema);
+        const then = schema['then'] === undefined ? undefined : this.schema(schema['then'] as Schema);
+        const otherwise = schema['else'] === undefined ? undefined : this.schema(schema['else'] as Schema);
+        return (value, depth) => {
+          const next = test(value, depth + 1) ? then : otherwise;
+          return next === undefined || next(value, depth + 1);
+        };
       }
       case 'then':
       case 'else':
-        return true; // read with `if`
+        return always; // read with `if`
       default:
-        if (ANNOTATIONS.has(keyword)) return true;
-        throw new Unsure();
+        if (ANNOTATIONS.has(keyword)) return always;
+        return unsure;
     }
   }
 
@@ -109,12 +197,6 @@ class Checker {
     const target = m && defs && Object.prototype.hasOwnProperty.call(defs, m[1]!) ? defs[m[1]!] : undefined;
     if (target === undefined) throw new Unsure();
     return target;
-  }
-
-  private regex(source: string): RegExp {
-    let r = this.patterns.get(source);
-    if (!r) this.patterns.set(source, (r = new RegExp(source, 'u')));
-    return r;
   }
 }
 
