@@ -23,6 +23,9 @@ const YAML_CODES: Partial<Record<string, Code>> = {
   TAG_RESOLVE_FAILED: 'WA106',
 };
 
+/** What every comment that cuts a text starts with (see commentsInText): a space or tab, `#`, then neither space nor `#`. */
+const COMMENT_IN_TEXT = /[ \t]#[^\s#]/;
+
 /** Tags a file may spell out; anything else is a custom tag. */
 const STANDARD_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
@@ -58,7 +61,8 @@ export function load(text: string, reporter: Reporter): Loaded {
   for (const e of explained) reporter.report(e.code, e.span, e.message, { help: e.help });
   if (explained.length > 0) fatal = true;
   // (yaml's visitor recurses: not into a tree already found too deep.)
-  if (!builder.tooDeep) for (const e of commentsInText(doc, input)) reporter.report(e.code, e.span, e.message, { help: e.help });
+  // Only a `#` after a space and before text can cut a plain scalar: without one, no visit.
+  if (!builder.tooDeep && COMMENT_IN_TEXT.test(input)) for (const e of commentsInText(doc, input)) reporter.report(e.code, e.span, e.message, { help: e.help });
   for (const [i, error] of doc.errors.entries()) {
     if (consumed.has(i)) continue;
     const code = YAML_CODES[error.code] ?? 'WA101';
@@ -76,7 +80,8 @@ export function load(text: string, reporter: Reporter): Loaded {
     reportYamlProblem(reporter, warning, code, text.length);
   }
   if (fatal || builder.failed) return { root: undefined };
-  if (tree) checkEscapedCharacters(text, tree, reporter);
+  // An escape needs a backslash: a text without one has no escaped character to find.
+  if (tree && text.includes('\\')) checkEscapedCharacters(text, tree, reporter);
 
   if (tree === undefined || tree.kind !== 'map') {
     const span = tree ? tree.span : { start: 0, end: Math.min(text.length, 1) };
@@ -177,12 +182,14 @@ class TreeBuilder {
       return undefined;
     }
     this.depth++;
-    this.building.add(node);
+    // Only an anchored node can be an alias's target: only those are tracked (see nodeAt).
+    const anchored = node.anchor !== undefined;
+    if (anchored) this.building.add(node);
     try {
       return this.nodeAt(node);
     } finally {
       this.depth--;
-      this.building.delete(node);
+      if (anchored) this.building.delete(node);
     }
   }
 
@@ -222,13 +229,13 @@ class TreeBuilder {
         span: this.span(scalar),
         node: scalar,
       };
-      this.done.set(node, result);
+      if (node.anchor !== undefined) this.done.set(node, result);
       return result;
     }
     if (isSeq(node)) {
       const plain: unknown[] = [];
       const result: LNode = { kind: 'seq', items: [], span: this.span(node), plain };
-      this.done.set(node, result);
+      if (node.anchor !== undefined) this.done.set(node, result);
       for (const item of node.items) {
         const built = this.node(item as Node);
         if (built) {
@@ -243,7 +250,7 @@ class TreeBuilder {
       // that `__proto__` is an ordinary key.
       const plain = Object.create(null) as Record<string, unknown>;
       const result: LMap = { kind: 'map', entries: [], span: this.span(node), plain };
-      this.done.set(node, result);
+      if (node.anchor !== undefined) this.done.set(node, result);
       const seen = new Map<string, Span>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -313,9 +320,16 @@ class TreeBuilder {
   private span(node: Node): Span {
     const { start, end } = rangeOf(node);
     let e = end;
-    while (e > start && /\s/.test(this.text.charAt(e - 1))) e--;
+    while (e > start && isSpace(this.text.charCodeAt(e - 1))) e--;
     return { start, end: e };
   }
+}
+
+/** What `/\s/` matches, by code: tested once per node, so without a regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function rangeOf(node: Node): Span {
