@@ -193,7 +193,8 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
   if (problem !== undefined) throw new RangeError(problem);
   const diagnostics: Diagnostic[] = [];
   const perFile: { path: string; messages: { compiled: CompiledMessage; nameSpan: Span }[]; modules: Output[]; templates: CompiledTemplate[] }[] = [];
-  const languages: LanguageIndex = { messages: [], texts: [] };
+  /** The sources with messages in several languages, whose texts are indexed when read. */
+  const translated: CompiledSource[] = [];
   const languageCodes = new Set<string>();
   const emit = new Set(options.emit ?? ['json']);
   const unbuilt: Unbuilt[] = [];
@@ -208,10 +209,7 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
     const one = compileSource(source, context);
     diagnostics.push(...one.diagnostics);
     for (const code of one.languageCodes ?? []) languageCodes.add(code);
-    if (one.languages) {
-      languages.messages.push(...one.languages.messages);
-      languages.texts.push(...one.languages.texts);
-    }
+    if ('languages' in one) translated.push(one);
     if (one.errorCount === 0) {
       perFile.push({ path: source.path, messages: one.messages, modules: one.modules, templates: one.templates ?? [] });
       unbuilt.push(...one.waiting);
@@ -237,7 +235,16 @@ export function compileWith(parse: TemplateParser, sources: readonly Source[] | 
     outputs.push(...f.modules, ...json);
   }
   const result: CompileResult = { diagnostics: sortDiagnostics(diagnostics), messages, outputs, unbuilt, templates };
-  if (languages.messages.length > 0) result.languages = languages;
+  if (translated.length > 0) {
+    lazy(result, 'languages', () => {
+      const languages: LanguageIndex = { messages: [], texts: [] };
+      for (const one of translated) {
+        languages.messages.push(...one.languages!.messages);
+        languages.texts.push(...one.languages!.texts);
+      }
+      return languages;
+    });
+  }
   if (languageCodes.size > 0) result.languageCodes = [...languageCodes].sort();
   return result;
 }
@@ -379,16 +386,24 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
     }
     const checks = new Map([...attached].map(([key, list]) => [key, list.map((a) => a.check)]));
     // The texts of each message per language, with the limits the rules measured them by.
-    const index: LanguageIndex = { messages: [], texts: [] };
-    const messagesNode = entry(root, 'messages')?.value;
-    for (const m of parsed.messages) {
-      const mine = (unitsOf.get(m.name) ?? []).filter((u): u is Unit & { language: string } => u.source === m && u.language !== undefined);
-      if (mine.length === 0) continue;
-      index.messages.push(messageEntry(m));
-      const node = messagesNode?.kind === 'map' ? entry(messagesNode, m.name)?.value : undefined;
-      index.texts.push(...messageTexts(m, node, mine.map((u): LanguageUnit => ({ language: u.language, message: u.message })), reporter.limits));
+    // Found only when read (translations and the language server read it; a build does not),
+    // from the limits as the rules left them here.
+    const translated = parsed.messages.some((m) => (unitsOf.get(m.name) ?? []).some((u) => u.source === m && u.language !== undefined));
+    if (translated) {
+      const limits = new Map(reporter.limits);
+      lazy(out, 'languages', () => {
+        const index: LanguageIndex = { messages: [], texts: [] };
+        const messagesNode = entry(root, 'messages')?.value;
+        for (const m of parsed.messages) {
+          const mine = (unitsOf.get(m.name) ?? []).filter((u): u is Unit & { language: string } => u.source === m && u.language !== undefined);
+          if (mine.length === 0) continue;
+          index.messages.push(messageEntry(m));
+          const node = messagesNode?.kind === 'map' ? entry(messagesNode, m.name)?.value : undefined;
+          index.texts.push(...messageTexts(m, node, mine.map((u): LanguageUnit => ({ language: u.language, message: u.message })), limits));
+        }
+        return index;
+      });
     }
-    if (index.messages.length > 0) out.languages = index;
     // A group takes no interactive message (Groups messaging page): its bodies are not built.
     if (options.to !== undefined && typeof options.to === 'object' && 'group' in options.to) {
       for (const m of file.messages) {
@@ -500,6 +515,27 @@ function compileSource(source: Source, context: SourceContext): CompiledSource {
   out.diagnostics = reporter.diagnostics;
   out.errorCount = reporter.errorCount;
   return out;
+}
+
+/**
+ * Defines `key` on `target` as a value computed on its first read and kept: a property like
+ * any other (enumerable, and copied by a spread or a structured clone), whose work is done
+ * only for a caller that reads it. `compute` must be pure.
+ */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  let value: T[K] | undefined;
+  let done = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value as T[K];
+    },
+  });
 }
 
 /** One message in one of its languages (or a message in one language), as checked. */

@@ -66,6 +66,14 @@ test('building one file of many messages (read, compile, a JSON file written per
   assert.ok(work < 1.3, `4x the messages cost ${(work * 4).toFixed(2)}x the work`);
 });
 
+// The language text index (translations and the language server read it) is found when read,
+// not on every compile: compiling alone does less work than compiling and reading it.
+test('the language text index is built only when read (counted, not timed)', () => {
+  const [unread] = operations('translatedUnread', [200]);
+  const [read] = operations('translatedRead', [200]);
+  assert.ok(read! > unread! * 1.05, `reading the index added ${read! - unread!} operations to ${unread}`);
+});
+
 // The CLI's code cache (bin/waml.cjs): written after the first run, used by the next, never
 // in the way. Each case runs a copy of the built package in a folder of its own.
 function packageCopy(): { dir: string; bin: string; bundle: string; tmp: string } {

@@ -75,3 +75,21 @@ export async function buildManyMessages(n: number): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** One file of `n` messages in two languages, compiled; `read` also reads its language text index. */
+function translated(n: number, read: boolean): void {
+  const message = (i: number) => `  m${i}:\n    type: location_request_message\n    languages: [en_US, de]\n    body: { en_US: Where are you? ${i}, de: Wo sind Sie? ${i} }\n`;
+  const result = compile([{ path: 'f.wa.yaml', text: `messages:\n${Array.from({ length: n }, (_, i) => message(i)).join('')}` }], { maxFileSize: 64 * 1024 * 1024 });
+  if (result.diagnostics.length > 0) throw new Error(`the messages are not clean: ${result.diagnostics[0]!.message}`);
+  if (read && result.languages?.texts.length !== 2 * n) throw new Error('the language texts are not all there');
+}
+
+/** See translated: compiled, the language texts not read. */
+export function translatedUnread(n: number): void {
+  translated(n, false);
+}
+
+/** See translated: compiled, and the language texts read. */
+export function translatedRead(n: number): void {
+  translated(n, true);
+}
