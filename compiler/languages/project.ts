@@ -75,6 +75,8 @@ function identities(m: Message): { text: Text | undefined; what: string }[] {
 
 /** Ids written per language are WA133: a reply must mean the same in every language. */
 export function checkSameInEveryLanguage(m: Message, r: Reporter): void {
+  // Only a message with `languages:` has texts written per language (else they are WA132).
+  if (!m.languages) return;
   for (const { text, what } of identities(m)) {
     if (text?.translations) {
       r.report('WA133', text.translations.span, `${what} is the same in every language, so that replies are typed once; write it once`, {
