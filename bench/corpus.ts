@@ -203,3 +203,64 @@ export function corpusFile(i: number, only?: 'interactive' | 'templates'): { pat
 export function corpus(n: number, only?: 'interactive' | 'templates'): { path: string; text: string }[] {
   return Array.from({ length: n }, (_, i) => corpusFile(i, only));
 }
+
+/** The languages of the languages corpus, default first, and each one's word for "order". */
+const LANGUAGES: [code: string, order: string][] = [
+  ['en_US', 'Order'],
+  ['de', 'Bestellung'],
+  ['es', 'Pedido'],
+];
+
+/**
+ * File `i` of the languages corpus: a menu, a list and a template (one with params), each
+ * text written once per language (`languages: [en_US, de, es]`), or, with `one`, the same
+ * file in its default language only (no `languages:`, plain texts): the baseline that the
+ * cost per text of languages is measured against.
+ */
+export function languagesFile(i: number, one = false): { path: string; text: string; texts: number } {
+  const langs = one ? LANGUAGES.slice(0, 1) : LANGUAGES;
+  let texts = 0;
+  // A text in every language: a plain text when there is one language, a mapping otherwise.
+  const text = (indent: string, make: (code: string, order: string) => string): string => {
+    texts += langs.length;
+    return one ? ` ${make(...LANGUAGES[0]!)}` : `\n${langs.map(([code, order]) => `${indent}${code}: ${make(code, order)}`).join('\n')}`;
+  };
+  const header = `# Languages corpus file ${i}: generated for the benchmarks.\n${one ? '' : `languages: [${langs.map(([c]) => c).join(', ')}]\n`}`;
+  const source = `${header}params:
+  name: { type: string, minLength: 1, maxLength: 20, example: Asha }
+messages:
+  menu_${i}:
+    type: button
+    header:
+      text:${text('        ', (c, o) => `"${o} ${i} (${c})"`)}
+    body:${text('      ', (c) => `"Hi {{ name }}! How can we help with your plants today? (${c}, ${i})"`)}
+    footer:${text('      ', (c) => `Replies within 5 minutes (${c})`)}
+    buttons:
+      - id: track_${i}
+        title:${text('          ', (_, o) => `Track ${o}`.slice(0, 20))}
+      - id: talk_${i}
+        title:${text('          ', (c) => `Talk to us (${c})`)}
+  list_${i}:
+    type: list
+    body:${text('      ', (c) => `Tap a plant to see photos and care tips (${c}).`)}
+    button:${text('      ', (c) => `See plants ${c}`)}
+    sections:
+      - title:${text('          ', (c) => `In stock ${c}`)}
+        rows:
+          - id: a_${i}
+            title:${text('              ', (c) => `Succulents ${c}`)}
+            description:${text('              ', (c) => `Hardy and easy to keep (${c})`)}
+          - id: b_${i}
+            title:${text('              ', (c) => `Ferns ${c}`)}
+  update_${i}:
+    type: template
+    category: utility
+${one ? '    language: en_US\n' : ''}    body:${text('      ', (c, o) => `"Hi {{ name }}, ${o.toLowerCase()} ${i} left our nursery today (${c})."`)}
+    footer:${text('      ', (c) => `Reply STOP to opt out (${c})`)}
+    buttons:
+      - quick_reply:
+          id: track_${i}
+          title:${text('            ', (_, o) => `Track ${o}`.slice(0, 20))}
+`;
+  return { path: `languages/l${String(i).padStart(5, '0')}.wa.yaml`, text: source, texts };
+}

@@ -11,7 +11,7 @@ import { compile } from '../compiler/index.js';
 import { checkParams } from '../runtime/params.js';
 import { pattern } from '../runtime/pattern.js';
 import { helpMenu } from '../test/golden/ts/support-menu.wa.js';
-import { corpus, corpusFile, CORPUS_DATA } from './corpus.js';
+import { corpus, corpusFile, CORPUS_DATA, languagesFile } from './corpus.js';
 import { benchLsp } from './lsp.js';
 import { benchTemplates } from './templates.js';
 
@@ -105,6 +105,23 @@ const files = corpus(size);
   const [a, b] = race(all(interactive), all(templates), quick ? 1 : 5);
   const perKb = (x: number) => `${(x * 1000).toFixed(0)} µs/KB`;
   add(`compile() per KB: templates vs interactive, ${n} files each`, a / kb(interactive), b / kb(templates), '≤ 1.0x', perKb);
+}
+
+// 2a'. Languages against one language: compile() per text (each language's text counts
+//      once) of files whose every text is written in three languages, against the same
+//      files in their default language alone.
+{
+  const n = quick ? 100 : 3_000;
+  const data = { path: 'data.json', text: CORPUS_DATA };
+  const one = Array.from({ length: n }, (_, i) => languagesFile(i, true));
+  const three = Array.from({ length: n }, (_, i) => languagesFile(i));
+  const texts = (fs: { texts: number }[]) => fs.reduce((sum, f) => sum + f.texts, 0);
+  const all = (fs: { path: string; text: string }[]) => () => {
+    for (let i = 0; i < fs.length; i += 250) compile(fs.slice(i, i + 250), { data });
+  };
+  const [a, b] = race(all(one), all(three), quick ? 1 : 5);
+  const perText = (x: number) => `${(x * 1000).toFixed(1)} µs/text`;
+  add(`compile() per text: 3 languages vs 1, ${n} files each`, a / texts(one), b / texts(three), '≤ 1.0x', perText);
 }
 
 // 2b. The same through the CLI, as processes, against a process that only reads and parses

@@ -28,14 +28,14 @@ test('completion by context: keys, values, and nothing inside text', () => {
   for (const [marked, trigger, expected] of CASES) {
     const offset = marked.indexOf('|');
     const text = marked.replace('|', '');
-    const labels = complete(new Analysis('t.wa.yaml', text, 1, { compiles: 0 }), offset, undefined, trigger).map((c) => c.label);
+    const labels = complete(new Analysis('t.wa.yaml', text, 1, { compiles: 0, outputs: 0 }), offset, undefined, trigger).map((c) => c.label);
     if (typeof expected === 'function') assert.ok(expected(labels), `${JSON.stringify(marked)}: ${labels.join()}`);
     else assert.equal(labels, expected, JSON.stringify(marked));
   }
 });
 
 test('an analysis compiles its version once, whatever is asked of it', () => {
-  const stats = { compiles: 0 };
+  const stats = { compiles: 0, outputs: 0 };
   const a = new Analysis('t.wa.yaml', 'messages:\n  m:\n    type: button\n    body: x\n    buttons:\n      - { id: a, title: b }\n', 1, stats);
   for (let i = 0; i < 5; i++) {
     complete(a, 40);

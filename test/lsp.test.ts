@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Debouncer } from '../compiler/lsp/schedule.js';
+import { Debouncer, REAL_TIMER } from '../compiler/lsp/schedule.js';
+import { Workspace } from '../compiler/lsp/workspace.js';
+import { frame, FrameReader } from './lsp-frames.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin/waml.js');
 
 /** A minimal LSP client over stdio: Content-Length framing, requests by id, notifications kept. */
 class Client {
   private readonly child: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, (r: { result?: unknown; error?: unknown }) => void>();
   readonly notifications: { method: string; params: unknown }[] = [];
@@ -22,30 +23,22 @@ class Client {
   constructor() {
     this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio']);
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
-      for (;;) {
-        const end = this.buffer.indexOf('\r\n\r\n');
-        if (end === -1) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString())![1]);
-        if (this.buffer.length < end + 4 + length) return;
-        const message = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8'));
-        this.buffer = this.buffer.subarray(end + 4 + length);
-        if (message.id !== undefined && this.pending.has(message.id)) {
-          this.pending.get(message.id)!(message);
-          this.pending.delete(message.id);
-        } else if (message.method) {
-          this.notifications.push({ method: message.method, params: message.params });
-          for (const w of this.waiters.splice(0)) w();
-        }
+    const reader = new FrameReader((m) => {
+      const message = m as { id?: number; method?: string; params?: unknown; result?: unknown; error?: unknown };
+      if (message.id !== undefined && this.pending.has(message.id)) {
+        this.pending.get(message.id)!(message);
+        this.pending.delete(message.id);
+      } else if (message.method) {
+        this.notifications.push({ method: message.method, params: message.params });
+        for (const w of this.waiters.splice(0)) w();
       }
     });
+    this.child.stdout.on('data', (chunk: Buffer) => reader.push(chunk));
   }
 
   /** One message in LSP framing (several may go in one write, as a busy editor sends them). */
   frame(message: object): string {
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    return frame(message);
   }
 
   private write(message: object): void {
@@ -646,6 +639,54 @@ test('the debouncer runs a burst of 100 edits once, after the last', () => {
   for (const run of jobs.values()) run();
   assert.is(runs, 1);
   assert.ok(set.every((ms) => ms === 150));
+});
+
+test('the frame reader hands on every message, however the chunks cut them', () => {
+  const messages = [{ method: 'a', params: { text: 'é 🎉 Content-Length: 3\r\n\r\n' } }, { id: 1, result: null }, { method: 'b', params: {} }];
+  const bytes = Buffer.from(messages.map((m) => frame(m)).join(''));
+  for (const size of [1, 2, 7, bytes.length]) {
+    const got: unknown[] = [];
+    const reader = new FrameReader((m) => got.push(m));
+    for (let i = 0; i < bytes.length; i += size) reader.push(bytes.subarray(i, i + size));
+    assert.equal(got, messages.map((m) => ({ jsonrpc: '2.0', ...m })), `chunks of ${size} bytes`);
+  }
+});
+
+test('the real timer: no delay runs on the next turn, and either kind can be cleared', async () => {
+  const ran: string[] = [];
+  REAL_TIMER.clear(REAL_TIMER.set(() => ran.push('cleared now'), 0));
+  REAL_TIMER.clear(REAL_TIMER.set(() => ran.push('cleared later'), 1));
+  REAL_TIMER.set(() => ran.push('now'), 0);
+  await new Promise<void>((resolve) => REAL_TIMER.set(resolve, 5));
+  assert.equal(ran, ['now']);
+});
+
+test('a workspace of one file lists no outputs on an edit: it cannot collide with itself', () => {
+  const files = { list: () => [], read: () => ({ ok: false as const, reason: 'no disk', missing: true }) };
+  const w = new Workspace(files);
+  w.setRoots(['/p']);
+  const text = 'messages:\n  m:\n    type: button\n    body: x\n    buttons:\n      - { id: a, title: b }\n';
+  for (let v = 1; v <= 5; v++) {
+    w.open('/p/a/m.wa.yaml', v % 2 ? text : text.replace('body: x', 'body: y'), v);
+    assert.equal(w.diagnostics('/p/a/m.wa.yaml'), []);
+  }
+  assert.equal(w.stats, { compiles: 5, outputs: 0 });
+  // A second file writing the same output: each file's outputs are listed once, and it collides.
+  w.open('/p/b/m.wa.yaml', text, 1);
+  assert.equal(w.diagnostics('/p/b/m.wa.yaml').map((d) => d.code), ['WA901']);
+  assert.equal(w.diagnostics('/p/a/m.wa.yaml'), []);
+  assert.equal(w.stats, { compiles: 6, outputs: 2 });
+});
+
+test('two files whose message templates write the same outputs collide in the language server as in the CLI', () => {
+  const files = { list: () => [], read: () => ({ ok: false as const, reason: 'no disk', missing: true }) };
+  const w = new Workspace(files);
+  w.setRoots(['/p']);
+  const text = 'messages:\n  hello:\n    type: template\n    category: utility\n    language: en_US\n    body: Your order has shipped.\n';
+  w.open('/p/a/t.wa.yaml', text, 1);
+  assert.equal(w.diagnostics('/p/a/t.wa.yaml'), []);
+  w.open('/p/b/t.wa.yaml', text, 1);
+  assert.equal([...new Set(w.diagnostics('/p/b/t.wa.yaml').map((d) => d.code))], ['WA901']);
 });
 
 test.run();

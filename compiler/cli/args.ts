@@ -27,6 +27,33 @@ export interface Args {
 
 export class UsageError extends Error {}
 
+/**
+ * The opening every subcommand (`waml templates`, `waml translations`) shares: its
+ * arguments parsed, or its exit status when they were a usage error (exit 2, one line and
+ * where to look) or `--help` (exit 0, the help printed).
+ */
+export function subcommandArgs<A>(
+  name: string,
+  argv: readonly string[],
+  io: { stdout(text: string): void; stderr(text: string): void },
+  parse: (argv: readonly string[]) => A | 'help',
+  help: string,
+): { ok: true; args: A } | { ok: false; code: number } {
+  let args: A | 'help';
+  try {
+    args = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`waml: ${error.message}\nRun \`waml ${name} --help\` for usage.\n`);
+    return { ok: false, code: 2 };
+  }
+  if (args === 'help') {
+    io.stdout(help);
+    return { ok: false, code: 0 };
+  }
+  return { ok: true, args };
+}
+
 const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--language', '--max-file-size', '--jobs']);
 const FLAGS: Record<string, readonly string[]> = {
   check: ['--format', '--max-warnings', '--data', '--language', '--max-file-size', '--jobs', '--debug'],

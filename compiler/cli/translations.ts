@@ -8,7 +8,7 @@ import { exportXliff } from '../translations/export.js';
 import { importTranslations } from '../translations/import.js';
 import type { TextFile } from '../translations/model.js';
 import { readXliff } from '../translations/read.js';
-import { UsageError } from './args.js';
+import { subcommandArgs, UsageError } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
 import type { Io } from './run.js';
 import { writeOutputs } from './write.js';
@@ -88,18 +88,9 @@ function parse(argv: readonly string[]): TranslationArgs | 'help' {
 
 /** Runs `waml translations …`; returns the exit status. */
 export async function translationsCommand(argv: readonly string[], io: Io): Promise<number> {
-  let args: TranslationArgs | 'help';
-  try {
-    args = parse(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`waml: ${error.message}\nRun \`waml translations --help\` for usage.\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.stdout(TRANSLATIONS_HELP);
-    return 0;
-  }
+  const parsed = subcommandArgs('translations', argv, io, parse, TRANSLATIONS_HELP);
+  if (!parsed.ok) return parsed.code;
+  const args = parsed.args;
   return args.action === 'export' ? exportCommand(args, io) : importCommand(args, io);
 }
 

@@ -13,6 +13,8 @@ import { viewMessage, type MessageView } from './model.js';
 /** Counts of the work done, for tests and benchmarks (`waml/stats`). */
 export interface Stats {
   compiles: number;
+  /** Times a version's outputs were listed (every body printed), for collisions between files. */
+  outputs: number;
 }
 
 export class Analysis {
@@ -52,7 +54,8 @@ export class Analysis {
   get outputs(): Output[] {
     if (!this.written) {
       const c = this.compiled;
-      this.written = c.errorCount > 0 ? [] : [...c.modules, ...jsonOutputs(this.path, c.messages)];
+      this.stats.outputs++;
+      this.written = c.errorCount > 0 ? [] : [...c.modules, ...jsonOutputs(this.path, c.messages, c.templates)];
     }
     return this.written;
   }

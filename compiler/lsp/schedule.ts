@@ -4,9 +4,16 @@ export interface Timer {
   clear(handle: unknown): void;
 }
 
+/**
+ * Node's timers. A delay of 0 runs on the next turn of the event loop (setImmediate), after
+ * the messages already read: setTimeout(run, 0) would wait a whole millisecond more.
+ */
 export const REAL_TIMER: Timer = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  set: (run, ms) => (ms <= 0 ? { immediate: setImmediate(run) } : setTimeout(run, ms)),
+  clear: (handle) => {
+    if (typeof handle === 'object' && handle !== null && 'immediate' in handle) clearImmediate((handle as { immediate: ReturnType<typeof setImmediate> }).immediate);
+    else clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
 };
 
 /**

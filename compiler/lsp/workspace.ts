@@ -16,7 +16,7 @@ export interface Files {
 }
 
 export class Workspace {
-  readonly stats: Stats = { compiles: 0 };
+  readonly stats: Stats = { compiles: 0, outputs: 0 };
   private roots: string[] = [];
   /** Latest analysis of each file, open or on disk, by absolute path. */
   private readonly files = new Map<string, Analysis>();
@@ -113,10 +113,15 @@ export class Workspace {
     if (this.files.delete(absolute)) this.collisionCache = undefined;
   }
 
-  /** WA901 for every file whose outputs an earlier file (by path) already writes. */
+  /**
+   * WA901 for every file whose outputs an earlier file (by path) already writes. A file never
+   * collides with itself (OutputClaims), so a workspace of one file has none, and its outputs
+   * (every body printed as JSON) are not computed on each edit.
+   */
   collisions(): Map<string, Diagnostic[]> {
     if (this.collisionCache) return this.collisionCache;
     const out = new Map<string, Diagnostic[]>();
+    if (this.files.size < 2) return (this.collisionCache = out);
     const claims = new OutputClaims();
     const list = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const a of list) {

@@ -10,7 +10,7 @@ import { planPush, type Action } from '../../message-templates/account/plan.js';
 import { renderDiff, summary } from '../../message-templates/account/report.js';
 import { asCreationBody, templatesFromOutputs } from '../../message-templates/account/seam.js';
 import { writeTemplate } from '../../message-templates/account/writer.js';
-import { UsageError } from '../args.js';
+import { subcommandArgs, UsageError } from '../args.js';
 import { runBatch } from '../batch.js';
 import { discover, displayPath, readSource } from '../files.js';
 import { writeOutputs } from '../write.js';
@@ -64,14 +64,13 @@ interface TemplateArgs {
   out?: string;
 }
 
-class Usage extends Error {}
 
 const VALUED = new Set(['--waba', '--app-id', '--api-version', '--token-env', '--out']);
 
 function parse(argv: readonly string[]): TemplateArgs | 'help' {
   const [action, ...rest] = argv;
   if (action === undefined || action === '--help' || action === '-h' || action === 'help') return 'help';
-  if (action !== 'diff' && action !== 'push' && action !== 'pull') throw new Usage(`unknown templates command \`${action}\`; use \`diff\`, \`push\` or \`pull\``);
+  if (action !== 'diff' && action !== 'push' && action !== 'pull') throw new UsageError(`unknown templates command \`${action}\`; use \`diff\`, \`push\` or \`pull\``);
   const args: TemplateArgs = { action, paths: [], tokenEnv: 'WHATSAPP_TOKEN', delete: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -87,10 +86,10 @@ function parse(argv: readonly string[]): TemplateArgs | 'help' {
       continue;
     }
     if (!VALUED.has(name) || (name === '--out' && action !== 'pull') || (name === '--app-id' && action !== 'push')) {
-      throw new Usage(`unknown option \`${name}\` for \`waml templates ${action}\``);
+      throw new UsageError(`unknown option \`${name}\` for \`waml templates ${action}\``);
     }
     const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new Usage(`\`${name}\` needs a value`);
+    if (value === undefined || value === '') throw new UsageError(`\`${name}\` needs a value`);
     if (name === '--waba') args.waba = value;
     else if (name === '--app-id') args.appId = value;
     else if (name === '--api-version') args.apiVersion = value;
@@ -202,18 +201,9 @@ async function push(graph: Graph, waba: string, actions: Action[], handles: Map<
 
 /** Runs `waml templates …`; returns the exit status. */
 export async function templatesCommand(argv: readonly string[], io: Io): Promise<number> {
-  let args: TemplateArgs | 'help';
-  try {
-    args = parse(argv);
-  } catch (error) {
-    if (!(error instanceof Usage)) throw error;
-    io.stderr(`waml: ${error.message}\nRun \`waml templates --help\` for usage.\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.stdout(TEMPLATES_HELP);
-    return 0;
-  }
+  const parsed = subcommandArgs('templates', argv, io, parse, TEMPLATES_HELP);
+  if (!parsed.ok) return parsed.code;
+  const args = parsed.args;
   const waba = args.waba ?? io.env['WHATSAPP_WABA_ID'];
   const token = io.env[args.tokenEnv];
   const version = args.apiVersion ?? io.env['WAML_GRAPH_VERSION'] ?? DEFAULT_API_VERSION;
