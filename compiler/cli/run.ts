@@ -188,8 +188,8 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     sourceMap.add(data.path, data.text);
   }
 
-  // Files go in batches: each is read, compiled and written (in a worker thread with --jobs
-  // > 1) before the next is kept in memory, so memory stays flat however many files. Files
+  // Files go in batches: each is read, compiled and written (by whichever thread takes it,
+  // with --jobs > 1) before the next is kept in memory, so memory stays flat however many files. Files
   // that share a stem (and so could claim the same output) go in the batch of the first.
   // esbuild (an optional peer dependency) is loaded only for --emit js (by each thread that compiles).
   if (args.command === 'build' && args.emit.includes('js')) {
