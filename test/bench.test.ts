@@ -17,6 +17,7 @@ test('npm run bench -- --quick prints a row with a ratio for every benchmark', (
     'CLI check --format json --jobs 1',
     'CLI build --jobs 1,',
     'CLI build --jobs 1 vs --jobs 2',
+    'CPU time \\(user \\+ sys\\): --jobs 2 vs --jobs 1',
     'CLI check: one file of',
     'warm re-check',
     'build\\(\\): generated vs handwritten',

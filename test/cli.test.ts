@@ -330,6 +330,24 @@ test('--jobs 1 and --jobs 2 over 600 files in three batches: the same diagnostic
   rmSync(dir, { recursive: true });
 });
 
+test('--jobs 3 over 1,100 files in five batches: each file compiled and written exactly once, as with --jobs 1', () => {
+  const dir = tempDir();
+  for (let i = 0; i < 1100; i++) writeFileSync(join(dir, `f${String(i).padStart(4, '0')}.wa.yaml`), LOCATION(i % 50 === 7 ? '""' : `Hi ${i}`));
+  const one = waml(['build', '.', '--out', 'out1', '--jobs', '1', '--format', 'gcc'], dir);
+  const three = waml(['build', '.', '--out', 'out3', '--jobs', '3', '--format', 'gcc'], dir);
+  // A batch compiled twice would repeat its diagnostics and find its outputs already written
+  // ("unchanged"); one never compiled would lose them.
+  for (const r of [one, three]) {
+    assert.is(r.status, 1);
+    assert.is(r.stderr, 'waml: wrote 1078 files to out3; 22 sources with errors not built\n'.replace('out3', r === one ? 'out1' : 'out3'));
+    const files = r.stdout.split('\n').filter((l) => l.includes('[WA303]')).map((l) => l.split(':')[0]);
+    assert.equal(files, Array.from({ length: 22 }, (_, k) => `f${String(k * 50 + 7).padStart(4, '0')}.wa.yaml`));
+  }
+  assert.is(three.stdout, one.stdout);
+  assert.equal(readdirSync(join(dir, 'out3')).sort(), readdirSync(join(dir, 'out1')).sort());
+  rmSync(dir, { recursive: true });
+});
+
 test('build --emit ts,js: modules, compiled modules and their declarations, runnable', async () => {
   mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(import.meta.dirname, '.tmp', 'emit-'));

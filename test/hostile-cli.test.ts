@@ -100,7 +100,7 @@ test('--out that is a file: one line, exit 2, the file untouched', () => {
 });
 
 test('a write the system refuses in a worker thread is the same one plain line, exit 2', () => {
-  // More files than one batch holds, so that --jobs 2 writes in two worker threads.
+  // More files than one batch holds, so that --jobs 2 writes in the main thread and a worker thread.
   const dir = project();
   for (let i = 0; i < 300; i++) writeFileSync(join(dir, `src/f${String(i).padStart(3, '0')}.wa.yaml`), LOCATION);
   writeFileSync(join(dir, 'out'), 'mine');

@@ -60,6 +60,15 @@ export function absolutePath(cwd: string, display: string): string {
   return resolve(cwd, display);
 }
 
+/**
+ * The files of one batch, kept as their shown paths joined by NUL (which no path holds): one
+ * string a batch, so that what a run keeps for batches not yet compiled is small, and what a
+ * worker thread is sent at its start is the list of every batch as strings.
+ */
+export function batchFiles(packed: string, cwd: string): Found[] {
+  return packed.split('\0').map((display) => ({ absolute: absolutePath(cwd, display), display }));
+}
+
 /** Paths as users see them: relative to the working folder, with `/`. */
 export function displayPath(cwd: string, absolute: string): string {
   const rel = relative(cwd, absolute) || absolute;

@@ -46,7 +46,8 @@ Options:
                     with languages: write DIR/<file stem>.<message>.<language>.json);
                     default: all of them
   --max-file-size N the largest file read, in bytes (default 1048576)
-  --jobs N          worker threads for many files (default: the number of cores)
+  --jobs N          threads that compile many files, the main one included
+                    (default: the number of cores)
   --watch           build, then rebuild on every change (build only)
   --debug           show the stack of an internal error
 

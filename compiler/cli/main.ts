@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
-import { runBatch, type BatchInput } from './batch.js';
+import { workBatches, type Start } from './pool.js';
 import { describeSystemError, EnvironmentError, isSystemError } from './environment.js';
 import { run, WORKER } from './run.js';
 
@@ -76,19 +76,21 @@ function main(): void {
 }
 
 /**
- * A worker thread: it reads, compiles and writes the batches it is given. A failure goes back
- * as data, so that the main thread reports it as it would its own.
+ * A worker thread: sent the run's batches once, it reads, compiles and writes batch after
+ * batch, each the next one no thread has taken. A failure goes back as data, so that the main
+ * thread reports it as it would its own.
  */
 function serve(port: MessagePort): void {
-  port.on('message', (input: BatchInput) => {
-    runBatch(input).then(
-      (result) => port.postMessage(result),
-      (error: unknown) => {
+  port.once('message', (start: Start) => {
+    void workBatches(
+      start,
+      (message) => port.postMessage(message),
+      (error) => {
         const e = error instanceof Error ? error : new Error(String(error));
         // What the system refused is said in the main thread as it would be there: plainly.
         const environment = e instanceof EnvironmentError || isSystemError(e);
         const message = e instanceof EnvironmentError || !environment ? e.message : failure(e, false).replace(/^waml: |\n$/g, '');
-        port.postMessage({ failed: { message, stack: e.stack, code: (e as NodeJS.ErrnoException).code, environment } });
+        return { message, ...(e.stack !== undefined ? { stack: e.stack } : {}), ...((e as NodeJS.ErrnoException).code !== undefined ? { code: (e as NodeJS.ErrnoException).code! } : {}), environment };
       },
     );
   });

@@ -3,13 +3,13 @@ import { basename, dirname, resolve, sep } from 'node:path';
 import { EnvironmentError } from './environment.js';
 import type { ImportedSend } from '../import.js';
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, fileStem, recipientArg } from '../pipeline.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { runBatch, type BatchInput, type BatchResult } from './batch.js';
+import type { BatchInput } from './batch.js';
+import { runAll, type Shared } from './pool.js';
 import { render, sarifFailure, SourceMap, summarize } from '../diagnostics/render.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
-import { absolutePath, discoverPaths, displayPath, readSource, type Found } from './files.js';
+import { batchFiles, discoverPaths, displayPath, readSource } from './files.js';
 import schema from '../schema/waml.schema.json' with { type: 'json' };
 import { init, nextSteps } from './init.js';
 import { removeStaleTemporaries, writeOutputs } from './write.js';
@@ -31,54 +31,10 @@ export interface Io {
   version: string;
 }
 
-/** The argument a worker thread of `--jobs` is started with (its first, where a command would be). */
-export const WORKER = '--waml-worker';
+export { WORKER } from './pool.js';
 
 /** Files per batch: read, compiled and written together. */
 const BATCH = 250;
-
-/**
- * Runs batches on a pool of worker threads, `jobs` at a time; returns, in batch order, a way
- * to await each result (results may arrive out of order; they are used in order).
- */
-function inWorkers(count: number, inputOf: (i: number) => BatchInput, jobs: number, url: URL | undefined, Thread: typeof Worker): (() => Promise<BatchResult>)[] {
-  if (!url) return Array.from({ length: count }, (_, i) => () => runBatch(inputOf(i)));
-  const settle: { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }[] = [];
-  const promises = Array.from({ length: count }, (_, i) => new Promise<BatchResult>((resolve, reject) => (settle[i] = { resolve, reject })));
-  for (const p of promises) p.catch(() => undefined);
-  let nextBatch = 0;
-  const workers: Worker[] = [];
-  const feed = (w: Worker) => {
-    if (nextBatch >= count) {
-      void w.terminate();
-      return;
-    }
-    const i = nextBatch++;
-    w.once('message', (r: BatchResult | { failed: { message: string; stack?: string; code?: string; environment?: boolean } }) => {
-      if ('failed' in r) {
-        // The worker's failure, as the main thread would have met it: what the system refused
-        // (a full disk, a read-only folder) is an EnvironmentError again, said in one plain line.
-        const error = Object.assign(r.failed.environment ? new EnvironmentError(r.failed.message) : new Error(r.failed.message), r.failed.code !== undefined ? { code: r.failed.code } : {});
-        if (r.failed.stack !== undefined) error.stack = r.failed.stack;
-        // Every batch not yet settled fails with it: the other workers are stopped, so their
-        // batches would never answer, and a run waiting on one would end with nothing said.
-        settle.forEach((s) => s.reject(error));
-        workers.forEach((other) => void other.terminate());
-        return;
-      }
-      settle[i]!.resolve(r);
-      feed(w);
-    });
-    w.postMessage(inputOf(i));
-  };
-  for (let j = 0; j < jobs; j++) {
-    const w = new Thread(url, { argv: [WORKER] });
-    w.on('error', (e) => settle.forEach((s) => s.reject(e)));
-    workers.push(w);
-    feed(w);
-  }
-  return promises.map((p) => () => p);
-}
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -232,8 +188,8 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     sourceMap.add(data.path, data.text);
   }
 
-  // Files go in batches: each is read, compiled and written (in a worker thread with --jobs
-  // > 1) before the next is kept in memory, so memory stays flat however many files. Files
+  // Files go in batches: each is read, compiled and written (by whichever thread takes it,
+  // with --jobs > 1) before the next is kept in memory, so memory stays flat however many files. Files
   // that share a stem (and so could claim the same output) go in the batch of the first.
   // esbuild (an optional peer dependency) is loaded only for --emit js (by each thread that compiles).
   if (args.command === 'build' && args.emit.includes('js')) {
@@ -272,13 +228,10 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   grouped.length = 0;
   const fileCount = found.length;
   found = [];
-  const filesOf = (i: number): Found[] => packed[i]!.split('\0').map((display) => ({ absolute: absolutePath(io.cwd, display), display }));
-  const inputOf = (i: number): BatchInput => ({ files: filesOf(i), options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) });
+  const shared: Shared = { options, ...(data ? { data } : {}), ...(build ? { build } : {}), ...(args.watch ? { produced: true } : {}) };
   // Temporary files of killed builds are removed once, before anything is written.
   if (build?.out !== undefined) removeStaleTemporaries(build.out);
   const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), packed.length));
-  // Worker threads are loaded only when used: a run on one thread starts faster without them.
-  const results = jobs > 1 ? inWorkers(packed.length, inputOf, jobs, io.workerUrl, (await import('node:worker_threads')).Worker) : packed.map((_, i) => () => runBatch(inputOf(i)));
 
   const diagnostics: Diagnostic[] = [];
   const failedFiles = new Set<string>();
@@ -287,8 +240,9 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   let skipped = 0;
   const seenData = new Set<string>();
   const declared = new Set<string>();
-  for (let i = 0; i < results.length; i++) {
-    const r = await results[i]!();
+  // The main thread compiles batches too; with --jobs N, N - 1 worker threads beside it, loaded
+  // only when used (a run on one thread starts faster without them). Results come in batch order.
+  await runAll(packed, io.cwd, shared, jobs, io.workerUrl, jobs > 1 ? async () => (await import('node:worker_threads')).Worker : undefined, (r) => {
     for (const code of r.languages) declared.add(code);
     for (const [path, text] of r.texts) sourceMap.add(path, text);
     for (const d of r.diagnostics) {
@@ -305,7 +259,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
     written += r.written;
     unchanged += r.unchanged;
     skipped += r.skipped;
-  }
+  });
 
   io.compiled?.();
 
@@ -314,7 +268,7 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   const missing = new Set<string>();
   for (const d of diagnostics) for (const file of [d.file, ...(d.related ?? []).map((r) => r.file)]) if (!sourceMap.get(file)) missing.add(file);
   for (let i = 0; missing.size > 0 && i < packed.length; i++) {
-    for (const { display: file, absolute } of filesOf(i)) {
+    for (const { display: file, absolute } of batchFiles(packed[i]!, io.cwd)) {
       if (missing.has(file)) {
         const read = readSource(absolute, limit);
         if (read.ok) sourceMap.add(file, read.text);
