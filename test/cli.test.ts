@@ -348,6 +348,33 @@ test('--jobs 3 over 1,100 files in five batches: each file compiled and written 
   rmSync(dir, { recursive: true });
 });
 
+test('a message template defined twice is WA728 whatever the batches, and the later file writes nothing, on any number of threads', () => {
+  const dir = tempDir();
+  const template = (who: string) => `messages:\n  welcome:\n    type: template\n    category: utility\n    language: en_US\n    body: Welcome, ${who}\n    buttons:\n      - quick_reply: { id: hi, title: Hi }\n`;
+  // 260 files between the two: they fall in different batches of 250.
+  mkdirSync(join(dir, 'a'));
+  mkdirSync(join(dir, 'm'));
+  mkdirSync(join(dir, 'z'));
+  writeFileSync(join(dir, 'a/first.wa.yaml'), template('one'));
+  writeFileSync(join(dir, 'z/second.wa.yaml'), `${template('two')}  menu:\n    type: location_request_message\n    body: Where are you?\n`);
+  for (let i = 0; i < 260; i++) writeFileSync(join(dir, `m/f${String(i).padStart(3, '0')}.wa.yaml`), LOCATION(`Hi ${i}`));
+  for (const jobs of ['1', '2', '3']) {
+    const out = `out${jobs}`;
+    const r = waml(['build', '.', '--out', out, '--jobs', jobs, '--format', 'gcc'], dir);
+    assert.is(r.status, 1, r.stdout + r.stderr);
+    assert.is(r.stdout, 'z/second.wa.yaml:2:3: error: template `welcome` in en_US is already defined by message `welcome` of a/first.wa.yaml [WA728]\na/first.wa.yaml:2:3: note: first defined here\n');
+    assert.is(r.stderr, `waml: wrote 262 files to ${out}; 1 source with errors not built\n`);
+    const written = readdirSync(join(dir, out));
+    assert.equal(written.filter((f) => !/^f\d{3}\./.test(f)).sort(), ['first.welcome.en_US.template.json', 'first.welcome.json']);
+    assert.match(readFileSync(join(dir, out, 'first.welcome.en_US.template.json'), 'utf8'), /Welcome, one/);
+  }
+  // `check` says the same.
+  const check = waml(['check', '.', '--format', 'gcc', '--jobs', '2'], dir);
+  assert.is(check.status, 1);
+  assert.match(check.stdout, /z\/second\.wa\.yaml:2:3: error: .*\[WA728\]/);
+  rmSync(dir, { recursive: true });
+});
+
 test('build --emit ts,js: modules, compiled modules and their declarations, runnable', async () => {
   mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(import.meta.dirname, '.tmp', 'emit-'));

@@ -686,7 +686,23 @@ test('two files whose message templates write the same outputs collide in the la
   w.open('/p/a/t.wa.yaml', text, 1);
   assert.equal(w.diagnostics('/p/a/t.wa.yaml'), []);
   w.open('/p/b/t.wa.yaml', text, 1);
-  assert.equal([...new Set(w.diagnostics('/p/b/t.wa.yaml').map((d) => d.code))], ['WA901']);
+  // As `waml check` says: the template's name in en_US is taken (WA728), and both its outputs (WA901).
+  assert.equal(w.diagnostics('/p/b/t.wa.yaml').map((d) => d.code), ['WA728', 'WA901', 'WA901']);
+});
+
+test('a message template another file of the workspace already defines is WA728, as `waml check` says', () => {
+  const files = { list: () => [], read: () => ({ ok: false as const, reason: 'no disk', missing: true }) };
+  const w = new Workspace(files);
+  w.setRoots(['/p']);
+  const text = (stem: string) => `messages:\n  hello:\n    type: template\n    category: utility\n    language: en_US\n    body: Your order has shipped (${stem}).\n`;
+  w.open('/p/a/t1.wa.yaml', text('t1'), 1);
+  w.open('/p/b/t2.wa.yaml', text('t2'), 1);
+  assert.equal(w.diagnostics('/p/a/t1.wa.yaml'), []);
+  const found = w.diagnostics('/p/b/t2.wa.yaml');
+  assert.equal(found.map((d) => [d.code, d.span.start, d.related?.[0]?.file]), [['WA728', 'messages:\n  '.length, 'a/t1.wa.yaml']]);
+  // Another language is another template: no clash.
+  w.open('/p/b/t2.wa.yaml', text('t2').replace('en_US', 'de'), 2);
+  assert.equal(w.diagnostics('/p/b/t2.wa.yaml'), []);
 });
 
 test.run();

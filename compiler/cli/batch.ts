@@ -1,5 +1,6 @@
 import { compileWith, type CompileOptions, type Output } from '../pipeline.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TemplateClaim } from '../message-templates/compile.js';
 import { grammarFor } from './grammar.js';
 import { readSource, type Found } from './files.js';
 import { writeOutputs } from './write.js';
@@ -33,6 +34,18 @@ export interface BatchResult {
   outputs: Output[];
   /** The languages the batch's messages declare (to tell a `--language` no message has). */
   languages: string[];
+  /**
+   * The message templates of each file the batch built, a list per file in path order: a
+   * template's name and language are unique in a run, across batches too, and the run claims
+   * them in batch order (WA728).
+   */
+  claims: TemplateClaim[][];
+  /**
+   * A build's outputs of the files that define message templates, not yet written: the run
+   * writes them once their templates are claimed, so that a file that loses a claim to an
+   * earlier batch writes nothing, as it would in one batch.
+   */
+  held: Output[];
 }
 
 /**
@@ -61,7 +74,14 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
   const parse = await grammarFor(sources.map((s) => s.text));
   const result = compileWith(parse, sources, input.data ? { ...input.options, data: input.data } : input.options);
   diagnostics.push(...result.diagnostics);
-  const out: BatchResult = { diagnostics, texts: [], written: 0, unchanged: 0, skipped: 0, produced: [], outputs: input.keepOutputs ? result.outputs : [], languages: result.languageCodes ?? [] };
+  const claims = new Map<string, TemplateClaim[]>();
+  for (const t of result.templates) {
+    const claim: TemplateClaim = { file: t.file, name: t.name, message: t.message, nameSpan: t.nameSpan, language: t.language };
+    const mine = claims.get(t.file);
+    if (mine) mine.push(claim);
+    else claims.set(t.file, [claim]);
+  }
+  const out: BatchResult = { diagnostics, texts: [], written: 0, unchanged: 0, skipped: 0, produced: [], outputs: input.keepOutputs ? result.outputs : [], languages: result.languageCodes ?? [], claims: [...claims.values()], held: [] };
   const build = input.build;
   if (build) {
     let outputs: Output[] = result.outputs;
@@ -91,7 +111,9 @@ export async function runBatch(input: BatchInput): Promise<BatchResult> {
       if (!build.js) outputs = outputs.filter((x) => !x.path.endsWith('.wa.d.ts'));
     }
     if (build.out !== undefined) {
-      const w = writeOutputs(build.out, outputs, { removeStale: false, ...(build.label !== undefined ? { label: build.label } : {}) });
+      out.held = outputs.filter((o) => claims.has(o.file));
+      const free = out.held.length > 0 ? outputs.filter((o) => !claims.has(o.file)) : outputs;
+      const w = writeOutputs(build.out, free, { removeStale: false, ...(build.label !== undefined ? { label: build.label } : {}) });
       out.written += w.written.length;
       out.unchanged += w.unchanged.length;
     }

@@ -14,6 +14,7 @@ import schema from '../schema/waml.schema.json' with { type: 'json' };
 import { init, nextSteps } from './init.js';
 import { removeStaleTemporaries, writeOutputs } from './write.js';
 import { foldName } from '../output-names.js';
+import { TemplateClaims } from '../message-templates/compile.js';
 
 export interface Io {
   cwd: string;
@@ -240,6 +241,10 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
   let skipped = 0;
   const seenData = new Set<string>();
   const declared = new Set<string>();
+  // Message templates are claimed across the whole run, batch after batch (WA728); a file
+  // that loses a claim writes nothing, so a file with templates is written only once claimed.
+  const templateClaims = new TemplateClaims();
+  const refused = new Set<string>();
   // The main thread compiles batches too; with --jobs N, N - 1 worker threads beside it, loaded
   // only when used (a run on one thread starts faster without them). Results come in batch order.
   await runAll(packed, io.cwd, shared, jobs, io.workerUrl, jobs > 1 ? async () => (await import('node:worker_threads')).Worker : undefined, (r) => {
@@ -255,7 +260,19 @@ async function checkOrBuild(args: Args, io: Io): Promise<{ code: number; produce
       diagnostics.push(d);
       if (d.severity === 'error') failedFiles.add(d.file);
     }
-    for (const [path, file] of r.produced) produced.set(path, file);
+    for (const file of r.claims) {
+      const clashes = templateClaims.claim(file);
+      if (clashes.length === 0) continue;
+      diagnostics.push(...clashes);
+      failedFiles.add(file[0]!.file);
+      refused.add(file[0]!.file);
+    }
+    for (const [path, file] of r.produced) if (!refused.has(file)) produced.set(path, file);
+    if (r.held.length > 0 && build?.out !== undefined) {
+      const w = writeOutputs(build.out, r.held.filter((o) => !refused.has(o.file)), { removeStale: false, ...(build.label !== undefined ? { label: build.label } : {}) });
+      written += w.written.length;
+      unchanged += w.unchanged.length;
+    }
     written += r.written;
     unchanged += r.unchanged;
     skipped += r.skipped;

@@ -4,6 +4,7 @@
  * (`WA901`, two files writing the same output) are found across all of them, as the CLI does.
  */
 import { DEFAULT_MAX_FILE_SIZE, OutputClaims } from '../compile.js';
+import { TemplateClaims } from '../message-templates/compile.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { Analysis, type Stats } from './analysis.js';
 
@@ -114,7 +115,8 @@ export class Workspace {
   }
 
   /**
-   * WA901 for every file whose outputs an earlier file (by path) already writes. A file never
+   * WA901 for every file whose outputs an earlier file (by path) already writes, and WA728
+   * for every message template an earlier file already defines in the same language. A file never
    * collides with itself (OutputClaims), so a workspace of one file has none, and its outputs
    * (every body printed as JSON) are not computed on each edit.
    */
@@ -123,9 +125,12 @@ export class Workspace {
     const out = new Map<string, Diagnostic[]>();
     if (this.files.size < 2) return (this.collisionCache = out);
     const claims = new OutputClaims();
+    const templateClaims = new TemplateClaims();
     const list = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const a of list) {
-      const found = claims.claim(a.path, a.outputs);
+      // As the CLI claims them: outputs, and message templates' names in each language (WA728).
+      const templates = a.compiled.errorCount > 0 ? [] : (a.compiled.templates ?? []);
+      const found = [...claims.claim(a.path, a.outputs), ...templateClaims.claim(templates)];
       if (found.length > 0) out.set(a.path, found);
     }
     this.collisionCache = out;

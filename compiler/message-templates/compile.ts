@@ -115,17 +115,21 @@ export function commentSafe(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?').replace(/\*\//g, '*?');
 }
 
+/** What a template claims in a run: its name in a language, and where it is defined. */
+export type TemplateClaim = Pick<CompiledTemplate, 'file' | 'name' | 'message' | 'nameSpan' | 'language'>;
+
 /**
  * A template's name and language are its identity in the account (Meta: unique per
  * language): two messages of a run that define the same pair are WA728, and the later
  * file writes nothing. Files are claimed in path order.
  */
 export class TemplateClaims {
-  private readonly claimed = new Map<string, CompiledTemplate>();
+  private readonly claimed = new Map<string, TemplateClaim>();
 
-  claim(templates: readonly CompiledTemplate[]): Diagnostic[] {
+  /** One file's templates claimed: WA728 for each pair claimed before, and then none is kept. */
+  claim(templates: readonly TemplateClaim[]): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const mine = new Map<string, CompiledTemplate>();
+    const mine = new Map<string, TemplateClaim>();
     for (const t of templates) {
       const key = `${t.name}\u0000${t.language}`;
       const first = this.claimed.get(key) ?? mine.get(key);
