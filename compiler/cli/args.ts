@@ -168,7 +168,7 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       }
       case '--jobs':
-        if (!/^[1-9]\d*$/.test(value!)) throw new UsageError(`\`--jobs\` takes a number of worker threads, 1 or more; not \`${value}\``);
+        if (!/^[1-9]\d*$/.test(value!)) throw new UsageError(`\`--jobs\` takes a number of threads (the main one included), 1 or more; not \`${value}\``);
         args.jobs = Number(value);
         break;
       case '--max-file-size':
