@@ -9,6 +9,7 @@
 // Usage: node scripts/build.mjs [--no-types]
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -139,6 +140,14 @@ module.exports.default = validate;`,
 await build({ ...cli, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/cli/waml.cjs'), external: ['esbuild', 'playwright-core', '@sparticuz/chromium'], plugins: [chunkPlugin] });
 await build({ ...cli, entryPoints: [at('grammar/index.ts')], outfile: at('dist/cli/grammar.cjs') });
 await build({ ...cli, entryPoints: [at('compiler/schema/generated/validate.cjs')], outfile: at('dist/cli/validate.cjs') });
+// Each bundle bin/waml.cjs runs through a code cache starts with a line naming its content (a
+// SHA-256 of the rest), which the cache's stamp includes: V8 checks only a source's length, and
+// npm gives every file it extracts the same modification time, so a new version of the same
+// size would otherwise run the old version's compiled code. Hashed here, once, not at each start.
+for (const name of ['waml.cjs', 'grammar.cjs', 'validate.cjs']) {
+  const body = readFileSync(at(`dist/cli/${name}`), 'utf8');
+  writeFileSync(at(`dist/cli/${name}`), `//waml-bundle ${createHash('sha256').update(body).digest('hex')}\n${body}`);
+}
 // The language server: a bundle of its own, required by the CLI only for `waml lsp`.
 await build({ ...cli, entryPoints: [at('compiler/lsp/main.ts')], outfile: at('dist/cli/lsp.cjs'), external: ['esbuild'] });
 // The usage text alone, for `waml --help` before anything else is loaded.

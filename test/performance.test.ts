@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,7 +102,7 @@ test('the code cache is written beside the bundle after the first run and used b
     assert.is(first.status, 0, first.stderr);
     assert.is(first.stdout, 'no problems in 1 file\n');
     const cache = readFileSync(`${p.bundle}.cache`);
-    assert.ok(cache.toString('latin1').startsWith(`waml code cache 1 ${process.version} ${process.arch} ${statSync(p.bundle).size} `));
+    assert.ok(cache.toString('latin1').startsWith(`waml code cache 2 ${process.version} ${process.arch} ${statSync(p.bundle).size} `));
     const written = statSync(`${p.bundle}.cache`).mtimeMs;
     const second = check(p);
     assert.is(second.status, 0, second.stderr);
@@ -138,7 +139,7 @@ test('a stale or broken cache is not used: the run is right, and the cache is ma
     utimesSync(p.bundle, new Date(), new Date(Date.now() + 5_000));
     let r = check(p);
     assert.is(r.status, 0, r.stderr);
-    assert.ok(readFileSync(`${p.bundle}.cache`, 'latin1').includes(` ${statSync(p.bundle).mtimeMs}\n`));
+    assert.ok(readFileSync(`${p.bundle}.cache`, 'latin1').includes(` ${statSync(p.bundle).mtimeMs} `));
     // Garbage after a right stamp: V8 refuses it, waml runs without it.
     const stamp = readFileSync(`${p.bundle}.cache`, 'latin1').split('\n')[0]!;
     writeFileSync(`${p.bundle}.cache`, `${stamp}\n${'x'.repeat(5000)}`);
@@ -147,6 +148,57 @@ test('a stale or broken cache is not used: the run is right, and the cache is ma
     assert.is(r.stdout, 'no problems in 1 file\n');
     assert.is(r.stderr, '');
     assert.ok(readFileSync(`${p.bundle}.cache`).length > 10_000, 'made again');
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged cache whose stamp is right is refused (V8 checks its checksum), not run: the run is right, and the cache is made again', () => {
+  const p = packageCopy();
+  try {
+    assert.is(check(p).status, 0);
+    // 4 KB zeroed in the body: V8 without a checksum would deserialise it and crash.
+    const bytes = readFileSync(`${p.bundle}.cache`);
+    const body = bytes.indexOf(10) + 1;
+    bytes.fill(0, body + 2000, body + 6096);
+    writeFileSync(`${p.bundle}.cache`, bytes);
+    const r = check(p);
+    assert.is(r.status, 0, r.stderr.slice(0, 300));
+    assert.is(r.stdout, 'no problems in 1 file\n');
+    assert.is(r.stderr, '');
+    const again = readFileSync(`${p.bundle}.cache`);
+    assert.is(again.equals(bytes), false, 'made again');
+    assert.ok(again.subarray(body + 2000, body + 6096).some((b) => b !== 0));
+    // The new cache is used by the next run, not made again.
+    const written = statSync(`${p.bundle}.cache`).mtimeMs;
+    assert.is(check(p).stdout, 'no problems in 1 file\n');
+    assert.is(statSync(`${p.bundle}.cache`).mtimeMs, written);
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test('a new bundle with the same size and modification time (as npm extracts it) does not run the old cache: the cache names the bundle\'s content', () => {
+  const p = packageCopy();
+  // npm gives every file it extracts this time (1985-10-26).
+  const npmTime = 499162500;
+  try {
+    utimesSync(p.bundle, npmTime, npmTime);
+    assert.is(check(p).stdout, 'no problems in 1 file\n');
+    const old = readFileSync(`${p.bundle}.cache`, 'latin1').split('\n')[0]!;
+    // The next version: a message changed, the length the same, its first line written as the build writes it.
+    const source = readFileSync(p.bundle, 'utf8');
+    assert.ok(source.startsWith('//waml-bundle '));
+    const body = source.slice(source.indexOf('\n') + 1).replace('`no problems in ', '`NO PROBLEMS IN ');
+    writeFileSync(p.bundle, `//waml-bundle ${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    utimesSync(p.bundle, npmTime, npmTime);
+    assert.is(statSync(p.bundle).size, source.length);
+    const r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stdout, 'NO PROBLEMS IN 1 file\n');
+    const stamp = readFileSync(`${p.bundle}.cache`, 'latin1').split('\n')[0]!;
+    assert.is.not(stamp, old, 'made again, for the new bundle');
+    assert.is(check(p).stdout, 'NO PROBLEMS IN 1 file\n');
   } finally {
     rmSync(p.dir, { recursive: true, force: true });
   }
@@ -169,14 +221,14 @@ test('the template grammar and the schema validator are chunks of their own, loa
     r = run('t.wa.yaml');
     assert.is(r.status, 0, r.stderr);
     assert.is(r.stdout, 'no problems in 1 file\n');
-    assert.ok(readFileSync(chunkCache('grammar.cjs'), 'latin1').startsWith(`waml code cache 1 ${process.version} ${process.arch} ${statSync(join(p.dir, 'dist/cli/grammar.cjs')).size} `));
+    assert.ok(readFileSync(chunkCache('grammar.cjs'), 'latin1').startsWith(`waml code cache 2 ${process.version} ${process.arch} ${statSync(join(p.dir, 'dist/cli/grammar.cjs')).size} `));
     assert.is(existsSync(chunkCache('validate.cjs')), false);
     // A file the quick pass cannot clear needs the validator, for the errors in words.
     r = run('bad.wa.yaml');
     assert.is(r.status, 1);
     assert.match(r.stdout, /error\[WA\d+\]/);
     assert.match(r.stdout, /colour/);
-    assert.ok(readFileSync(chunkCache('validate.cjs'), 'latin1').startsWith('waml code cache 1 '));
+    assert.ok(readFileSync(chunkCache('validate.cjs'), 'latin1').startsWith('waml code cache 2 '));
     // The bundle run without the loader finds its chunks with require().
     r = run('t.wa.yaml', p.bundle);
     assert.is(r.status, 0, r.stderr);
@@ -204,7 +256,7 @@ test('a read-only install keeps its cache in a folder of the user\'s own under t
     assert.is(statSync(folder).mode & 0o777, 0o700);
     const files = readdirSync(folder);
     assert.is(files.length, 1);
-    assert.ok(readFileSync(join(folder, files[0]!), 'latin1').startsWith('waml code cache 1 '));
+    assert.ok(readFileSync(join(folder, files[0]!), 'latin1').startsWith('waml code cache 2 '));
     const written = statSync(join(folder, files[0]!)).mtimeMs;
     assert.is(check(p).status, 0);
     assert.is(statSync(join(folder, files[0]!)).mtimeMs, written, 'read there, not made again');
