@@ -42,7 +42,12 @@ table(test, [
   { name: 'an escaped BEL as \\x07', yaml: body('"ding«\\x07»"'), expect: [{ code: 'WA113' }] },
   { name: 'an escaped U+FFFE', yaml: body('"«\\uFFFE»"'), expect: [{ code: 'WA113' }] },
   { name: 'an escaped lone surrogate', yaml: body('"«\\ud800»"'), expect: [{ code: 'WA113' }] },
-  { name: 'once per value: the first escape', yaml: body('"«\\0»\\0"'), expect: [{ code: 'WA113' }] },
+  { name: 'each escape in a value, at its own range', yaml: body('"«\\0»«\\0»"'), expect: [{ code: 'WA113' }, { code: 'WA113' }] },
+  { name: 'DEL, a C1 control and U+FFFE in one text: three', yaml: body('"a«\\x7f» b«\\x9f» d«\\uFFFE»"'), expect: [
+    { code: 'WA113', message: 'U+007F' }, { code: 'WA113', message: 'U+009F' }, { code: 'WA113', message: 'U+FFFE' }] },
+  { name: 'the same escape twice: two', yaml: body('"x«\\e» y«\\e»"'), expect: [{ code: 'WA113' }, { code: 'WA113' }] },
+  { name: 'an escape after a raw character in the same text: WA112 for the raw, WA113 for the escape', yaml: body('"a«\u0007»b«\\x07»"'), expect: [{ code: 'WA112' }, { code: 'WA113' }] },
+  { name: 'an escaped pair is one character, not two halves', yaml: body('"«\\0»\\U0001F600«\\x01»"'), expect: [{ code: 'WA113' }, { code: 'WA113' }] },
   { name: 'in any text: a button id', yaml: `
     messages:
       m:

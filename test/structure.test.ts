@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { diagnose, expectDiagnostics } from './harness.js';
+import { diagnose, expectDiagnostics, table } from './harness.js';
 
 test('WA201: an unknown key with a suggestion', () => {
   expectDiagnostics(`
@@ -75,6 +75,24 @@ test('WA203: text where a list belongs', () => {
         buttons: «yes»
   `, [{ code: 'WA203', message: 'must be a list, not text' }]);
 });
+
+// A message that is not a mapping fails the message schema and each message type's schema:
+// said once, at the value (or at the key, for an empty value).
+table(test, [
+  { name: 'WA203 once: a message that is a number', yaml: 'messages:\n  m: «5»\n', expect: [{ code: 'WA203', message: '`m` must be a mapping, not the number 5' }] },
+  { name: 'WA203 once: a message that is a list', yaml: 'messages:\n  m: «[a]»\n', expect: [{ code: 'WA203', message: 'not a list' }] },
+  { name: 'WA203 once: a message that is a list of mappings', yaml: 'messages:\n  m: «[{ type: button }, { body: Hi }]»\n', expect: [{ code: 'WA203', message: 'not a list' }] },
+  { name: 'WA203 once: a message that is null, at its key', yaml: 'messages:\n  «m»: null\n', expect: [{ code: 'WA203', message: 'not nothing' }] },
+  { name: 'WA203 once: a message left empty, at its key', yaml: 'messages:\n  «m»:\n', expect: [{ code: 'WA203', message: 'not nothing' }] },
+  { name: 'WA203 once: a message that is text', yaml: 'messages:\n  m: «"text"»\n', expect: [{ code: 'WA203', message: 'not text' }] },
+  { name: 'WA203 once: a message that is a boolean', yaml: 'messages:\n  m: «true»\n', expect: [{ code: 'WA203', message: 'not `true`' }] },
+  { name: 'WA203 once each: two messages of the wrong shape', yaml: 'messages:\n  m: «5»\n  n: «[a]»\n', expect: [{ code: 'WA203' }, { code: 'WA203' }] },
+  { name: 'WA203 once: `messages` that is a number', yaml: 'messages: «5»\n', expect: [{ code: 'WA203', message: '`messages` must be a mapping' }] },
+  { name: 'WA203 once: `messages` that is a list', yaml: 'messages: «[a]»\n', expect: [{ code: 'WA203', message: '`messages` must be a mapping' }] },
+  { name: 'WA203 once: a template whose buttons are a number', yaml: 'messages:\n  m: { type: template, category: utility, language: en_US, body: Hi, buttons: «5» }\n', expect: [{ code: 'WA203', message: '`m.buttons` must be a list' }] },
+  { name: 'WA203 once each: template cards that are not mappings, beside the rules\' own findings', yaml: 'messages:\n  m: { type: template, category: marketing, language: en_US, body: Hi, «cards»: [«5», «a»] }\n', expect: [{ code: 'WA305' }, { code: 'WA203' }, { code: 'WA203' }] },
+  { name: 'WA203 once: a template body that is a list', yaml: 'messages:\n  m: { type: template, category: utility, language: en_US, body: «[a]» }\n', expect: [{ code: 'WA203', message: '`m.body` must be text' }] },
+]);
 
 test('WA204: a message name that is not an identifier', () => {
   expectDiagnostics(`

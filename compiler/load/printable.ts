@@ -50,25 +50,39 @@ export function checkRawCharacters(text: string, r: Reporter): void {
 
 /**
  * Values that hold such a character through an escape (`"\0"`, `"\e"`, `"\uFFFE"`): valid
- * YAML, but no text a phone shows. A warning (WA113) at the escape, once per value: the value
- * is sent as written for whoever really means it. Raw characters are WA112's.
+ * YAML, but no text a phone shows. A warning (WA113) at each such escape: the value is sent
+ * as written for whoever really means it. Raw characters are WA112's. Where the value cannot
+ * be mapped back to its source, one warning at the whole value.
  */
 export function checkEscapedCharacters(text: string, root: LNode, r: Reporter): void {
   const seen = new Set<LNode>();
+  const say = (span: Span, ch: string): void =>
+    r.report('WA113', span, `this escape writes ${describeCharacter(ch)}, which no message text can show`, {
+      help: `remove it; write line breaks as \`\\n\` and tabs as \`\\t\` (${LIMITS.printableEscaped.source})`,
+    });
   const walk = (node: LNode): void => {
     if (seen.has(node)) return; // An alias shares its anchor's node.
     seen.add(node);
     if (node.kind === 'map') for (const e of node.entries) walk(e.value);
     else if (node.kind === 'seq') for (const item of node.items) walk(item);
     else if (typeof node.value === 'string') {
-      const m = NOT_PRINTABLE.exec(node.value);
-      if (!m) return;
-      if (NOT_PRINTABLE.test(text.slice(node.span.start, node.span.end))) return; // Raw: WA112 says it.
+      const value = node.value;
+      const first = NOT_PRINTABLE.exec(value);
+      if (!first) return;
       const map = mapScalar(text, node.node, node.span);
-      const span: Span = map ? { start: map.starts[m.index]!, end: map.ends[m.index]! } : node.span;
-      r.report('WA113', span, `this escape writes ${describeCharacter(m[0])}, which no message text can show`, {
-        help: `remove it; write line breaks as \`\\n\` and tabs as \`\\t\` (${LIMITS.printableEscaped.source})`,
-      });
+      if (!map) {
+        if (!NOT_PRINTABLE.test(text.slice(node.span.start, node.span.end))) say(node.span, first[0]); // Raw: WA112 says it.
+        return;
+      }
+      // One pass over the value; a character that does not come from an escape is raw (WA112's).
+      let lastStart = -1;
+      NOT_PRINTABLE_ALL.lastIndex = first.index;
+      for (let m = NOT_PRINTABLE_ALL.exec(value); m; m = NOT_PRINTABLE_ALL.exec(value)) {
+        const start = map.starts[m.index]!;
+        if (start === lastStart || text[start] !== '\\') continue;
+        lastStart = start;
+        say({ start, end: map.ends[m.index]! }, m[0]);
+      }
     }
   };
   walk(root);

@@ -33,8 +33,22 @@ export function checkStructure(root: LMap, reporter: Reporter): void {
   if (conforms(schema as Schema, plain)) return;
   if (validate(plain)) return;
   const apiShaped = apiShapedHeaders(root, reporter);
-  for (const error of validate.errors ?? []) if (!apiShaped.has(error.instancePath)) report(root, error, reporter);
+  // A message that is not a mapping fails the message schema once and each type's `then`
+  // once more (their `if` holds vacuously for a non-mapping): the same words at the same
+  // place are said once.
+  const said = new Set<string>();
+  const once: Say = {
+    report(code, span, message, extras) {
+      const key = `${code} ${span.start} ${span.end} ${message}`;
+      if (said.has(key)) return;
+      said.add(key);
+      reporter.report(code, span, message, extras);
+    },
+  };
+  for (const error of validate.errors ?? []) if (!apiShaped.has(error.instancePath)) report(root, error, once);
 }
+
+type Say = Pick<Reporter, 'report'>;
 
 const HEADER_KINDS = ['text', 'image', 'video', 'document'];
 
@@ -127,7 +141,7 @@ function expected(type: string | string[] | undefined): string {
   return listOr([...words], false);
 }
 
-function report(root: LMap, error: ValidationError, reporter: Reporter): void {
+function report(root: LMap, error: ValidationError, reporter: Say): void {
   const path = error.instancePath;
   const at = locate(root, path);
   if (!at) return; // Cannot happen: every error concerns a node of the tree.
