@@ -28,6 +28,40 @@ export interface Args {
 export class UsageError extends Error {}
 
 /**
+ * The words after a subcommand's action (`waml templates push …`), in order: a path, a flag
+ * of `flags` (never with `=`), or an option of `valued` with its value (`--name value` or
+ * `--name=value`), each handed to `path` or `set`; `--help` anywhere is 'help'. Anything else
+ * starting with `--` is a usage error naming it.
+ */
+export function subcommandWords(
+  command: string,
+  rest: readonly string[],
+  allowed: { flags?: readonly string[]; valued: readonly string[] },
+  path: (word: string) => void,
+  set: (name: string, value: string | true) => void,
+): 'help' | undefined {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (!arg.startsWith('--')) {
+      path(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (eq === -1 && allowed.flags?.includes(name)) {
+      set(name, true);
+      continue;
+    }
+    if (!allowed.valued.includes(name)) throw new UsageError(`unknown option \`${name}\` for \`waml ${command}\``);
+    const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`\`${name}\` needs a value`);
+    set(name, value);
+  }
+  return undefined;
+}
+
+/**
  * The opening every subcommand (`waml templates`, `waml translations`) shares: its
  * arguments parsed, or its exit status when they were a usage error (exit 2, one line and
  * where to look) or `--help` (exit 0, the help printed).

@@ -8,7 +8,7 @@ import { exportXliff } from '../translations/export.js';
 import { importTranslations } from '../translations/import.js';
 import type { TextFile } from '../translations/model.js';
 import { readXliff } from '../translations/read.js';
-import { subcommandArgs, UsageError } from './args.js';
+import { subcommandArgs, subcommandWords, UsageError } from './args.js';
 import { discover, displayPath, readSource } from './files.js';
 import type { Io } from './run.js';
 import { writeOutputs } from './write.js';
@@ -57,19 +57,9 @@ function parse(argv: readonly string[]): TranslationArgs | 'help' {
   if (action === undefined || action === '--help' || action === '-h' || action === 'help') return 'help';
   if (action !== 'export' && action !== 'import') throw new UsageError(`unknown translations command \`${action}\`; use \`export\` or \`import\``);
   const args: TranslationArgs = { action, paths: [], format: 'pretty' };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('--')) {
-      args.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    const allowed = action === 'export' ? ['--out', '--language'] : ['--format'];
-    if (!allowed.includes(name)) throw new UsageError(`unknown option \`${name}\` for \`waml translations ${action}\``);
-    const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`\`${name}\` needs a value`);
+  const valued = action === 'export' ? ['--out', '--language'] : ['--format'];
+  const help = subcommandWords(`translations ${action}`, rest, { valued }, (p) => args.paths.push(p), (name, value) => {
+    if (value === true) return;
     if (name === '--out') args.out = value;
     else if (name === '--language') {
       const list = value.split(',').map((s) => s.trim());
@@ -80,7 +70,8 @@ function parse(argv: readonly string[]): TranslationArgs | 'help' {
       if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`\`--format\` takes ${FORMATS.join(', ')}; not \`${value}\``);
       args.format = value as Format;
     }
-  }
+  });
+  if (help) return help;
   if (action === 'export' && args.out === undefined) throw new UsageError('`waml translations export` needs `--out DIR`');
   if (action === 'import' && args.paths.length === 0) throw new UsageError('`waml translations import` needs the translation files: `waml translations import FILE ...`');
   return args;

@@ -10,7 +10,7 @@ import { planPush, type Action } from '../../message-templates/account/plan.js';
 import { renderDiff, summary } from '../../message-templates/account/report.js';
 import { asCreationBody, templatesFromOutputs } from '../../message-templates/account/seam.js';
 import { writeTemplate } from '../../message-templates/account/writer.js';
-import { subcommandArgs, UsageError } from '../args.js';
+import { subcommandArgs, subcommandWords, UsageError } from '../args.js';
 import { runBatch } from '../batch.js';
 import { discover, displayPath, readSource } from '../files.js';
 import { writeOutputs } from '../write.js';
@@ -65,37 +65,21 @@ interface TemplateArgs {
 }
 
 
-const VALUED = new Set(['--waba', '--app-id', '--api-version', '--token-env', '--out']);
-
 function parse(argv: readonly string[]): TemplateArgs | 'help' {
   const [action, ...rest] = argv;
   if (action === undefined || action === '--help' || action === '-h' || action === 'help') return 'help';
   if (action !== 'diff' && action !== 'push' && action !== 'pull') throw new UsageError(`unknown templates command \`${action}\`; use \`diff\`, \`push\` or \`pull\``);
   const args: TemplateArgs = { action, paths: [], tokenEnv: 'WHATSAPP_TOKEN', delete: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('--')) {
-      args.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (name === '--delete' && action === 'push' && eq === -1) {
-      args.delete = true;
-      continue;
-    }
-    if (!VALUED.has(name) || (name === '--out' && action !== 'pull') || (name === '--app-id' && action !== 'push')) {
-      throw new UsageError(`unknown option \`${name}\` for \`waml templates ${action}\``);
-    }
-    const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`\`${name}\` needs a value`);
-    if (name === '--waba') args.waba = value;
+  const valued = ['--waba', '--api-version', '--token-env', ...(action === 'pull' ? ['--out'] : []), ...(action === 'push' ? ['--app-id'] : [])];
+  const help = subcommandWords(`templates ${action}`, rest, { flags: action === 'push' ? ['--delete'] : [], valued }, (p) => args.paths.push(p), (name, value) => {
+    if (value === true) args.delete = true;
+    else if (name === '--waba') args.waba = value;
     else if (name === '--app-id') args.appId = value;
     else if (name === '--api-version') args.apiVersion = value;
     else if (name === '--token-env') args.tokenEnv = value;
     else args.out = value;
-  }
+  });
+  if (help) return help;
   return args;
 }
 
