@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { yamlPlugin } from './yaml-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(root, ...p);
@@ -85,6 +86,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [yamlPlugin],
   // The standalone validator is CommonJS; a require() in an ES module needs this.
   banner: { js: "import { createRequire as __wamlCreateRequire } from 'node:module'; const require = __wamlCreateRequire(import.meta.url);" },
 };
@@ -137,7 +139,7 @@ module.exports.default = validate;`,
     b.onLoad({ filter: /\.json$/ }, (args) => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`, loader: 'js' }));
   },
 };
-await build({ ...cli, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/cli/waml.cjs'), external: ['esbuild', 'playwright-core', '@sparticuz/chromium'], plugins: [chunkPlugin] });
+await build({ ...cli, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/cli/waml.cjs'), external: ['esbuild', 'playwright-core', '@sparticuz/chromium'], plugins: [chunkPlugin, yamlPlugin] });
 await build({ ...cli, entryPoints: [at('grammar/index.ts')], outfile: at('dist/cli/grammar.cjs') });
 await build({ ...cli, entryPoints: [at('compiler/schema/generated/validate.cjs')], outfile: at('dist/cli/validate.cjs') });
 // Each bundle bin/waml.cjs runs through a code cache starts with a line naming its content (a
@@ -166,7 +168,7 @@ const apiExternal = (extension) => ({
 for (const [format, extension] of [[common, '.js'], [cjs, '.cjs']]) {
   await build({ ...format, entryPoints: [at('compiler/index.ts')], outfile: at(`dist/index${extension}`) });
   for (const [name, entry] of [['esbuild', 'compiler/esbuild/plugin.ts'], ['rollup', 'compiler/rollup/plugin.ts']]) {
-    await build({ ...format, entryPoints: [at(entry)], outfile: at(`dist/${name}${extension}`), external: ['esbuild'], plugins: [apiExternal(extension)] });
+    await build({ ...format, entryPoints: [at(entry)], outfile: at(`dist/${name}${extension}`), external: ['esbuild'], plugins: [apiExternal(extension), yamlPlugin] });
   }
 }
 // `waml/runtime` is @waml/runtime, re-exported (one runtime, whichever name imports it).

@@ -296,4 +296,23 @@ test('--version and --help are answered without the bundle; a missing bundle is 
   }
 });
 
+// yaml reads two debug switches of its own, LOG_TOKENS once per token and LOG_STREAM once per
+// node, from process.env (a call into Node's environment store each time): waml's bundles carry
+// yaml with both read as false (scripts/yaml-plugin.mjs). A user's LOG_TOKENS must not print
+// tokens into waml's output either.
+test('no bundle reads yaml\'s debug switches: LOG_TOKENS and LOG_STREAM in the environment change nothing', () => {
+  const bundles = ['index.js', 'index.cjs', 'cli/waml.cjs', 'cli/lsp.cjs'].map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8'));
+  for (const text of bundles) {
+    assert.ok(text.includes('Not a YAML token'), 'the bundle carries yaml\'s parser');
+    assert.not.match(text, /env\.LOG_(TOKENS|STREAM)/);
+  }
+  const args = [join(ROOT, 'bin/waml.cjs'), 'check', join(ROOT, 'examples'), '--data', join(ROOT, 'examples/data.json'), '--format', 'json'];
+  const plain = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const logged = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1', LOG_STREAM: '1' } });
+  assert.is(plain.status, 0);
+  assert.ok(plain.stdout.includes('"errors": 0'));
+  assert.is(logged.stdout, plain.stdout);
+  assert.is(logged.stderr, plain.stderr);
+});
+
 test.run();

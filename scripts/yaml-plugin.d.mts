@@ -1,0 +1,3 @@
+import type { Plugin } from 'esbuild';
+/** See yaml-plugin.mjs. */
+export declare const yamlPlugin: Plugin;
