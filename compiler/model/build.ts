@@ -306,7 +306,8 @@ class Builder {
     if (!e || e.value.kind !== 'seq') return undefined;
     const items: T[] = [];
     for (const node of e.value.items) if (node.kind === 'map') items.push(item(node));
-    return { items, span: e.value.span, keySpan: e.keySpan };
+    const dropped = e.value.items.length - items.length;
+    return { items, span: e.value.span, keySpan: e.keySpan, ...(dropped > 0 ? { dropped } : {}) };
   }
 
   /** `each`, `as` and `when` on a list item. */
@@ -435,7 +436,8 @@ class Builder {
           items.push(p);
         }
       }
-      s.products = { items, span: products.value.span, keySpan: products.keySpan };
+      const dropped = products.value.items.length - items.length;
+      s.products = { items, span: products.value.span, keySpan: products.keySpan, ...(dropped > 0 ? { dropped } : {}) };
     }
     return s;
   }

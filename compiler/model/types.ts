@@ -112,6 +112,11 @@ export interface Seq<T> {
   items: T[];
   span: Span;
   keySpan: Span;
+  /**
+   * Items written that are not items (a number where a mapping belongs: the structure check's
+   * WA203 says so), left out of `items` but counted, so that a count says what is written.
+   */
+  dropped?: number;
 }
 
 export interface Media {

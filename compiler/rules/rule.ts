@@ -120,11 +120,14 @@ export function checkCount<T extends { span: { start: number; end: number }; rep
   context: string,
 ): void {
   if (!list) return;
-  const { min, max } = countBounds(list.items);
+  // Items that are not items (WA203 says so) still count: the count is of what is written.
+  const dropped = list.dropped ?? 0;
+  const bounds = countBounds(list.items);
+  const [min, max] = [bounds.min + dropped, bounds.max + dropped];
   // Point at the item over the limit only when every item is written out.
-  const fixed = min === max && list.items.length === min;
+  const fixed = min === max && list.items.length + dropped === min;
   if (limit.max !== undefined && min > limit.max) {
-    const at = fixed ? list.items[limit.max]!.span : list.keySpan;
+    const at = fixed && dropped === 0 ? list.items[limit.max]!.span : list.keySpan;
     r.report('WA304', at, `${context} has ${fixed ? '' : 'at least '}${min} ${limit.label}; the limit is ${limit.max}`, {
       help: `remove ${min - limit.max} (limit: ${limit.source})`,
     });
