@@ -139,7 +139,7 @@ module.exports.default = validate;`,
     b.onLoad({ filter: /\.json$/ }, (args) => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`, loader: 'js' }));
   },
 };
-await build({ ...cli, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/cli/waml.cjs'), external: ['esbuild', 'playwright-core', '@sparticuz/chromium'], plugins: [chunkPlugin, yamlPlugin] });
+await build({ ...cli, entryPoints: [at('compiler/cli/main.ts')], outfile: at('dist/cli/waml.cjs'), external: ['esbuild', 'playwright-core', '@sparticuz/chromium'], plugins: [chunkPlugin, ...common.plugins] });
 await build({ ...cli, entryPoints: [at('grammar/index.ts')], outfile: at('dist/cli/grammar.cjs') });
 await build({ ...cli, entryPoints: [at('compiler/schema/generated/validate.cjs')], outfile: at('dist/cli/validate.cjs') });
 // Each bundle bin/waml.cjs runs through a code cache starts with a line naming its content (a
@@ -168,7 +168,7 @@ const apiExternal = (extension) => ({
 for (const [format, extension] of [[common, '.js'], [cjs, '.cjs']]) {
   await build({ ...format, entryPoints: [at('compiler/index.ts')], outfile: at(`dist/index${extension}`) });
   for (const [name, entry] of [['esbuild', 'compiler/esbuild/plugin.ts'], ['rollup', 'compiler/rollup/plugin.ts']]) {
-    await build({ ...format, entryPoints: [at(entry)], outfile: at(`dist/${name}${extension}`), external: ['esbuild'], plugins: [apiExternal(extension), yamlPlugin] });
+    await build({ ...format, entryPoints: [at(entry)], outfile: at(`dist/${name}${extension}`), external: ['esbuild'], plugins: [apiExternal(extension), ...common.plugins] });
   }
 }
 // `waml/runtime` is @waml/runtime, re-exported (one runtime, whichever name imports it).

@@ -3,7 +3,7 @@
 // node (debug switches of yaml's own). Each read of process.env is a call into Node's C++
 // environment store: counted with valgrind, a sixth of the instructions of compiling a
 // 300-line file went to them. In waml's bundles both switches read as `false`; nothing else
-// of yaml changes. A test (test/build.test.ts) checks that no bundle reads them, so a yaml
+// of yaml changes. A test (test/performance.test.ts) checks that no bundle reads them, so a yaml
 // that words them differently is noticed, not silently slow.
 import { readFileSync } from 'node:fs';
 
