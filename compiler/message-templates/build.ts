@@ -1,6 +1,7 @@
 import type { LEntry, LMap, LNode } from '../load/tree.js';
 import { entry } from '../load/tree.js';
 import type { Media, Seq, Text } from '../model/types.js';
+import { withWritten } from '../model/written.js';
 import {
   TEMPLATE_BUTTON_KINDS,
   type FlowTarget,
@@ -119,12 +120,15 @@ export function buildTemplate(map: LMap, read: TextReader): TemplateSpec {
 function seq<T>(e: LEntry | undefined, item: (node: LMap) => T | undefined): Seq<T> | undefined {
   if (!e || e.value.kind !== 'seq') return undefined;
   const items: T[] = [];
-  for (const node of e.value.items) {
-    if (node.kind !== 'map') continue;
+  const at: number[] = [];
+  e.value.items.forEach((node, i) => {
+    if (node.kind !== 'map') return;
     const x = item(node);
-    if (x !== undefined) items.push(x);
-  }
-  return { items, span: e.value.span, keySpan: e.keySpan };
+    if (x === undefined) return;
+    items.push(x);
+    at.push(i);
+  });
+  return withWritten({ items, span: e.value.span, keySpan: e.keySpan }, e.value.items, at);
 }
 
 function templateHeader(e: LEntry, read: TextReader): TemplateHeader | undefined {

@@ -7,6 +7,7 @@ import type { LEntry, LMap, LNode, LScalar } from '../load/tree.js';
 import { entry } from '../load/tree.js';
 import { emptyParams, readParams, type Params } from '../templates/params.js';
 import { textSpan } from './spans.js';
+import { withWritten } from './written.js';
 import { checkNumber } from '../load/numbers.js';
 import { buildTemplate } from '../message-templates/build.js';
 import { readLanguages } from '../languages/declare.js';
@@ -305,9 +306,13 @@ class Builder {
   private seq<T>(e: LEntry | undefined, item: (node: LMap) => T): Seq<T> | undefined {
     if (!e || e.value.kind !== 'seq') return undefined;
     const items: T[] = [];
-    for (const node of e.value.items) if (node.kind === 'map') items.push(item(node));
-    const dropped = e.value.items.length - items.length;
-    return { items, span: e.value.span, keySpan: e.keySpan, ...(dropped > 0 ? { dropped } : {}) };
+    const at: number[] = [];
+    e.value.items.forEach((node, i) => {
+      if (node.kind !== 'map') return;
+      items.push(item(node));
+      at.push(i);
+    });
+    return withWritten({ items, span: e.value.span, keySpan: e.keySpan }, e.value.items, at);
   }
 
   /** `each`, `as` and `when` on a list item. */
@@ -424,20 +429,22 @@ class Builder {
     const products = entry(node, 'products');
     if (products && products.value.kind === 'seq') {
       const items: ProductItem[] = [];
-      for (const item of products.value.items) {
+      const at: number[] = [];
+      products.value.items.forEach((item, i) => {
         // A product is its retailer id, or a mapping `{ id, each, as, when }`.
         if (item.kind === 'scalar') {
           const id = this.text(item);
-          if (id) items.push({ id, span: item.span });
+          if (!id) return;
+          items.push({ id, span: item.span });
         } else if (item.kind === 'map') {
           const p: ProductItem = { span: item.span };
           set(p, 'repeat', this.repeat(item));
           set(p, 'id', this.text(entry(item, 'id')?.value));
           items.push(p);
-        }
-      }
-      const dropped = products.value.items.length - items.length;
-      s.products = { items, span: products.value.span, keySpan: products.keySpan, ...(dropped > 0 ? { dropped } : {}) };
+        } else return;
+        at.push(i);
+      });
+      s.products = withWritten({ items, span: products.value.span, keySpan: products.keySpan }, products.value.items, at);
     }
     return s;
   }

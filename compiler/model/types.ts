@@ -113,10 +113,17 @@ export interface Seq<T> {
   span: Span;
   keySpan: Span;
   /**
-   * Items written that are not items (a number where a mapping belongs: the structure check's
-   * WA203 says so), left out of `items` but counted, so that a count says what is written.
+   * Present when some item written is not in `items` (a number where a mapping belongs, which
+   * the structure check reports): every written item's span, and each item's place among
+   * them, so that counts and numbers say what is written (see model/written.ts).
    */
-  dropped?: number;
+  written?: Written;
+}
+
+export interface Written {
+  spans: Span[];
+  /** For each of `items`, its index in `spans`. */
+  at: number[];
 }
 
 export interface Media {

@@ -1,6 +1,6 @@
 import { LIMITS } from '../limits.js';
 import type { Card } from '../model/types.js';
-import { countBounds } from '../templates/bounds.js';
+import { place, writtenBounds, writtenCount, writtenSpans } from '../model/written.js';
 import { checkCount, checkIdSpacing, checkLength, checkPresent, checkUnique, checkUrl, messageContext, type Rule } from './rule.js';
 
 type Kind = 'url' | 'quick-reply';
@@ -31,7 +31,9 @@ export const carouselButtons: Rule = {
     let firstCount: { count: number; card: Card; index: number } | undefined;
     // Some card's buttons come from `each` or `when`: only the values say whether every card has as many.
     let varying = false;
-    cards.forEach((card, i) => {
+    cards.forEach((card, index) => {
+      // The card's number among those written (`i`, as every message here says it).
+      const i = place(m.cards!, index);
       const both = card.keys['button'] && card.keys['buttons'];
       if (both) {
         r.report('WA412', card.keys['buttons']!, `card ${i + 1} has both \`button\` and \`buttons\`; a card takes one`, {
@@ -59,12 +61,12 @@ export const carouselButtons: Rule = {
       }
       if (kind === 'quick-reply' && card.buttons) {
         checkCount(r, card.buttons, LIMITS.cardQuickReplies, `card ${i + 1}`);
-        const bounds = countBounds(card.buttons.items);
+        const bounds = writtenBounds(card.buttons);
         const advised = LIMITS.cardQuickRepliesAdvised;
         if (bounds.max > advised.max) {
           // Meta gives no maximum: more than pywa's 3 is a warning naming both, not an error.
-          const fixed = bounds.min === bounds.max && card.buttons.items.length === bounds.min;
-          r.report('WA213', fixed ? card.buttons.items[advised.max]!.span : card.buttons.keySpan, `card ${i + 1} ${fixed ? 'has' : 'may have'} ${Number.isFinite(bounds.max) ? bounds.max : 'any number of'} ${advised.label}; pywa allows ${advised.max}, Meta gives no number`, {
+          const fixed = bounds.min === bounds.max && writtenCount(card.buttons) === bounds.min;
+          r.report('WA213', fixed ? writtenSpans(card.buttons)[advised.max]! : card.buttons.keySpan, `card ${i + 1} ${fixed ? 'has' : 'may have'} ${Number.isFinite(bounds.max) ? bounds.max : 'any number of'} ${advised.label}; pywa allows ${advised.max}, Meta gives no number`, {
             help: `keep ${advised.max} or fewer to be safe (${advised.source})`,
           });
         }

@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits.js';
 import { lineBreaks } from '../text.js';
+import { place } from '../model/written.js';
 import { checkCount, checkLength, checkPresent, messageContext, type Rule } from './rule.js';
 
 /**
@@ -17,9 +18,9 @@ export const carouselCards: Rule = {
       const image = card.keys['image'];
       const video = card.keys['video'];
       if (image && video) {
-        r.report('WA411', video, `card ${i + 1} has both an image and a video; a card takes one`, { help: 'keep `image` or `video`' });
+        r.report('WA411', video, `card ${place(m.cards!, i) + 1} has both an image and a video; a card takes one`, { help: 'keep `image` or `video`' });
       } else if (!image && !video) {
-        r.report('WA411', card.span, `card ${i + 1} has no header; a card needs an \`image\` or a \`video\``, {
+        r.report('WA411', card.span, `card ${place(m.cards!, i) + 1} has no header; a card needs an \`image\` or a \`video\``, {
           help: `add \`image: https://...\` (${LIMITS.cardHeaderKinds.source})`,
         });
       }

@@ -1,6 +1,7 @@
 import { LIMITS } from '../limits.js';
 import type { Row } from '../model/types.js';
-import { countBounds } from '../templates/bounds.js';
+import type { Span } from '../source.js';
+import { place, writtenBounds, writtenSpans } from '../model/written.js';
 import { checkIdSpacing, checkLength, checkPresent, checkUnique, messageContext, type Rule } from './rule.js';
 
 /**
@@ -15,17 +16,20 @@ export const listRows: Rule = {
   check(m, r) {
     if (m.type !== 'list' || !m.sections) return;
     const all: Row[] = [];
+    /** Every row as written, for pointing at the one over the limit. */
+    const spans: Span[] = [];
     let totalMin = 0;
     let totalMax = 0;
     m.sections.items.forEach((s, i) => {
       if (!s.rows) return;
-      const rows = countBounds(s.rows.items);
+      const n = place(m.sections!, i) + 1;
+      const rows = writtenBounds(s.rows);
       if (rows.max < (LIMITS.rowsPerSection.min ?? 1)) {
-        r.report('WA305', s.rows.keySpan, `section ${i + 1} has no rows; each section needs at least ${LIMITS.rowsPerSection.min}`, {
+        r.report('WA305', s.rows.keySpan, `section ${n} has no rows; each section needs at least ${LIMITS.rowsPerSection.min}`, {
           help: 'add a row, or remove the section',
         });
       } else if (rows.min < (LIMITS.rowsPerSection.min ?? 1)) {
-        r.report('WA515', s.rows.keySpan, `section ${i + 1} may have no rows; each section needs at least ${LIMITS.rowsPerSection.min}`, {
+        r.report('WA515', s.rows.keySpan, `section ${n} may have no rows; each section needs at least ${LIMITS.rowsPerSection.min}`, {
           help: 'declare `minItems: 1` on the array it repeats over; until then it is checked before sending',
         });
         r.check(s.rows, { kind: 'minItems', label: LIMITS.rowsPerSection.label, limit: LIMITS.rowsPerSection.min ?? 1, field: LIMITS.rowsPerSection.field, span: s.rows.keySpan });
@@ -35,12 +39,13 @@ export const listRows: Rule = {
       totalMin += times.min * rows.min;
       totalMax += times.max === 0 || rows.max === 0 ? 0 : times.max * rows.max;
       all.push(...s.rows.items);
+      spans.push(...writtenSpans(s.rows));
     });
     const max = LIMITS.rowsTotal.max;
     // Point at the row over the limit only when every row is written out.
-    const fixed = totalMin === totalMax && all.length === totalMin;
+    const fixed = totalMin === totalMax && spans.length === totalMin;
     if (totalMin > max) {
-      r.report('WA304', fixed ? all[max]!.span : m.sections.keySpan, `${messageContext(m)} has ${fixed ? '' : 'at least '}${totalMin} rows; the limit is ${max} in total across all sections`, {
+      r.report('WA304', fixed ? spans[max]! : m.sections.keySpan, `${messageContext(m)} has ${fixed ? '' : 'at least '}${totalMin} rows; the limit is ${max} in total across all sections`, {
         help: `remove ${totalMin - max} rows (${LIMITS.rowsTotal.source})`,
       });
     } else if (totalMax > max) {

@@ -1,4 +1,5 @@
 import { LIMITS } from '../limits.js';
+import { place, writtenCount } from '../model/written.js';
 import { checkCount, checkLength, checkPresent, messageContext, type Rule } from './rule.js';
 
 /**
@@ -14,11 +15,12 @@ export const listSections: Rule = {
     if (m.type !== 'list' || !m.sections) return;
     const sections = m.sections.items;
     checkCount(r, m.sections, LIMITS.sectionCount, messageContext(m));
+    const written = writtenCount(m.sections);
     sections.forEach((s, i) => {
       if (s.title) {
         if (checkPresent(r, s.title, 'section title')) checkLength(r, s.title, LIMITS.sectionTitle);
-      } else if (sections.length >= LIMITS.sectionTitleRequired.min) {
-        r.report('WA409', s.span, `section ${i + 1} of ${sections.length} has no title; a list with several sections needs a title on each`, {
+      } else if (written >= LIMITS.sectionTitleRequired.min) {
+        r.report('WA409', s.span, `section ${place(m.sections!, i) + 1} of ${written} has no title; a list with several sections needs a title on each`, {
           help: `add \`title:\` (${LIMITS.sectionTitleRequired.source})`,
         });
       } else {

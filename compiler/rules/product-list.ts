@@ -1,6 +1,6 @@
 import { LIMITS } from '../limits.js';
-import type { ProductItem } from '../model/types.js';
-import { countBounds } from '../templates/bounds.js';
+import type { Span } from '../source.js';
+import { place, writtenBounds, writtenCount, writtenSpans } from '../model/written.js';
 import { checkCount, checkLength, checkPresent, messageContext, type Rule } from './rule.js';
 
 /**
@@ -15,29 +15,32 @@ export const productList: Rule = {
     if (m.type !== 'product_list' || !m.productSections) return;
     const sections = m.productSections.items;
     checkCount(r, m.productSections, LIMITS.productSections, messageContext(m));
-    const all: ProductItem[] = [];
+    /** Every product as written, for pointing at the one over the limit. */
+    const spans: Span[] = [];
     let totalMin = 0;
     let totalMax = 0;
+    const written = writtenCount(m.productSections);
     sections.forEach((s, i) => {
+      const n = place(m.productSections!, i) + 1;
       if (s.title) {
         if (checkPresent(r, s.title, 'section title')) checkLength(r, s.title, LIMITS.productSectionTitle);
-      } else if (sections.length >= LIMITS.productSectionTitleRequired.min) {
-        r.report('WA409', s.span, `section ${i + 1} of ${sections.length} has no title; a product list with several sections needs a title on each`, {
+      } else if (written >= LIMITS.productSectionTitleRequired.min) {
+        r.report('WA409', s.span, `section ${n} of ${written} has no title; a product list with several sections needs a title on each`, {
           help: `add \`title:\` (${LIMITS.productSectionTitleRequired.source})`,
         });
       }
       if (!s.products) return;
-      checkCount(r, s.products, LIMITS.productsPerSection, `section ${i + 1}`);
-      const products = countBounds(s.products.items);
+      checkCount(r, s.products, LIMITS.productsPerSection, `section ${n}`);
+      const products = writtenBounds(s.products);
       const times = s.repeat ? (s.repeat.count ?? { min: 0, max: Number.POSITIVE_INFINITY }) : { min: 1, max: 1 };
       totalMin += times.min * products.min;
       totalMax += times.max === 0 || products.max === 0 ? 0 : times.max * products.max;
-      all.push(...s.products.items);
+      spans.push(...writtenSpans(s.products));
     });
     const max = LIMITS.productsTotal.max;
-    const fixed = totalMin === totalMax && all.length === totalMin;
+    const fixed = totalMin === totalMax && spans.length === totalMin;
     if (totalMin > max) {
-      r.report('WA304', fixed ? all[max]!.span : m.productSections.keySpan, `${messageContext(m)} has ${fixed ? '' : 'at least '}${totalMin} products; the limit is ${max} in total across all sections`, {
+      r.report('WA304', fixed ? spans[max]! : m.productSections.keySpan, `${messageContext(m)} has ${fixed ? '' : 'at least '}${totalMin} products; the limit is ${max} in total across all sections`, {
         help: `remove ${totalMin - max} products (${LIMITS.productsTotal.source})`,
       });
     } else if (totalMax > max) {

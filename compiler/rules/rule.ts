@@ -2,7 +2,8 @@ import type { Code } from '../diagnostics/codes.js';
 import type { CheckPath, Reporter } from '../diagnostics/diagnostic.js';
 import type { Limit } from '../limits.js';
 import type { Message, Repeat, Seq, Text } from '../model/types.js';
-import { countBounds, safeDeclaration, textBounds, unresolved } from '../templates/bounds.js';
+import { safeDeclaration, textBounds, unresolved } from '../templates/bounds.js';
+import { writtenBounds, writtenCount, writtenSpans } from '../model/written.js';
 import { maxLengthEdit } from '../templates/params.js';
 import { characters, isBlank } from '../text.js';
 
@@ -120,14 +121,12 @@ export function checkCount<T extends { span: { start: number; end: number }; rep
   context: string,
 ): void {
   if (!list) return;
-  // Items that are not items (WA203 says so) still count: the count is of what is written.
-  const dropped = list.dropped ?? 0;
-  const bounds = countBounds(list.items);
-  const [min, max] = [bounds.min + dropped, bounds.max + dropped];
+  // What is written counts, items that could not be read as items too (model/written.ts).
+  const { min, max } = writtenBounds(list);
   // Point at the item over the limit only when every item is written out.
-  const fixed = min === max && list.items.length + dropped === min;
+  const fixed = min === max && writtenCount(list) === min;
   if (limit.max !== undefined && min > limit.max) {
-    const at = fixed && dropped === 0 ? list.items[limit.max]!.span : list.keySpan;
+    const at = fixed ? writtenSpans(list)[limit.max]! : list.keySpan;
     r.report('WA304', at, `${context} has ${fixed ? '' : 'at least '}${min} ${limit.label}; the limit is ${limit.max}`, {
       help: `remove ${min - limit.max} (limit: ${limit.source})`,
     });

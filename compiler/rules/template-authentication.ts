@@ -4,6 +4,7 @@ import { checkEnum, templateOf } from '../message-templates/checks.js';
 import { categoryOf } from '../message-templates/model.js';
 import type { Text } from '../model/types.js';
 import { checkCount, checkLength, checkPresent, type Rule } from './rule.js';
+import { writtenCount } from '../model/written.js';
 
 const PACKAGE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
 const HASH = /^[A-Za-z0-9+/=]+$/;
@@ -44,7 +45,7 @@ export const templateAuthentication: Rule = {
     if (o.text && checkPresent(r, o.text, 'OTP label')) checkLength(r, o.text, LIMITS.tplOtpLabel);
     if (o.autofillText && checkPresent(r, o.autofillText, 'OTP label')) checkLength(r, o.autofillText, LIMITS.tplOtpLabel);
     if (kind === 'one_tap' || kind === 'zero_tap') {
-      const apps = (o.packageName || o.signatureHash ? 1 : 0) + (o.apps?.items.length ?? 0);
+      const apps = (o.packageName || o.signatureHash ? 1 : 0) + (o.apps ? writtenCount(o.apps) : 0);
       if (apps === 0) r.report('WA719', o.keySpan, `a ${kind} OTP button needs the app to fill the code in: \`package_name\` and \`signature_hash\``, { help: LIMITS.tplSupportedApps.source });
       if ((o.packageName === undefined) !== (o.signatureHash === undefined)) {
         r.report('WA719', (o.packageName ?? o.signatureHash)!.span, '`package_name` and `signature_hash` go together', { help: 'give both' });

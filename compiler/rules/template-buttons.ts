@@ -3,6 +3,7 @@ import { LIMITS, type Limit } from '../limits.js';
 import { templateOf } from '../message-templates/checks.js';
 import type { TemplateButton, TemplateButtonKind } from '../message-templates/model.js';
 import type { Seq } from '../model/types.js';
+import { writtenCount, writtenSpans } from '../model/written.js';
 import { hasEmoji } from '../text.js';
 import { checkLength, checkPresent, checkUnique, type Rule } from './rule.js';
 
@@ -41,8 +42,10 @@ export const templateButtons: Rule = {
     const list: Seq<TemplateButton> | undefined = t?.buttons;
     if (!t || !list) return;
     const items = list.items;
-    if (items.length > LIMITS.tplButtons.max) {
-      r.report('WA304', items[LIMITS.tplButtons.max]!.span, `template \`${m.name}\` has ${items.length} buttons; the limit is ${LIMITS.tplButtons.max}`, { help: `remove ${items.length - LIMITS.tplButtons.max} (limit: ${LIMITS.tplButtons.source})` });
+    // Every button written counts, one that could not be read too (model/written.ts).
+    const written = writtenCount(list);
+    if (written > LIMITS.tplButtons.max) {
+      r.report('WA304', writtenSpans(list)[LIMITS.tplButtons.max]!, `template \`${m.name}\` has ${written} buttons; the limit is ${LIMITS.tplButtons.max}`, { help: `remove ${written - LIMITS.tplButtons.max} (limit: ${LIMITS.tplButtons.source})` });
     }
     for (const [kind, limit] of Object.entries(PER_KIND) as [TemplateButtonKind, Limit][]) {
       const same = items.filter((b) => b.kind === kind);

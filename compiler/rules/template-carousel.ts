@@ -5,6 +5,7 @@ import { examples } from '../message-templates/variables.js';
 import { checkLabels } from './template-buttons.js';
 import { checkMedia } from './media.js';
 import { checkCount, type Rule } from './rule.js';
+import { place } from '../model/written.js';
 
 /**
  * Carousel templates: 2 to 10 cards; each with exactly one `image` or `video` header (with a
@@ -20,8 +21,10 @@ export const templateCarousel: Rule = {
     if (!t || !t.cards) return;
     checkCount(r, t.cards, LIMITS.tplCards, `template \`${m.name}\``);
     const values = examples(m);
-    let first: { shape: string; span: { start: number; end: number } } | undefined;
-    t.cards.items.forEach((c, i) => {
+    let first: { shape: string; span: { start: number; end: number }; number: number } | undefined;
+    t.cards.items.forEach((c, index) => {
+      // The card's number among those written (`i`, as every message here says it).
+      const i = place(t.cards!, index);
       const kinds = ['image', 'video'].filter((k) => c.keys[k]);
       if (kinds.length !== 1) {
         r.report('WA722', kinds.length > 1 ? c.keys['video']! : c.span, `card ${i + 1} needs exactly one of \`image\` or \`video\``, { help: LIMITS.tplCardHeaderKinds.source });
@@ -42,10 +45,10 @@ export const templateCarousel: Rule = {
         checkLabels(r, c.buttons.items);
       } else r.report('WA305', c.span, `card ${i + 1} has no buttons; at least ${LIMITS.tplCardButtons.min} is required`, { help: LIMITS.tplCardButtons.source });
       const shape = `${h?.kind ?? '-'}|${c.body ? 'body' : '-'}|${(c.buttons?.items ?? []).map((b) => b.kind).join(',')}`;
-      if (!first) first = { shape, span: c.span };
+      if (!first) first = { shape, span: c.span, number: i + 1 };
       else if (shape !== first.shape) {
-        r.report('WA721', c.span, `card ${i + 1} differs from card 1; every card of a carousel template has the same header kind, body and buttons`, {
-          related: [r.related(first.span, 'card 1')],
+        r.report('WA721', c.span, `card ${i + 1} differs from card ${first.number}; every card of a carousel template has the same header kind, body and buttons`, {
+          related: [r.related(first.span, `card ${first.number}`)],
           help: LIMITS.tplCards.source,
         });
       }

@@ -13,6 +13,7 @@ const url = (text = 'Go', link = 'https://e.com') => `button: { text: ${text}, u
 const quick = (...ids: string[]) => `buttons: [${ids.map((id) => `{ id: ${id}, title: T${id.replace(/\W/g, '')} }`).join(', ')}]`;
 
 table(test, [
+  { name: 'a button that is not a mapping counts: each card has one, the same number', yaml: carousel(['buttons: [«5»]', quick('a')]), expect: [{ code: 'WA203' }] },
   { name: 'URL cards pass', yaml: carousel([url(), url()]) },
   { name: 'quick-reply cards with the same count pass', yaml: carousel([quick('a', 'b'), quick('c', 'd')]) },
   { name: 'three quick replies per card pass', yaml: carousel([quick('a', 'b', 'c'), quick('d', 'e', 'f')]) },

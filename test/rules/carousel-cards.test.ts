@@ -21,6 +21,7 @@ table(test, [
   // are not "0 cards"; one written is "1 cards", said at the key as for any count.
   { name: 'two cards that are not mappings are counted as two', yaml: carousel('        - «5»\n        - «a»'), expect: [{ code: 'WA203', message: 'must be a mapping, not the number 5' }, { code: 'WA203', message: 'must be a mapping, not text' }] },
   { name: 'one card that is not a mapping is counted as one', yaml: carousel('        - «5»').replace('cards:', '«cards»:'), expect: [{ code: 'WA305', message: 'has 1 cards; at least 2 are required' }, { code: 'WA203' }] },
+  { name: 'cards are numbered as written: after a number, the next card is card 2', yaml: carousel(`        - «7»\n        - «{ image: https://e.com/a.png }»\n${card()}`), expect: [{ code: 'WA203' }, { code: 'WA412', message: 'card 2 has no button' }] },
   { name: 'a card body of 160 characters passes', yaml: carousel([card(`, body: ${chars(160)}`), card()].join('\n')) },
   { name: 'a card body of 161 characters fails', yaml: carousel([card(`, body: «${chars(161)}»`), card()].join('\n')), expect: [{ code: 'WA301', message: 'card body is 161 characters; the limit is 160' }] },
   { name: 'a card body of 160 Japanese characters passes', yaml: carousel([card(`, body: ${chars(160, 'あ')}`), card()].join('\n')) },

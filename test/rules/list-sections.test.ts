@@ -21,6 +21,7 @@ table(test, [
   { name: 'a title of 24 Hangul syllables passes', yaml: list(s(chars(24, '한'), 'a')) },
   { name: 'a single untitled section is a warning', yaml: list(`        - «{ rows: [{ id: a, title: Row }] }»`), expect: [{ code: 'WA410', severity: 'warning' }] },
   { name: 'an untitled section among two is an error', yaml: list(`${s('S', 'a')}\n        - «{ rows: [{ id: b, title: Row }] }»`), expect: [{ code: 'WA409', severity: 'error', message: 'section 2 of 2' }] },
+  { name: 'an untitled section after one that is not a mapping is section 2 of 2, an error', yaml: list(`        - «5»\n        - «{ rows: [{ id: b, title: Row }] }»`), expect: [{ code: 'WA203' }, { code: 'WA409', severity: 'error', message: 'section 2 of 2' }] },
   { name: 'an empty section title fails', yaml: list(s('«""»', 'a')), expect: [{ code: 'WA303' }] },
 ]);
 

@@ -15,6 +15,9 @@ table(test, [
   { name: 'one button passes', yaml: msg(b('a', 'A')) },
   { name: 'three buttons pass', yaml: msg([b('a', 'A'), b('b', 'B'), b('c', 'C')].join('\n')) },
   { name: 'a fourth button fails, at the fourth', yaml: msg([b('a', 'A'), b('b', 'B'), b('c', 'C'), `        - «{ id: d, title: D }»`].join('\n')), expect: [{ code: 'WA304', message: 'has 4 reply buttons; the limit is 3' }] },
+  // An item that is not a mapping (WA203) counts, and items are pointed at by their place as written.
+  { name: 'a fourth button fails at the fourth, with a number after it', yaml: msg([b('a', 'A'), b('b', 'B'), b('c', 'C'), `        - «{ id: d, title: D }»`, '        - «5»'].join('\n')), expect: [{ code: 'WA304', message: 'has 5 reply buttons; the limit is 3' }, { code: 'WA203' }] },
+  { name: 'a number as the fourth button is over the limit', yaml: msg([b('a', 'A'), b('b', 'B'), b('c', 'C'), '        - ««5»»'].join('\n')), expect: [{ code: 'WA203' }, { code: 'WA304', message: 'has 4 reply buttons' }] },
   { name: 'no buttons fails, at the key', yaml: `
     messages:
       m:

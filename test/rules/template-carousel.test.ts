@@ -19,6 +19,7 @@ const tpl = (cards: string) => `
 table(test, [
   { name: 'two cards of one shape pass', yaml: tpl(card('a') + card('b')) },
   { name: 'one card fails at cards', yaml: tpl(card('a')).replace('      cards:', '      «cards»:'), expect: [{ code: 'WA305' }] },
+  { name: 'two cards that are not mappings are two cards', yaml: tpl(' [«5», «a»]'), expect: [{ code: 'WA203' }, { code: 'WA203' }] },
   { name: 'a card body of 161 fails', yaml: tpl(card('a', `\n          body: «${chars(161)}»`) + card('b', `\n          body: ${chars(10)}`)), expect: [{ code: 'WA301', message: 'card body is 161' }] },
   { name: 'a card with a body among cards without differs', yaml: tpl(card('a') + card('b', '\n          body: Hello').replace('        - image: https://e.com/b.png', '        - «image: https://e.com/b.png').replace('url: "https://e.com/b" }', 'url: "https://e.com/b" }»')), expect: [{ code: 'WA721', related: '8:9' }] },
   { name: 'a card with image and video fails', yaml: tpl(card('a', '\n          «video»: https://e.com/v.mp4') + card('b')), expect: [{ code: 'WA722' }] },
