@@ -34,7 +34,7 @@ if (first === '--version' || first === '-v' || first === 'version') {
   // --verify-snapshot-checksum V8 writes an Adler-32 of the cache and refuses one that does not
   // match, before reading it (about 0.3 ms for the CLI's cache; hashing it here would first
   // have to load node:crypto or node:zlib, which costs more).
-  require('node:v8').setFlagsFromString('--no-turbo-escape --verify-snapshot-checksum');
+  require('node:v8').setFlagsFromString('--no-turbo-escape --verify-snapshot-checksum --expose-gc');
   load('waml.cjs', runCached);
 }
 

@@ -315,4 +315,37 @@ test('no bundle reads yaml\'s debug switches: LOG_TOKENS and LOG_STREAM in the e
   assert.is(logged.stderr, plain.stderr);
 });
 
+// A batch build collects each thread's heap in full every COLLECT_EVERY batches
+// (compiler/cli/collect.ts), where V8 gives it `gc`: the command turns that on
+// (bin/waml.cjs sets --expose-gc after start-up), the API and these tests leave it off.
+test('the collector runs a full collection once V8 exposes gc, even when turned on after start-up, and does nothing where it does not', () => {
+  const script = [
+    `import { collector } from ${JSON.stringify(join(ROOT, 'compiler/cli/collect.ts'))};`,
+    "import { PerformanceObserver, constants } from 'node:perf_hooks';",
+    'if (process.argv.includes("late")) (await import("node:v8")).setFlagsFromString("--expose-gc");',
+    'const kinds = [];',
+    'const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) kinds.push(e.detail.kind); });',
+    "observer.observe({ entryTypes: ['gc'] });",
+    'const collect = collector();',
+    'collect(); collect(); collect();',
+    'setTimeout(() => { observer.disconnect(); console.log(kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MAJOR).length); }, 50);',
+  ].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'waml-collect-'));
+  const file = join(dir, 'collect.mts');
+  writeFileSync(file, script);
+  const majors = (flags: string[], ...args: string[]): number => {
+    const r = spawnSync(process.execPath, [...flags, '--import', 'tsx', file, ...args], { encoding: 'utf8', cwd: ROOT });
+    assert.is(r.status, 0, r.stderr);
+    return Number(r.stdout.trim());
+  };
+  try {
+    assert.is(majors([]), 0);
+    assert.is(majors(['--expose-gc']), 3);
+    assert.is(majors([], 'late'), 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.match(readFileSync(join(ROOT, 'bin/waml.cjs'), 'utf8'), /setFlagsFromString\('[^']*--expose-gc/);
+});
+
 test.run();

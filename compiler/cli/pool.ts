@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { runBatch, type BatchInput, type BatchResult } from './batch.js';
 import { EnvironmentError } from './environment.js';
 import { batchFiles } from './files.js';
+import { collector, COLLECT_EVERY } from './collect.js';
 
 /** The argument a worker thread of `--jobs` is started with (its first, where a command would be). */
 export const WORKER = '--waml-worker';
@@ -42,9 +43,12 @@ function take(next: Int32Array): number {
  * none is left. Each result goes back as soon as it is ready; a failure ends the thread's work.
  */
 export async function workBatches(start: Start, post: (message: FromWorker) => void, failed: (error: unknown) => Failed): Promise<void> {
+  const collect = collector();
+  let ran = 0;
   try {
     for (let i = take(start.next); i < start.batches.length; i = take(start.next)) {
       post({ batch: i, result: await runBatch({ ...start.shared, files: batchFiles(start.batches[i]!, start.cwd) }) });
+      if (++ran % COLLECT_EVERY === 0) collect();
     }
     post({ done: true });
   } catch (error) {
@@ -117,9 +121,13 @@ export async function runAll(batches: string[], cwd: string, shared: Shared, job
       w.postMessage(start);
     }
   }
+  const collect = collector();
+  let ran = 0;
   try {
     for (let i = take(next); i < batches.length; i = take(next)) {
       settle(i, await runBatch({ ...shared, files: batchFiles(batches[i]!, cwd) }));
+      // Each thread's heap is collected in full every few batches (see COLLECT_EVERY).
+      if (++ran % COLLECT_EVERY === 0) collect();
       // A turn of the event loop: the workers' results and failures come in between batches.
       if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
