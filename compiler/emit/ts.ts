@@ -78,8 +78,16 @@ const INTERACTIVE_TYPE: Record<string, string> = {
 };
 
 /** A string literal: JSON's escaping is valid TypeScript for any string. */
-function str(s: string): string {
+export function str(s: string): string {
   return JSON.stringify(s);
+}
+
+/**
+ * A sender's first statement when its message has languages: the language asked for (the
+ * first of the message's when none is), and the other send options, checked as every sender's.
+ */
+export function chooseLanguage(first: string): string {
+  return `const { language = ${str(first)}, ...send } = options ?? {};`;
 }
 
 /** An object key: bare when an identifier, `["__proto__"]` (an own key, not the prototype), quoted otherwise. */
@@ -243,7 +251,7 @@ class MessageEmitter {
     else {
       // One body per language, each its language's plan printed; the default when none is asked.
       // The language chooses the body; the rest are the send options, checked as every sender's.
-      lines.push(`  const { language = ${str(languages[0]!.language)}, ...send } = options ?? {};`);
+      lines.push(`  ${chooseLanguage(languages[0]!.language)}`);
       lines.push(`  switch (language) {`);
       for (const l of perLanguage!) {
         lines.push(`    case ${str(l.language)}:`);

@@ -2,7 +2,7 @@ import { SourceText } from '../source.js';
 import type { Message, WamlFile } from '../model/types.js';
 import { toSpecs, type Param, type Params } from '../templates/params.js';
 import { sendPlan } from './send.js';
-import { camel } from '../emit/ts.js';
+import { camel, chooseLanguage, str } from '../emit/ts.js';
 import type { PlanLeaf } from '../../runtime/message-template.js';
 
 /**
@@ -52,7 +52,7 @@ export function emitTemplateSenders(file: WamlFile, templates: readonly Message[
       lines.push(`  build(to: TemplateRecipient | undefined, input${hasParams ? '' : '?'}: ${P}Params, options?: ${opts}): ${P}Body {`);
       lines.push(`    const params = $t.params(${str(m.name)}, ${name}Params, input ?? {});`);
       if (plans) {
-        lines.push(`    const { language = ${str(plans[0]!.language)}, ...send } = options ?? {};`);
+        lines.push(`    ${chooseLanguage(plans[0]!.language)}`);
         lines.push(`    const plan = Object.hasOwn(${name}Plans, language) ? ${name}Plans[language] : undefined;`);
         lines.push(`    if (!plan) throw new RangeError(${str(`${m.name}: no such language `)} + JSON.stringify(language) + ${str(`; it has ${plans.map((p) => p.language).join(', ')}`)});`);
         lines.push(`    return $template.templateBody(${str(m.name)}, to, $template.renderTemplate(${str(m.name)}, plan, params), send);`);
@@ -176,8 +176,4 @@ function typeCode(p: Param): string {
   if (p.kind === 'integer' || p.kind === 'number') return 'number';
   if (p.kind === 'boolean') return 'boolean';
   return 'unknown';
-}
-
-function str(s: string): string {
-  return JSON.stringify(s);
 }
