@@ -31,6 +31,22 @@ test('an editor validating with the schema raises no error on any example, templ
   }
 });
 
+// Each message type's shape applies `if` the message's `type` is that type; an `if` of
+// properties alone holds for a value that is not a mapping at all, and an editor then showed
+// every type's "must be object" on one line. Each `if` asks for a mapping too.
+test('an editor shows one error, not one per message type, for a message that is not a mapping', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  const validate = ajv.compile(schema);
+  for (const value of [5, 'hello', [], null, true]) {
+    assert.not.ok(validate({ messages: { welcome: value } }));
+    const errors = validate.errors!.map((e) => `${e.instancePath} ${e.keyword}`);
+    assert.equal(errors, ['/messages/welcome type'], JSON.stringify(value));
+  }
+  // A mapping still gets its type's shape.
+  assert.not.ok(validate({ messages: { welcome: { type: 'button', body: 'Hi' } } }));
+  assert.ok(validate.errors!.some((e) => e.instancePath === '/messages/welcome' && e.keyword === 'required'));
+});
+
 test('a completion snippet for every message type, each a message that compiles clean', () => {
   const snippets = schema.$defs.message.defaultSnippets as { label: string; body: { type: string } }[];
   assert.equal(snippets.map((s) => s.body.type).sort(), ['address_message', 'button', 'call_permission_request', 'carousel', 'catalog_message', 'cta_url', 'flow', 'list', 'location_request_message', 'order_details', 'order_status', 'product', 'product_list', 'template', 'voice_call']);
