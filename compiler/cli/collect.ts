@@ -13,14 +13,24 @@ export const COLLECT_EVERY = 10;
 /**
  * A full collection, where V8 allows one: the command (bin/waml.cjs) runs V8 with
  * `--expose-gc`, which gives each new context a `gc` function. Elsewhere (the API, the
- * tests), nothing: V8 collects as it always does.
+ * tests), nothing: V8 collects as it always does. The function is looked for on the first
+ * collection, not before: a new context costs a cold start several milliseconds, and a run
+ * of fewer than COLLECT_EVERY batches (every check of a few files) never collects.
  */
 export function collector(): () => void {
+  let gc: (() => void) | null | undefined;
+  return () => {
+    if (gc === undefined) gc = find();
+    if (gc) gc();
+  };
+}
+
+function find(): (() => void) | null {
   try {
     const gc = runInNewContext('typeof gc === "function" ? gc : undefined') as (() => void) | undefined;
-    if (gc) return () => gc();
+    return gc ?? null;
   } catch {
     // No `gc` in a new context: nothing to do.
+    return null;
   }
-  return () => undefined;
 }
