@@ -80,8 +80,8 @@ function runCached(file) {
     shared = sharedPlace(file);
     cached = readCache(fs, shared, stamp, true);
   }
-  const wrapper = '(function (exports, require, module, __filename, __dirname, __wamlLoader, __wamlChunk) { ' + source + '\n})';
-  const script = new vm.Script(wrapper, { filename: file, cachedData: cached });
+  // The bundle's text is a function of the module's names (see scripts/build.mjs), compiled as read.
+  const script = new vm.Script(source, { filename: file, cachedData: cached });
   if (!worker && (cached === undefined || script.cachedDataRejected)) {
     // Saved once the run is over, so that the code it ran is in the cache too.
     process.once('exit', () => {
