@@ -18,6 +18,8 @@
 // A worker thread of `--jobs` is started with this argument first; it loads the bundle too.
 const worker = process.argv[2] === '--waml-worker';
 let cacheThisRun = false;
+/** Node's options for this process, which may set V8's flags: a cache is kept per set of them. */
+const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
 const first = process.argv[2];
 if (first === '--version' || first === '-v' || first === 'version') {
   process.stdout.write(`${require('../package.json').version}\n`);
@@ -69,15 +71,20 @@ function runCached(file) {
     // bundle's content is named by its first line (a hash the build wrote); its size and
     // modification time guard a bundle changed by hand.
     const id = source.startsWith('//waml-bundle ') ? source.slice(14, source.indexOf('\n')) : '-';
-    stamp = `waml code cache 2 ${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs} ${id}\n`;
+    stamp = `waml code cache 2 ${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs} ${id} ${JSON.stringify(flags)}\n`;
   } finally {
     fs.closeSync(fd);
   }
-  const beside = `${file}.cache`;
+  // V8 keeps a code cache for one set of its flags, and Node's options (NODE_OPTIONS, as CI and
+  // editors often set, or flags before the script) can change them: runs with and without would
+  // each refuse and rewrite the other's cache. A run with any such options has a place of its
+  // own (the stamp names the options), so alternating between none and one set keeps both.
+  const slot = flags ? `${file}.flags` : file;
+  const beside = `${slot}.cache`;
   let cached = readCache(fs, beside, stamp, false);
   let shared;
   if (cached === undefined) {
-    shared = sharedPlace(file);
+    shared = sharedPlace(slot);
     cached = readCache(fs, shared, stamp, true);
   }
   // The bundle's text is a function of the module's names (see scripts/build.mjs), compiled as read.
@@ -85,7 +92,7 @@ function runCached(file) {
   if (!worker && (cached === undefined || script.cachedDataRejected)) {
     // Saved once the run is over, so that the code it ran is in the cache too.
     process.once('exit', () => {
-      if (cacheThisRun) saveCache(fs, path, [beside, shared ?? sharedPlace(file)], stamp, script);
+      if (cacheThisRun) saveCache(fs, path, [beside, shared ?? sharedPlace(slot)], stamp, script);
     });
   }
   const mod = { exports: {} };
@@ -116,7 +123,15 @@ function readCache(fs, place, stamp, shared) {
   let bytes;
   try {
     if (shared && !ownFolder(fs, require('node:path').dirname(place), false)) return undefined;
-    bytes = fs.readFileSync(place);
+    // Only a regular file is read: a FIFO or a device standing where the cache goes would
+    // block the run or never end (opened without blocking, then looked at).
+    const fd = fs.openSync(place, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      if (!fs.fstatSync(fd).isFile()) return undefined;
+      bytes = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch {
     return undefined;
   }

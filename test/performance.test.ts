@@ -90,8 +90,12 @@ function packageCopy(): { dir: string; bin: string; bundle: string; tmp: string 
   return { dir, bin: join(dir, 'bin/waml.cjs'), bundle: join(dir, 'dist/cli/waml.cjs'), tmp };
 }
 
-function check(p: { dir: string; bin: string; tmp: string }): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [p.bin, 'check', 'm.wa.yaml'], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, TMPDIR: p.tmp } });
+/** A check with the package copy, run without Node options unless given some (NODE_OPTIONS). */
+function check(p: { dir: string; bin: string; tmp: string }, nodeOptions?: string): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: p.tmp };
+  delete env.NODE_OPTIONS;
+  if (nodeOptions !== undefined) env.NODE_OPTIONS = nodeOptions;
+  return spawnSync(process.execPath, [p.bin, 'check', 'm.wa.yaml'], { cwd: p.dir, encoding: 'utf8', env, timeout: 60_000 });
 }
 
 test('the code cache is written beside the bundle after the first run and used by the next', () => {
@@ -173,6 +177,44 @@ test('a damaged cache whose stamp is right is refused (V8 checks its checksum), 
     const written = statSync(`${p.bundle}.cache`).mtimeMs;
     assert.is(check(p).stdout, 'no problems in 1 file\n');
     assert.is(statSync(`${p.bundle}.cache`).mtimeMs, written);
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+// V8 keeps a code cache per set of its flags; Node's options can change them. A run with
+// NODE_OPTIONS (as CI and editors set) and one without each keep a cache of their own.
+test('runs with and without Node options, alternating, each keep their own code cache: neither refuses and rewrites the other\'s', () => {
+  const p = packageCopy();
+  try {
+    const options = '--max-old-space-size=300';
+    assert.is(check(p).status, 0);
+    assert.is(check(p, options).status, 0);
+    const plain = statSync(`${p.bundle}.cache`).mtimeMs;
+    const withOptions = statSync(`${p.bundle}.flags.cache`).mtimeMs;
+    assert.ok(readFileSync(`${p.bundle}.flags.cache`, 'latin1').split('\n')[0]!.endsWith(JSON.stringify(options)));
+    for (let i = 0; i < 2; i++) {
+      for (const o of [undefined, options]) {
+        const r = check(p, o);
+        assert.is(r.stdout, 'no problems in 1 file\n', r.stderr);
+      }
+    }
+    assert.is(statSync(`${p.bundle}.cache`).mtimeMs, plain);
+    assert.is(statSync(`${p.bundle}.flags.cache`).mtimeMs, withOptions);
+  } finally {
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+// A device standing where the cache goes (here /dev/zero, endless) is not read: the run goes on
+// without a cache instead of reading forever.
+test('a cache that is not a regular file is not read: the run is right and ends', () => {
+  const p = packageCopy();
+  try {
+    symlinkSync('/dev/zero', `${p.bundle}.cache`);
+    const r = check(p);
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stdout, 'no problems in 1 file\n');
   } finally {
     rmSync(p.dir, { recursive: true, force: true });
   }
