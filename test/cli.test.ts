@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { FLAGS } from '../compiler/cli/args.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/waml.js');
@@ -208,6 +209,12 @@ test('--version and --help', () => {
   assert.is(help.status, 0);
   assert.match(help.stdout, /waml check \[PATH \.\.\.\]/);
   assert.match(help.stdout, /waml build \[PATH \.\.\.\] --out DIR/);
+  // Each option a command takes is on its usage line (--debug, for every command, is under Options).
+  for (const [command, flags] of Object.entries(FLAGS)) {
+    const line = help.stdout.split('\n').find((l) => l.startsWith(`  waml ${command} `))!;
+    for (const flag of flags.filter((f) => f !== '--debug')) assert.ok(line.includes(`${flag} `) || line.includes(`[${flag}]`) || line.endsWith(flag) || line.includes(`${flag}]`), `${command}: ${flag}`);
+  }
+  assert.match(help.stdout, /--debug {2,}/);
 });
 
 test('build writes one file per message, with --to, and leaves unchanged files untouched', () => {

@@ -89,7 +89,8 @@ export function subcommandArgs<A>(
 }
 
 const TAKES_VALUE = new Set(['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--language', '--max-file-size', '--jobs']);
-const FLAGS: Record<string, readonly string[]> = {
+/** The options each batch command takes (its usage line in `--help` names each but --debug). */
+export const FLAGS: Record<string, readonly string[]> = {
   check: ['--format', '--max-warnings', '--data', '--language', '--max-file-size', '--jobs', '--debug'],
   build: ['--format', '--max-warnings', '--out', '--emit', '--to', '--data', '--language', '--max-file-size', '--jobs', '--watch', '--debug'],
 };

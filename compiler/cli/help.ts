@@ -3,8 +3,8 @@
 export const HELP = `waml: compile WhatsApp interactive messages written in .wa.yaml
 
 Usage:
-  waml check [PATH ...] [--data FILE] [--language LIST] [--format pretty|json|gcc|github|sarif] [--max-warnings N]
-  waml build [PATH ...] --out DIR [--watch] [--emit json,ts,js,types] [--to RECIPIENT] [--data FILE] [--language LIST] [--format ...] [--max-warnings N]
+  waml check [PATH ...] [--data FILE] [--language LIST] [--format pretty|json|gcc|github|sarif] [--max-warnings N] [--max-file-size BYTES] [--jobs N]
+  waml build [PATH ...] --out DIR [--watch] [--emit json,ts,js,types] [--to RECIPIENT] [--data FILE] [--language LIST] [--format ...] [--max-warnings N] [--max-file-size BYTES] [--jobs N]
   waml import BODY.json [--name NAME] [--out FILE]
   waml schema
   waml init [DIR]
