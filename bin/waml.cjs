@@ -18,8 +18,6 @@
 // A worker thread of `--jobs` is started with this argument first; it loads the bundle too.
 const worker = process.argv[2] === '--waml-worker';
 let cacheThisRun = false;
-/** Node's options for this process, which may set V8's flags: a cache is kept per set of them. */
-const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
 const first = process.argv[2];
 if (first === '--version' || first === '-v' || first === 'version') {
   process.stdout.write(`${require('../package.json').version}\n`);
@@ -61,6 +59,8 @@ function runCached(file) {
   const path = require('node:path');
   const vm = require('node:vm');
   const Module = require('node:module');
+  // Node's options for this process, which may set V8's flags: a cache is kept per set of them.
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
   const fd = fs.openSync(file, 'r');
   let source;
   let stamp;
